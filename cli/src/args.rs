@@ -1,0 +1,419 @@
+//! The command line, as clap parses it. Only syntax is checked here (numbers, dates, times);
+//! everything else is the core's to judge.
+
+use std::path::PathBuf;
+
+use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
+use clap::builder::BoolishValueParser;
+use clap::{Args, Parser, Subcommand};
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "companion",
+    version,
+    about = "IOP Companion: your schedule, daily check-ins and support contacts.",
+    arg_required_else_help = true
+)]
+pub struct Cli {
+    /// Directory of the store [default: the platform's data directory]
+    #[arg(
+        long,
+        env = "COMPANION_STORE",
+        hide_env_values = true,
+        value_name = "DIR"
+    )]
+    pub store: Option<PathBuf>,
+
+    /// Your IANA time zone, which decides what "today" is [default: the system's, else UTC]
+    #[arg(
+        long,
+        env = "COMPANION_TZ",
+        hide_env_values = true,
+        value_name = "IANA"
+    )]
+    pub tz: Option<String>,
+
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Record or update a day's check-in (today's unless --date)
+    Checkin(CheckinArgs),
+    /// List check-ins, oldest first
+    Checkins(CheckinsArgs),
+    /// Add, edit or remove a support contact
+    #[command(subcommand)]
+    Contact(ContactCommand),
+    /// List support contacts, favourites first
+    Contacts(JsonArg),
+    /// Add, edit, cancel, move or remove sessions
+    #[command(subcommand)]
+    Session(SessionCommand),
+    /// List sessions, by first start
+    Sessions(JsonArg),
+    /// List the occurrences of sessions over the coming days
+    Occurrences(OccurrencesArgs),
+    /// Show or change preferences (no options: show)
+    Prefs(PrefsArgs),
+    /// Today's sessions, check-in and favourite contacts
+    Today(JsonArg),
+}
+
+#[derive(Debug, Args)]
+pub struct JsonArg {
+    /// Print JSON only
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct CheckinArgs {
+    /// Local date of the check-in [default: today]
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
+    pub date: Option<NaiveDate>,
+    /// Mood, 1 (worst) to 10 (best); required for a new check-in
+    #[arg(long, value_name = "N")]
+    pub mood: Option<u8>,
+    /// Craving, 0 (none) to 10 (strongest)
+    #[arg(long, value_name = "N")]
+    pub craving: Option<u8>,
+    /// Hours slept last night
+    #[arg(long, value_name = "HOURS", allow_negative_numbers = true)]
+    pub sleep: Option<f64>,
+    /// An emotion (repeat for several); replaces the recorded set
+    #[arg(long = "emotion", value_name = "TAG")]
+    pub emotions: Vec<String>,
+    /// Clear the recorded emotions
+    #[arg(long, conflicts_with = "emotions")]
+    pub no_emotions: bool,
+    /// You used today
+    #[arg(long, conflicts_with = "not_used")]
+    pub used: bool,
+    /// You did not use today
+    #[arg(long)]
+    pub not_used: bool,
+    /// A note ("" removes it)
+    #[arg(long, value_name = "TEXT")]
+    pub note: Option<String>,
+    /// Print JSON only
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct CheckinsArgs {
+    /// First date (included)
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
+    pub from: Option<NaiveDate>,
+    /// Last date (included)
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
+    pub to: Option<NaiveDate>,
+    /// Print JSON only
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ContactCommand {
+    /// Add a contact
+    Add(ContactAddArgs),
+    /// Change a contact's fields (only those given; "" clears a field)
+    Edit(ContactEditArgs),
+    /// Remove a contact
+    Remove(IdArg),
+}
+
+#[derive(Debug, Args)]
+pub struct ContactFieldArgs {
+    /// therapist, counselor, sponsor, peer, family, case-manager, crisis-line or other
+    #[arg(long, value_name = "ROLE")]
+    pub role: Option<String>,
+    #[arg(long, value_name = "NUMBER")]
+    pub phone: Option<String>,
+    /// Number for texts, when not the phone number
+    #[arg(long, value_name = "NUMBER")]
+    pub sms: Option<String>,
+    #[arg(long, value_name = "ADDRESS")]
+    pub email: Option<String>,
+    #[arg(long, value_name = "TEXT")]
+    pub notes: Option<String>,
+    /// Position in the list, smallest first
+    // i32, not the core's i64: adding after a contact at i64::MAX overflows in the core.
+    #[arg(long, value_name = "N", allow_negative_numbers = true)]
+    pub order: Option<i32>,
+    /// Print JSON only
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct ContactAddArgs {
+    #[arg(long)]
+    pub name: String,
+    /// Mark as a favourite (shown on the today view)
+    #[arg(long)]
+    pub favourite: bool,
+    #[command(flatten)]
+    pub fields: ContactFieldArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct ContactEditArgs {
+    pub id: String,
+    #[arg(long)]
+    pub name: Option<String>,
+    /// Whether it is a favourite
+    #[arg(long, value_name = "true|false", value_parser = BoolishValueParser::new())]
+    pub favourite: Option<bool>,
+    #[command(flatten)]
+    pub fields: ContactFieldArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct IdArg {
+    pub id: String,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum SessionCommand {
+    /// Add a session, or a weekly series with --weekdays
+    Add(SessionAddArgs),
+    /// Change a session's fields (only those given; "" clears a text field)
+    Edit(SessionEditArgs),
+    /// Cancel one occurrence (--date is required for a series)
+    Cancel(SessionCancelArgs),
+    /// Move one occurrence to another local time (in the session's zone)
+    Move(SessionMoveArgs),
+    /// Undo the cancellation or move of one occurrence
+    Restore(SessionRestoreArgs),
+    /// Remove a session or a whole series
+    Remove(IdArg),
+}
+
+#[derive(Debug, Args)]
+pub struct SessionFieldArgs {
+    /// psychoeducation, process-group, skills-group, individual, family, aftercare or other
+    #[arg(long, value_name = "KIND")]
+    pub kind: Option<String>,
+    /// Length in minutes [default for a new session: 60]
+    #[arg(long, value_name = "MIN")]
+    pub duration: Option<u32>,
+    #[arg(long, value_name = "TEXT")]
+    pub location: Option<String>,
+    /// Link of a video session
+    #[arg(long, value_name = "URL")]
+    pub video: Option<String>,
+    #[arg(long, value_name = "TEXT")]
+    pub notes: Option<String>,
+    /// Weekdays of a weekly series, e.g. mo,we,fr
+    #[arg(long, value_name = "DAYS")]
+    pub weekdays: Option<String>,
+    /// Repeat every N weeks [default: 1]
+    #[arg(long, value_name = "N")]
+    pub every_weeks: Option<u32>,
+    /// Last date of the series
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date, conflicts_with = "count")]
+    pub until: Option<NaiveDate>,
+    /// Number of sessions in the series
+    #[arg(long, value_name = "N")]
+    pub count: Option<u32>,
+    /// Reminders, in minutes before the start, e.g. 60,15 ("none" for no reminders)
+    #[arg(long, value_name = "MINUTES", value_parser = parse_leads)]
+    pub leads: Option<Leads>,
+    /// Print JSON only
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct SessionAddArgs {
+    #[arg(long)]
+    pub title: String,
+    /// Local start, in the session's zone
+    #[arg(long, value_name = "YYYY-MM-DDTHH:MM", value_parser = parse_local)]
+    pub start: NaiveDateTime,
+    /// The session's IANA zone [default: your zone]
+    #[arg(long, value_name = "ZONE")]
+    pub tz: Option<String>,
+    #[command(flatten)]
+    pub fields: SessionFieldArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct SessionEditArgs {
+    pub id: String,
+    #[arg(long)]
+    pub title: Option<String>,
+    /// Local start of the first (or only) session, in the session's zone
+    #[arg(long, value_name = "YYYY-MM-DDTHH:MM", value_parser = parse_local)]
+    pub start: Option<NaiveDateTime>,
+    /// The session's IANA zone
+    #[arg(long, value_name = "ZONE")]
+    pub tz: Option<String>,
+    /// Make the session a one-off (drop its recurrence)
+    #[arg(long, conflicts_with_all = ["weekdays", "every_weeks", "until", "count"])]
+    pub one_off: bool,
+    /// Use the default reminders from the preferences
+    #[arg(long, conflicts_with = "leads")]
+    pub default_leads: bool,
+    #[command(flatten)]
+    pub fields: SessionFieldArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct SessionCancelArgs {
+    pub id: String,
+    /// Date of the occurrence in the series [default for a one-off: its date]
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
+    pub date: Option<NaiveDate>,
+    /// Print JSON only
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct SessionMoveArgs {
+    pub id: String,
+    /// Date of the occurrence in the series
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
+    pub date: NaiveDate,
+    /// New local start, in the session's zone
+    #[arg(long, value_name = "YYYY-MM-DDTHH:MM", value_parser = parse_local)]
+    pub to: NaiveDateTime,
+    /// New length in minutes [default: the session's]
+    #[arg(long, value_name = "MIN")]
+    pub duration: Option<u32>,
+    /// Print JSON only
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct SessionRestoreArgs {
+    pub id: String,
+    /// Date of the occurrence in the series
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
+    pub date: NaiveDate,
+    /// Print JSON only
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct OccurrencesArgs {
+    /// First day, in your zone [default: today]
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
+    pub from: Option<NaiveDate>,
+    /// Number of days
+    #[arg(long, value_name = "N", default_value_t = 7)]
+    pub days: u32,
+    /// Print JSON only
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct PrefsArgs {
+    /// Time of the daily check-in reminder, or "off"
+    #[arg(long, value_name = "HH:MM|off", value_parser = parse_reminder)]
+    pub checkin_time: Option<Reminder>,
+    /// Notifications that name no treatment, program or substance
+    #[arg(long, value_name = "on|off", value_parser = BoolishValueParser::new())]
+    pub discreet: Option<bool>,
+    /// Default reminders for sessions, in minutes before, e.g. 60,15 ("none" for none)
+    #[arg(long, value_name = "MINUTES", value_parser = parse_leads)]
+    pub leads: Option<Leads>,
+    /// Print JSON only
+    #[arg(long)]
+    pub json: bool,
+}
+
+/// Reminder lead times as typed: a comma-separated list of minutes, possibly empty.
+#[derive(Debug, Clone)]
+pub struct Leads(pub Vec<u32>);
+
+/// A check-in reminder time, or `None` for off.
+#[derive(Debug, Clone)]
+pub struct Reminder(pub Option<NaiveTime>);
+
+/// Whether `s` is shaped like `pattern`, where `9` stands for an ASCII digit. chrono's `%Y`
+/// alone would also take signed six-digit years.
+fn shaped(s: &str, pattern: &str) -> bool {
+    s.len() == pattern.len()
+        && s.bytes().zip(pattern.bytes()).all(|(c, p)| match p {
+            b'9' => c.is_ascii_digit(),
+            b'T' => c == b'T' || c == b' ',
+            _ => c == p,
+        })
+}
+
+fn parse_date(s: &str) -> Result<NaiveDate, String> {
+    let s = s.trim();
+    shaped(s, "9999-99-99")
+        .then(|| NaiveDate::parse_from_str(s, "%Y-%m-%d").ok())
+        .flatten()
+        .ok_or_else(|| "expected YYYY-MM-DD".into())
+}
+
+fn parse_local(s: &str) -> Result<NaiveDateTime, String> {
+    let s = s.trim();
+    shaped(s, "9999-99-99T99:99")
+        .then(|| NaiveDateTime::parse_from_str(&s.replacen(' ', "T", 1), "%Y-%m-%dT%H:%M").ok())
+        .flatten()
+        .ok_or_else(|| "expected YYYY-MM-DDTHH:MM".into())
+}
+
+fn parse_leads(s: &str) -> Result<Leads, String> {
+    let s = s.trim();
+    if s.is_empty() || s.eq_ignore_ascii_case("none") {
+        return Ok(Leads(Vec::new()));
+    }
+    s.split(',')
+        .map(|p| p.trim().parse::<u32>())
+        .collect::<Result<_, _>>()
+        .map(Leads)
+        .map_err(|_| "expected minutes separated by commas, e.g. 60,15, or none".into())
+}
+
+fn parse_reminder(s: &str) -> Result<Reminder, String> {
+    let s = s.trim();
+    if s.eq_ignore_ascii_case("off") {
+        return Ok(Reminder(None));
+    }
+    NaiveTime::parse_from_str(s, "%H:%M")
+        .map(|t| Reminder(Some(t)))
+        .map_err(|_| "expected HH:MM or off".into())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::CommandFactory;
+
+    #[test]
+    fn the_command_line_is_well_formed() {
+        Cli::command().debug_assert();
+    }
+
+    #[test]
+    fn value_parsers() {
+        assert!(parse_date("2026-02-30").is_err());
+        assert!(parse_date("+262142-12-30").is_err());
+        assert!(parse_date("-262143-01-01").is_err());
+        assert!(parse_date("2026-1-5").is_err());
+        assert_eq!(
+            parse_date(" 2026-01-05 ").unwrap().to_string(),
+            "2026-01-05"
+        );
+        assert!(parse_local("2026-01-05 09:30").is_ok());
+        assert!(parse_local("+262142-01-05T09:30").is_err());
+        assert_eq!(parse_leads("60, 15").unwrap().0, vec![60, 15]);
+        assert!(parse_leads("none").unwrap().0.is_empty());
+        assert!(parse_leads("60,x").is_err());
+        assert!(parse_reminder("off").unwrap().0.is_none());
+        assert!(parse_reminder("25:00").is_err());
+        assert!(parse_local("2026-01-05T09:30").is_ok());
+    }
+}

@@ -1,0 +1,73 @@
+//! One function per command: turn the arguments into a core call, and its result into text.
+
+mod checkin;
+mod contact;
+mod prefs;
+mod session;
+mod today;
+
+use std::path::PathBuf;
+
+use chrono::{NaiveDate, Utc};
+use chrono_tz::Tz;
+use companion_core::Store;
+
+use crate::args::{Cli, Command};
+use crate::{Failure, Outcome};
+
+/// What every command works with: the open store and the participant's zone as given.
+pub struct Ctx {
+    pub store: Store,
+    pub zone: String,
+}
+
+impl Ctx {
+    /// The participant's local date now, and their zone (checked by the core).
+    pub fn today(&self) -> Outcome<(NaiveDate, Tz)> {
+        let today = self.store.today(Utc::now(), &self.zone)?;
+        let tz = today
+            .time_zone
+            .parse::<Tz>()
+            .map_err(|_| companion_core::Error::UnknownTimeZone(today.time_zone.clone()))?;
+        Ok((today.date, tz))
+    }
+}
+
+pub fn run(cli: Cli) -> Outcome {
+    let dir = store_dir(cli.store)?;
+    let zone = cli.tz.unwrap_or_else(system_zone);
+    let mut ctx = Ctx {
+        store: Store::open(&dir)?,
+        zone,
+    };
+    match cli.command {
+        Command::Checkin(a) => checkin::record(&mut ctx, a),
+        Command::Checkins(a) => checkin::list(&ctx, a),
+        Command::Contact(c) => contact::run(&mut ctx, c),
+        Command::Contacts(a) => contact::list(&ctx, a.json),
+        Command::Session(c) => session::run(&mut ctx, c),
+        Command::Sessions(a) => session::list(&ctx, a.json),
+        Command::Occurrences(a) => today::occurrences(&ctx, a),
+        Command::Prefs(a) => prefs::run(&mut ctx, a),
+        Command::Today(a) => today::today(&ctx, a.json),
+    }
+}
+
+fn store_dir(given: Option<PathBuf>) -> Outcome<PathBuf> {
+    if let Some(dir) = given {
+        return Ok(dir);
+    }
+    directories::ProjectDirs::from("org", "IOP Companion", "companion")
+        .map(|d| d.data_dir().to_path_buf())
+        .ok_or_else(|| {
+            Failure::Message(
+                "no home directory to keep the store in; pass --store DIR or set COMPANION_STORE"
+                    .into(),
+            )
+        })
+}
+
+/// The system's IANA zone, or UTC when it cannot be told.
+fn system_zone() -> String {
+    iana_time_zone::get_timezone().unwrap_or_else(|_| "UTC".into())
+}

@@ -1,0 +1,617 @@
+//! Runs the real `companion` binary against a throw-away store.
+
+use std::path::Path;
+use std::process::{Command, Output, Stdio};
+use std::time::Duration;
+
+use chrono::{Datelike, Days, NaiveDate};
+use serde_json::Value;
+use tempfile::TempDir;
+
+const BIN: &str = env!("CARGO_BIN_EXE_companion");
+const ZONE: &str = "America/Chicago";
+
+fn companion(store: &Path) -> Command {
+    in_zone(store, ZONE)
+}
+
+fn in_zone(store: &Path, zone: &str) -> Command {
+    let mut cmd = Command::new(BIN);
+    cmd.env_remove("COMPANION_STORE")
+        .env_remove("COMPANION_TZ")
+        .arg("--store")
+        .arg(store)
+        .arg("--tz")
+        .arg(zone);
+    cmd
+}
+
+fn run(store: &Path, args: &[&str]) -> Output {
+    companion(store)
+        .args(args)
+        .output()
+        .expect("the binary runs")
+}
+
+/// Runs a command that must succeed and returns its stdout.
+fn ok(store: &Path, args: &[&str]) -> String {
+    let out = run(store, args);
+    assert!(
+        out.status.success(),
+        "{args:?} failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(out.stderr.is_empty(), "{args:?} wrote to stderr");
+    String::from_utf8(out.stdout).expect("UTF-8 output")
+}
+
+/// Runs a `--json` command and parses its output, which must be JSON only.
+fn json(store: &Path, args: &[&str]) -> Value {
+    let text = ok(store, args);
+    serde_json::from_str(&text).unwrap_or_else(|e| panic!("{args:?}: not JSON ({e}): {text}"))
+}
+
+/// Runs a command that must fail with `code` and one `companion: ` line on stderr; returns it.
+fn fails(store: &Path, args: &[&str], code: i32) -> String {
+    let mut cmd = companion(store);
+    cmd.args(args);
+    fails_with(cmd, code)
+}
+
+fn fails_with(mut cmd: Command, code: i32) -> String {
+    let out = cmd.output().expect("the binary runs");
+    assert_eq!(out.status.code(), Some(code), "{cmd:?}");
+    assert!(
+        out.stdout.is_empty(),
+        "{cmd:?} printed to stdout on failure"
+    );
+    let err = String::from_utf8(out.stderr).expect("UTF-8 stderr");
+    assert!(err.starts_with("companion: "), "{cmd:?}: {err:?}");
+    assert!(err.ends_with('\n'), "{cmd:?}: {err:?}");
+    assert_eq!(err.lines().count(), 1, "{cmd:?}: {err:?}");
+    err
+}
+
+fn date(v: &Value) -> NaiveDate {
+    v.as_str()
+        .and_then(|s| NaiveDate::parse_from_str(s, "%Y-%m-%d").ok())
+        .expect("a date")
+}
+
+fn weekday_code(d: NaiveDate) -> &'static str {
+    ["mo", "tu", "we", "th", "fr", "sa", "su"][d.weekday().num_days_from_monday() as usize]
+}
+
+#[test]
+fn full_flow() {
+    let dir = TempDir::new().unwrap();
+    let store = &dir.path().join("store");
+
+    // Check-ins: record, update one field, list.
+    let c = json(
+        store,
+        &[
+            "checkin",
+            "--date",
+            "2026-01-05",
+            "--mood",
+            "7",
+            "--craving",
+            "2",
+            "--sleep",
+            "7.5",
+            "--emotion",
+            "Calm",
+            "--emotion",
+            "hopeful",
+            "--not-used",
+            "--note",
+            "a good day",
+            "--json",
+        ],
+    );
+    assert_eq!(c["mood"], 7);
+    assert_eq!(c["emotions"], serde_json::json!(["calm", "hopeful"]));
+    assert_eq!(c["used_today"], false);
+    let human = ok(
+        store,
+        &["checkin", "--date", "2026-01-05", "--craving", "4"],
+    );
+    assert!(
+        human.contains("mood 7/10") && human.contains("craving 4/10"),
+        "{human}"
+    );
+    ok(store, &["checkin", "--mood", "5"]);
+
+    let today = json(store, &["today", "--json"]);
+    let d = date(&today["date"]);
+    assert_eq!(today["time_zone"], ZONE);
+    assert_eq!(today["checkin"]["mood"], 5);
+
+    let list = json(store, &["checkins", "--json"]);
+    let list = list.as_array().unwrap();
+    assert_eq!(list.len(), 2);
+    assert_eq!(list[0]["date"], "2026-01-05");
+    assert_eq!(list[0]["mood"], 7);
+    assert_eq!(list[0]["craving"], 4);
+    assert_eq!(list[0]["note"], "a good day");
+    assert_eq!(date(&list[1]["date"]), d);
+    let range = json(
+        store,
+        &[
+            "checkins",
+            "--from",
+            "2026-01-01",
+            "--to",
+            "2026-01-31",
+            "--json",
+        ],
+    );
+    assert_eq!(range.as_array().unwrap().len(), 1);
+    assert!(ok(store, &["checkins"]).contains("2026-01-05"));
+
+    // Contacts: add, edit, list, remove.
+    let ana = json(
+        store,
+        &[
+            "contact",
+            "add",
+            "--name",
+            "Ana",
+            "--role",
+            "sponsor",
+            "--phone",
+            "+1 312 555 0100",
+            "--favourite",
+            "--json",
+        ],
+    );
+    let ana_id = ana["id"].as_str().unwrap().to_owned();
+    assert_eq!(ana["favourite"], true);
+    let bo = json(store, &["contact", "add", "--name", "Bo", "--json"]);
+    let bo_id = bo["id"].as_str().unwrap().to_owned();
+    assert_eq!(bo["role"], "other");
+    let bo = json(
+        store,
+        &[
+            "contact",
+            "edit",
+            &bo_id,
+            "--email",
+            "bo@example.org",
+            "--role",
+            "peer",
+            "--json",
+        ],
+    );
+    assert_eq!(bo["email"], "bo@example.org");
+    assert_eq!(bo["name"], "Bo");
+    let contacts = json(store, &["contacts", "--json"]);
+    assert_eq!(contacts.as_array().unwrap().len(), 2);
+    assert_eq!(contacts[0]["id"], ana_id.as_str(), "favourites come first");
+    assert!(ok(store, &["contacts"]).contains(&bo_id));
+    ok(store, &["contact", "remove", &bo_id]);
+    let contacts = json(store, &["contacts", "--json"]);
+    assert_eq!(contacts.as_array().unwrap().len(), 1);
+
+    // A weekly series that meets today, in another zone than the participant's.
+    let other = d + Days::new(2);
+    let days = format!("{},{}", weekday_code(d), weekday_code(other));
+    let start = format!("{d}T09:00");
+    let s = json(
+        store,
+        &[
+            "session",
+            "add",
+            "--title",
+            "Process group",
+            "--start",
+            &start,
+            "--tz",
+            "America/New_York",
+            "--kind",
+            "process group",
+            "--duration",
+            "90",
+            "--weekdays",
+            &days,
+            "--leads",
+            "15,60",
+            "--json",
+        ],
+    );
+    let sid = s["id"].as_str().unwrap().to_owned();
+    assert_eq!(s["kind"], "process-group");
+    assert_eq!(s["time_zone"], "America/New_York");
+    assert_eq!(s["reminder_leads"], serde_json::json!([60, 15]));
+    assert_eq!(s["recurrence"]["interval_weeks"], 1);
+    let sessions = json(store, &["sessions", "--json"]);
+    assert_eq!(sessions.as_array().unwrap().len(), 1);
+    assert_eq!(sessions[0]["id"], sid.as_str());
+
+    let today = json(store, &["today", "--json"]);
+    assert_eq!(today["favourites"][0]["id"], ana_id.as_str());
+    let sessions_today = today["sessions"].as_array().unwrap();
+    assert_eq!(sessions_today.len(), 1);
+    assert_eq!(sessions_today[0]["status"], "scheduled");
+    let human = ok(store, &["today"]);
+    assert!(
+        human.contains("08:00") && human.contains("(09:00 America/New_York)"),
+        "{human}"
+    );
+    assert!(human.contains("+1 312 555 0100"), "{human}");
+
+    // Cancel, move and restore occurrences.
+    let err = fails(store, &["session", "cancel", &sid], 1);
+    assert!(err.contains("--date"), "{err}");
+    ok(
+        store,
+        &["session", "cancel", &sid, "--date", &d.to_string()],
+    );
+    let today = json(store, &["today", "--json"]);
+    assert_eq!(today["sessions"][0]["status"], "cancelled");
+    assert!(ok(store, &["today"]).contains("CANCELLED"));
+
+    let next = d + Days::new(7);
+    let to = format!("{}T11:30", next + Days::new(1));
+    let moved = json(
+        store,
+        &[
+            "session",
+            "move",
+            &sid,
+            "--date",
+            &next.to_string(),
+            "--to",
+            &to,
+            "--duration",
+            "45",
+            "--json",
+        ],
+    );
+    let change = &moved["changes"][next.to_string()];
+    assert_eq!(change["status"], "moved");
+    assert_eq!(change["duration_minutes"], 45);
+    let occ = json(
+        store,
+        &[
+            "occurrences",
+            "--from",
+            &d.to_string(),
+            "--days",
+            "14",
+            "--json",
+        ],
+    );
+    let occ = occ.as_array().unwrap();
+    assert!(
+        occ.iter()
+            .any(|o| o["status"] == "moved" && o["series_date"] == next.to_string())
+    );
+    assert!(occ.iter().any(|o| o["status"] == "cancelled"));
+
+    ok(
+        store,
+        &["session", "restore", &sid, "--date", &d.to_string()],
+    );
+    let today = json(store, &["today", "--json"]);
+    assert_eq!(today["sessions"][0]["status"], "scheduled");
+
+    // Editing: the rule keeps what is not given; --one-off and --default-leads reset.
+    let s = json(store, &["session", "edit", &sid, "--count", "6", "--json"]);
+    assert_eq!(s["recurrence"]["count"], 6);
+    assert_eq!(s["title"], "Process group");
+    let s = json(
+        store,
+        &[
+            "session",
+            "edit",
+            &sid,
+            "--one-off",
+            "--default-leads",
+            "--json",
+        ],
+    );
+    assert!(s["recurrence"].is_null());
+    assert!(s["reminder_leads"].is_null());
+    // A one-off is cancelled on its own date without --date.
+    let s = json(store, &["session", "cancel", &sid, "--json"]);
+    assert_eq!(s["changes"][d.to_string()]["status"], "cancelled");
+    ok(store, &["session", "remove", &sid]);
+    assert_eq!(json(store, &["sessions", "--json"]), serde_json::json!([]));
+
+    // Preferences.
+    let p = json(store, &["prefs", "--json"]);
+    assert_eq!(p["discreet_notifications"], true);
+    let p = json(
+        store,
+        &[
+            "prefs",
+            "--checkin-time",
+            "21:30",
+            "--discreet",
+            "off",
+            "--leads",
+            "60,15",
+            "--json",
+        ],
+    );
+    assert_eq!(p["discreet_notifications"], false);
+    assert_eq!(p["default_reminder_leads"], serde_json::json!([60, 15]));
+    assert_eq!(json(store, &["prefs", "--json"]), p);
+    let p = json(store, &["prefs", "--checkin-time", "off", "--json"]);
+    assert!(p["checkin_reminder"].is_null());
+    assert!(ok(store, &["prefs"]).contains("off"));
+}
+
+/// Everything a script can read back, to check a failed command changed nothing.
+fn snapshot(store: &Path) -> Vec<Value> {
+    ["checkins", "contacts", "sessions", "prefs"]
+        .iter()
+        .map(|c| json(store, &[c, "--json"]))
+        .collect()
+}
+
+#[test]
+fn bad_input_fails_cleanly_and_changes_nothing() {
+    let dir = TempDir::new().unwrap();
+    let store = &dir.path().join("store");
+    ok(
+        store,
+        &[
+            "checkin",
+            "--date",
+            "2026-01-05",
+            "--mood",
+            "6",
+            "--note",
+            "private words",
+        ],
+    );
+    let contact = json(
+        store,
+        &[
+            "contact",
+            "add",
+            "--name",
+            "Ana",
+            "--phone",
+            "312 555 0100",
+            "--json",
+        ],
+    );
+    let cid = contact["id"].as_str().unwrap().to_owned();
+    let session = json(
+        store,
+        &[
+            "session",
+            "add",
+            "--title",
+            "Group",
+            "--start",
+            "2026-01-05T09:00",
+            "--weekdays",
+            "mo",
+            "--json",
+        ],
+    );
+    let sid = session["id"].as_str().unwrap().to_owned();
+    let before = snapshot(store);
+
+    let long_note = "x".repeat(4001);
+    let usage: &[&[&str]] = &[
+        &["checkin", "--date", "2026-01-05", "--mood", "300"],
+        &["checkin", "--date", "2026-02-30", "--mood", "5"],
+        &["checkin", "--used", "--not-used", "--mood", "5"],
+        &["prefs", "--checkin-time", "25:00"],
+        &["session", "add", "--title", "x", "--start", "tomorrow"],
+        &["no-such-command"],
+    ];
+    for args in usage {
+        fails(store, args, 2);
+    }
+    let core: &[&[&str]] = &[
+        &["checkin", "--date", "2026-01-05", "--mood", "11"],
+        &["checkin", "--date", "2026-01-05", "--mood", "0"],
+        &["checkin", "--date", "2026-01-06", "--craving", "3"],
+        &["checkin", "--date", "2026-01-05", "--emotion", "a;b"],
+        &["checkin", "--date", "2026-01-05", "--sleep", "25"],
+        &["checkin", "--date", "2026-01-05", "--note", &long_note],
+        &["checkin", "--date", "2999-01-01", "--mood", "5"],
+        &["checkins", "--from", "2026-02-01", "--to", "2026-01-01"],
+        &["contact", "add", "--name", " "],
+        &["contact", "add", "--name", "Bo", "--role", "boss"],
+        &["contact", "edit", "no-such-id", "--name", "Bo"],
+        &["contact", "edit", &cid, "--notes", &long_note],
+        &["contact", "remove", "no-such-id"],
+        &[
+            "session",
+            "add",
+            "--title",
+            "x",
+            "--start",
+            "2026-01-05T09:00",
+            "--tz",
+            "Mars/Olympus",
+        ],
+        &[
+            "session",
+            "add",
+            "--title",
+            "x",
+            "--start",
+            "2026-01-05T09:00",
+            "--weekdays",
+            "tu",
+        ],
+        &[
+            "session",
+            "add",
+            "--title",
+            "x",
+            "--start",
+            "2026-01-05T09:00",
+            "--weekdays",
+            "funday",
+        ],
+        &[
+            "session",
+            "add",
+            "--title",
+            "x",
+            "--start",
+            "2026-01-05T09:00",
+            "--count",
+            "3",
+        ],
+        &[
+            "session",
+            "add",
+            "--title",
+            "x",
+            "--start",
+            "2026-01-05T09:00",
+            "--duration",
+            "0",
+        ],
+        &["session", "edit", &sid, "--notes", &long_note],
+        &["session", "cancel", "no-such-id", "--date", "2026-01-05"],
+        &["session", "cancel", &sid],
+        &["session", "cancel", &sid, "--date", "2026-01-06"],
+        &[
+            "session",
+            "move",
+            &sid,
+            "--date",
+            "2026-01-05",
+            "--to",
+            "1990-01-01T09:00",
+        ],
+        &["session", "restore", "no-such-id", "--date", "2026-01-05"],
+        &["session", "remove", "no-such-id"],
+        &["prefs", "--leads", "1,2,3,4,5"],
+        &["occurrences", "--days", "4000"],
+    ];
+    for args in core {
+        let err = fails(store, args, 1);
+        assert!(!err.contains("xxxx"), "a note leaked into {err:?}");
+    }
+    // A stray word (an unquoted note or number) is not echoed either.
+    let err = fails(store, &["checkin", "--note", "private", "SECRET"], 2);
+    assert!(!err.contains("SECRET"), "{err}");
+    let err = fails(
+        store,
+        &["contact", "add", "--name", "Bo", "--phone", "555", "4242"],
+        2,
+    );
+    assert!(!err.contains("4242"), "{err}");
+    // A phone number that is refused is not echoed.
+    let err = fails(
+        store,
+        &["contact", "add", "--name", "Bo", "--phone", "555-SECRET-42"],
+        1,
+    );
+    assert!(!err.contains("SECRET"), "{err}");
+    // An unknown zone fails whatever needs it.
+    for args in [
+        &["today"][..],
+        &["checkin", "--mood", "5"],
+        &["occurrences"],
+        &[
+            "session",
+            "add",
+            "--title",
+            "x",
+            "--start",
+            "2026-01-05T09:00",
+        ],
+    ] {
+        let mut cmd = in_zone(store, "Mars/Olympus");
+        cmd.args(args);
+        let err = fails_with(cmd, 1);
+        assert!(err.contains("time zone"), "{err}");
+    }
+
+    assert_eq!(snapshot(store), before);
+}
+
+#[test]
+fn a_store_that_is_a_file_is_refused() {
+    let dir = TempDir::new().unwrap();
+    let file = dir.path().join("plain-file");
+    std::fs::write(&file, b"not a store").unwrap();
+    fails(&file, &["contacts"], 1);
+    assert_eq!(std::fs::read(&file).unwrap(), b"not a store");
+}
+
+#[test]
+fn killed_processes_never_lose_a_reported_check_in() {
+    let dir = TempDir::new().unwrap();
+    let store = &dir.path().join("store");
+    let first = NaiveDate::from_ymd_opt(2024, 1, 1).unwrap();
+    let mut saved = Vec::new();
+    for i in 0..60u64 {
+        let day = (first + Days::new(i)).to_string();
+        let mut child = companion(store)
+            .args(["checkin", "--date", &day, "--mood", "5"])
+            .stdin(Stdio::null())
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("the binary starts");
+        std::thread::sleep(Duration::from_millis(rand::random_range(0..=40)));
+        if child.try_wait().expect("wait works").is_none() {
+            // SIGKILL: no destructor, no flush, no cleanup.
+            let _ = child.kill();
+        }
+        let status = child.wait().expect("wait works");
+        // Exit code 0 (not a signal) means the shell reported the check-in saved.
+        if status.code() == Some(0) {
+            saved.push(day);
+        }
+    }
+    // The store still opens and takes writes.
+    ok(store, &["checkin", "--date", "2024-06-01", "--mood", "5"]);
+    let list = json(store, &["checkins", "--json"]);
+    let stored: Vec<&str> = list
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| {
+            assert_eq!(c["mood"], 5);
+            c["date"].as_str().unwrap()
+        })
+        .collect();
+    for day in &saved {
+        assert!(
+            stored.contains(&day.as_str()),
+            "{day} was reported saved but is gone"
+        );
+    }
+    assert!(stored.contains(&"2024-06-01"));
+    eprintln!("{} of 60 finished before the kill", saved.len());
+}
+
+/// The first write creates the store; a kill at any moment of that must leave a store that
+/// opens, even one killed between creating the schema and writing its actor id.
+#[test]
+fn a_kill_while_creating_the_store_leaves_a_store_that_opens() {
+    let dir = TempDir::new().unwrap();
+    for i in 0..100 {
+        let store = &dir.path().join(format!("store-{i}"));
+        let mut child = companion(store)
+            .args(["checkin", "--date", "2024-01-01", "--mood", "5"])
+            .stdin(Stdio::null())
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("the binary starts");
+        std::thread::sleep(Duration::from_millis(rand::random_range(0..=15)));
+        let _ = child.kill();
+        let status = child.wait().expect("wait works");
+        let list = json(store, &["checkins", "--json"]);
+        if status.code() == Some(0) {
+            assert_eq!(list[0]["date"], "2024-01-01");
+        }
+    }
+}

@@ -1,0 +1,359 @@
+//! A durable Automerge document in one SQLite file.
+//!
+//! Every change is one SQLite transaction that appends one incremental chunk
+//! (`save_after(heads)`, never `save_incremental()`, which after a load writes the whole
+//! document again). Opening reads every chunk in one query and calls one `load`. When the
+//! incremental chunks outgrow the last snapshot, compaction writes a fresh snapshot and deletes
+//! exactly the chunks the snapshot covers, in one transaction.
+//!
+//! Several handles (processes) may share a file: each write first catches up with chunks other
+//! handles appended, inside the same immediate transaction, so nothing is ever overwritten.
+
+use std::path::Path;
+
+use automerge::{
+    ActorId, AutoCommit, Automerge, AutomergeError, ChangeHash, LoadOptions, OnPartialLoad,
+};
+use rusqlite::{Connection, OpenFlags, OptionalExtension, TransactionBehavior, params};
+
+use crate::error::{Error, Result};
+use crate::schema::{self, KIND_INCREMENTAL, KIND_SNAPSHOT};
+
+/// Compact once this many incremental chunks pile up, even if they are small.
+pub(crate) const COMPACT_AFTER_CHUNKS: u64 = 64;
+
+pub(crate) struct DurableDoc {
+    conn: Connection,
+    doc: AutoCommit,
+    /// The highest chunk id this handle has applied (read or written).
+    last_seen: i64,
+    snapshot_bytes: u64,
+    incremental_bytes: u64,
+    incremental_chunks: u64,
+}
+
+impl DurableDoc {
+    /// Opens (or creates) the store at `path`. A new store starts from `genesis`, the change
+    /// every device of the document shares, so their root objects never conflict.
+    pub(crate) fn open(path: &Path, genesis: &[u8]) -> Result<Self> {
+        let mut conn = Connection::open_with_flags(
+            path,
+            OpenFlags::SQLITE_OPEN_READ_WRITE
+                | OpenFlags::SQLITE_OPEN_CREATE
+                | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+        )?;
+        conn.busy_timeout(std::time::Duration::from_secs(10))?;
+        let label = path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        schema::prepare(&mut conn, &label)?;
+        // FULL: a check-in reported as saved survives a power cut, not only a crash.
+        conn.pragma_update(None, "synchronous", "FULL")?;
+        // Always, not only for a fresh file: a process killed between creating the schema and
+        // this step must leave a store the next launch completes, not one it cannot open.
+        initialise(&mut conn, genesis)?;
+        let actor = {
+            let bytes: Option<Vec<u8>> = conn
+                .query_row("SELECT value FROM meta WHERE key = 'actor'", [], |r| {
+                    r.get(0)
+                })
+                .optional()?;
+            ActorId::from(bytes.ok_or_else(|| Error::Corrupted("no actor id".into()))?)
+        };
+        let mut this = DurableDoc {
+            conn,
+            doc: AutoCommit::new(),
+            last_seen: 0,
+            snapshot_bytes: 0,
+            incremental_bytes: 0,
+            incremental_chunks: 0,
+        };
+        this.load()?;
+        this.doc.set_actor(actor);
+        Ok(this)
+    }
+
+    /// Reads every chunk with one query and loads them with one `load` call: far faster than
+    /// applying them one by one.
+    fn load(&mut self) -> Result<()> {
+        let mut stmt = self
+            .conn
+            .prepare_cached("SELECT id, kind, data FROM chunks ORDER BY id")?;
+        let mut rows = stmt.query([])?;
+        let mut all = Vec::new();
+        let (mut last, mut snap, mut incr, mut count) = (0, 0, 0, 0);
+        while let Some(row) = rows.next()? {
+            let id: i64 = row.get(0)?;
+            let kind: i64 = row.get(1)?;
+            let data = row.get_ref(2)?.as_blob()?;
+            last = id;
+            if kind == KIND_SNAPSHOT {
+                snap += data.len() as u64;
+            } else {
+                incr += data.len() as u64;
+                count += 1;
+            }
+            all.extend_from_slice(data);
+        }
+        drop(rows);
+        drop(stmt);
+        let options = LoadOptions::new().on_partial_load(OnPartialLoad::Error);
+        let doc = AutoCommit::load_with_options(&all, options)
+            .map_err(|e| Error::Corrupted(format!("document chunks do not load: {e}")))?;
+        let actor = self.doc.get_actor().clone();
+        self.doc = doc;
+        self.doc.set_actor(actor);
+        self.last_seen = last;
+        self.snapshot_bytes = snap;
+        self.incremental_bytes = incr;
+        self.incremental_chunks = count;
+        Ok(())
+    }
+
+    pub(crate) fn doc(&self) -> &AutoCommit {
+        &self.doc
+    }
+
+    pub(crate) fn heads(&mut self) -> Vec<ChangeHash> {
+        self.doc.get_heads()
+    }
+
+    /// Every change after `heads`, as bytes another device can [`Self::import`].
+    pub(crate) fn save_after(&mut self, heads: &[ChangeHash]) -> Vec<u8> {
+        self.doc.save_after(heads)
+    }
+
+    /// Applies `edit` and persists what it changed as one chunk, in one transaction.
+    ///
+    /// If `edit` fails, its operations are rolled back; if persisting fails, the document is
+    /// reloaded from the file. Either way the error is returned and nothing has changed.
+    pub(crate) fn change<T>(
+        &mut self,
+        edit: impl FnOnce(&mut AutoCommit) -> Result<T>,
+    ) -> Result<T> {
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        catch_up(
+            &tx,
+            &mut self.doc,
+            &mut self.last_seen,
+            &mut Counters {
+                snapshot_bytes: &mut self.snapshot_bytes,
+                incremental_bytes: &mut self.incremental_bytes,
+                incremental_chunks: &mut self.incremental_chunks,
+            },
+        )?;
+        let heads = self.doc.get_heads();
+        let out = match edit(&mut self.doc) {
+            Ok(out) => out,
+            Err(e) => {
+                self.doc.rollback();
+                return Err(e);
+            }
+        };
+        let chunk = match self.doc.commit() {
+            // The usual case, one local change on top of `heads`: its bytes are the chunk.
+            Some(hash) if self.doc.get_heads() == [hash] => {
+                match self.doc.get_change_by_hash(&hash) {
+                    Some(mut change) if same_heads(change.deps(), &heads) => {
+                        change.bytes().into_owned()
+                    }
+                    _ => self.doc.save_after(&heads),
+                }
+            }
+            _ => self.doc.save_after(&heads),
+        };
+        if chunk.is_empty() {
+            return Ok(out);
+        }
+        let len = chunk.len() as u64;
+        let persisted = (move || -> Result<i64> {
+            tx.execute(
+                "INSERT INTO chunks (kind, data) VALUES (?1, ?2)",
+                params![KIND_INCREMENTAL, chunk],
+            )?;
+            let id = tx.last_insert_rowid();
+            tx.commit()?;
+            Ok(id)
+        })();
+        match persisted {
+            Ok(id) => {
+                self.last_seen = id;
+                self.incremental_bytes += len;
+                self.incremental_chunks += 1;
+            }
+            Err(e) => {
+                // The document changed in memory but not on disk: go back to the file.
+                let _ = self.load();
+                return Err(e);
+            }
+        }
+        self.compact_if_due();
+        Ok(out)
+    }
+
+    /// Merges changes from another device and persists them. Returns whether anything new
+    /// arrived. Bytes that do not parse are refused whole.
+    pub(crate) fn import(&mut self, bytes: &[u8]) -> Result<bool> {
+        if bytes.is_empty() {
+            return Ok(false);
+        }
+        // Parse strictly first: `load_incremental` skips what it cannot read. Changes whose
+        // dependencies are elsewhere parse fine; the document queues them until those arrive.
+        match Automerge::load_with_options(
+            bytes,
+            LoadOptions::new().on_partial_load(OnPartialLoad::Error),
+        ) {
+            Ok(_) | Err(AutomergeError::MissingDeps) => {}
+            Err(e) => return Err(Error::InvalidChanges(e.to_string())),
+        }
+        let before = self.heads();
+        self.change(|doc| {
+            // Automerge asserts some invariants with panics; bytes from elsewhere must not be
+            // able to bring the app down, so a panic here is one more kind of invalid input.
+            let applied = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                doc.load_incremental(bytes)
+            }));
+            match applied {
+                Ok(Ok(_)) => Ok(()),
+                Ok(Err(e)) => Err(Error::InvalidChanges(e.to_string())),
+                Err(_) => Err(Error::InvalidChanges(
+                    "the changes could not be applied".into(),
+                )),
+            }
+        })
+        .inspect_err(|e| {
+            if matches!(e, Error::InvalidChanges(_)) {
+                // The document may be half-applied: go back to the file.
+                let _ = self.load();
+            }
+        })?;
+        Ok(self.heads() != before)
+    }
+
+    fn compact_if_due(&mut self) {
+        let due = self.incremental_bytes >= self.snapshot_bytes.max(1)
+            || self.incremental_chunks > COMPACT_AFTER_CHUNKS;
+        if due && self.incremental_chunks > 1 {
+            // The change itself is already durable; a failed compaction is retried next time.
+            let _ = self.compact();
+        }
+    }
+
+    /// Replaces every chunk with one snapshot, in one transaction.
+    pub(crate) fn compact(&mut self) -> Result<()> {
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        catch_up(
+            &tx,
+            &mut self.doc,
+            &mut self.last_seen,
+            &mut Counters {
+                snapshot_bytes: &mut self.snapshot_bytes,
+                incremental_bytes: &mut self.incremental_bytes,
+                incremental_chunks: &mut self.incremental_chunks,
+            },
+        )?;
+        let snapshot = self.doc.save();
+        tx.execute(
+            "INSERT INTO chunks (kind, data) VALUES (?1, ?2)",
+            params![KIND_SNAPSHOT, snapshot],
+        )?;
+        let id = tx.last_insert_rowid();
+        // Only what this snapshot covers: every chunk up to what this handle has seen.
+        tx.execute("DELETE FROM chunks WHERE id <= ?1", [self.last_seen])?;
+        tx.commit()?;
+        self.last_seen = id;
+        self.snapshot_bytes = snapshot.len() as u64;
+        self.incremental_bytes = 0;
+        self.incremental_chunks = 0;
+        // Giving pages back is a nicety; the compaction itself is already committed.
+        let _ = self.conn.execute_batch("PRAGMA incremental_vacuum");
+        Ok(())
+    }
+
+    /// Bytes of chunks in the file: (snapshot, incremental, incremental count).
+    pub(crate) fn chunk_stats(&self) -> (u64, u64, u64) {
+        (
+            self.snapshot_bytes,
+            self.incremental_bytes,
+            self.incremental_chunks,
+        )
+    }
+}
+
+fn same_heads(a: &[ChangeHash], b: &[ChangeHash]) -> bool {
+    let (mut a, mut b) = (a.to_vec(), b.to_vec());
+    a.sort();
+    b.sort();
+    a == b
+}
+
+struct Counters<'a> {
+    snapshot_bytes: &'a mut u64,
+    incremental_bytes: &'a mut u64,
+    incremental_chunks: &'a mut u64,
+}
+
+/// Applies chunks other handles appended since `last_seen`.
+fn catch_up(
+    conn: &Connection,
+    doc: &mut AutoCommit,
+    last_seen: &mut i64,
+    counters: &mut Counters<'_>,
+) -> Result<()> {
+    let mut stmt =
+        conn.prepare_cached("SELECT id, kind, data FROM chunks WHERE id > ?1 ORDER BY id")?;
+    let mut rows = stmt.query([*last_seen])?;
+    while let Some(row) = rows.next()? {
+        let id: i64 = row.get(0)?;
+        let kind: i64 = row.get(1)?;
+        let data = row.get_ref(2)?.as_blob()?;
+        doc.load_incremental(data)
+            .map_err(|e| Error::Corrupted(format!("a stored chunk does not load: {e}")))?;
+        if kind == KIND_SNAPSHOT {
+            // Another handle compacted: its snapshot replaced everything before it.
+            *counters.snapshot_bytes = data.len() as u64;
+            *counters.incremental_bytes = 0;
+            *counters.incremental_chunks = 0;
+        } else {
+            *counters.incremental_bytes += data.len() as u64;
+            *counters.incremental_chunks += 1;
+        }
+        *last_seen = id;
+    }
+    Ok(())
+}
+
+/// Writes the install's actor id and the shared genesis change into a fresh store.
+fn initialise(conn: &mut Connection, genesis: &[u8]) -> Result<()> {
+    let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+    let has_actor: bool = tx.query_row(
+        "SELECT EXISTS (SELECT 1 FROM meta WHERE key = 'actor')",
+        [],
+        |r| r.get(0),
+    )?;
+    if !has_actor {
+        let chunks: i64 = tx.query_row("SELECT count(*) FROM chunks", [], |r| r.get(0))?;
+        if chunks > 0 {
+            // Data without an actor is not something this app ever writes.
+            return Err(Error::Corrupted(
+                "the store has data but no actor id".into(),
+            ));
+        }
+        // One actor per install, for ever: a new actor per launch would grow the document.
+        tx.execute(
+            "INSERT INTO meta (key, value) VALUES ('actor', ?1)",
+            [ActorId::random().to_bytes()],
+        )?;
+        tx.execute(
+            "INSERT INTO chunks (kind, data) VALUES (?1, ?2)",
+            params![KIND_INCREMENTAL, genesis],
+        )?;
+    }
+    tx.commit()?;
+    Ok(())
+}

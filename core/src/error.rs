@@ -1,0 +1,115 @@
+//! The one public error type of `companion-core`.
+//!
+//! Messages name the field or the kind of record, never the value a participant typed:
+//! errors end up in logs and crash reports, and a note or a phone number must not.
+
+use std::fmt;
+
+/// Every way an operation of the core can fail. Any failed operation changes nothing stored.
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    /// A field's value is outside what the model accepts.
+    #[error("invalid {field}: {reason}")]
+    InvalidInput { field: &'static str, reason: String },
+
+    /// A time zone name that is not in the IANA database.
+    #[error("unknown time zone {0:?} (expected an IANA name such as America/Chicago)")]
+    UnknownTimeZone(String),
+
+    /// No record of that kind with that id (or date).
+    #[error("no {kind} with id {id}")]
+    NotFound { kind: RecordKind, id: String },
+
+    /// A date or instant that is not an occurrence of the session.
+    #[error("session {session_id} has no occurrence on {date}")]
+    NoSuchOccurrence { session_id: String, date: String },
+
+    /// The store file exists but is not an IOP Companion store.
+    #[error("{0} is not an IOP Companion store; it was left untouched")]
+    ForeignDatabase(String),
+
+    /// The store was written by a newer version of the app.
+    #[error(
+        "the store uses schema version {found}, newer than this app supports ({supported}); update the app"
+    )]
+    NewerSchema { found: u32, supported: u32 },
+
+    /// The store file or its contents are damaged. Nothing is replaced: a backup or a sync can
+    /// recover, a silent reset cannot.
+    #[error("the store is damaged and was left untouched: {0}")]
+    Corrupted(String),
+
+    /// Changes received from another device could not be read.
+    #[error("the changes received are not valid: {0}")]
+    InvalidChanges(String),
+
+    /// The database or the file system failed (disk full, permissions, locked).
+    #[error("storage failed: {0}")]
+    Storage(String),
+}
+
+/// The kinds of record an id can name, for [`Error::NotFound`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RecordKind {
+    Contact,
+    Session,
+    CheckIn,
+}
+
+impl fmt::Display for RecordKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            RecordKind::Contact => "contact",
+            RecordKind::Session => "session",
+            RecordKind::CheckIn => "check-in",
+        })
+    }
+}
+
+pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+impl Error {
+    pub(crate) fn invalid(field: &'static str, reason: impl Into<String>) -> Self {
+        Error::InvalidInput {
+            field,
+            reason: reason.into(),
+        }
+    }
+
+    pub(crate) fn not_found(kind: RecordKind, id: impl Into<String>) -> Self {
+        Error::NotFound {
+            kind,
+            id: id.into(),
+        }
+    }
+}
+
+impl From<rusqlite::Error> for Error {
+    fn from(e: rusqlite::Error) -> Self {
+        use rusqlite::ErrorCode::{DatabaseCorrupt, NotADatabase};
+        match e.sqlite_error_code() {
+            Some(NotADatabase | DatabaseCorrupt) => Error::Corrupted(e.to_string()),
+            // SQLite's messages name tables and constraints, never bound values.
+            _ => Error::Storage(e.to_string()),
+        }
+    }
+}
+
+impl From<rusqlite::types::FromSqlError> for Error {
+    fn from(e: rusqlite::types::FromSqlError) -> Self {
+        Error::Corrupted(format!("unexpected column type: {e}"))
+    }
+}
+
+impl From<automerge::AutomergeError> for Error {
+    fn from(e: automerge::AutomergeError) -> Self {
+        // Automerge errors describe document structure (object ids, ops), not contents.
+        Error::Storage(format!("document: {e}"))
+    }
+}
+
+impl From<std::io::Error> for Error {
+    fn from(e: std::io::Error) -> Self {
+        Error::Storage(e.to_string())
+    }
+}

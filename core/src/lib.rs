@@ -1,0 +1,43 @@
+//! IOP Companion's core: a participant's schedule, daily check-ins, support contacts and
+//! preferences, kept in one Automerge document stored durably in SQLite on the device.
+//!
+//! Every rule the apps follow lives here, once. The shells (terminal, Android, iOS) parse
+//! input, call [`Store`] and show what it returns.
+//!
+//! ```no_run
+//! use companion_core::{CheckInEdit, Store};
+//! let mut store = Store::open("/tmp/companion-store")?;
+//! let today = chrono::Local::now().date_naive();
+//! store.record_checkin(today, &CheckInEdit { mood: Some(7), ..Default::default() })?;
+//! # Ok::<(), companion_core::Error>(())
+//! ```
+
+mod checkin;
+mod contact;
+mod doc;
+mod durable;
+mod error;
+mod localtime;
+mod occurrence;
+mod prefs;
+mod recurrence;
+mod schema;
+mod session;
+mod store;
+mod today;
+mod validate;
+
+pub use checkin::{CheckIn, CheckInEdit, EMOTION_MAX_CHARS, MAX_EMOTIONS, SUGGESTED_EMOTIONS};
+pub use contact::{Contact, ContactFields, ContactRole, MAX_ORDER};
+pub use error::{Error, RecordKind, Result};
+pub use localtime::resolve as resolve_local_time;
+pub use occurrence::{MAX_WINDOW_DAYS, Occurrence, OccurrenceStatus};
+pub use prefs::{DEFAULT_REMINDER_LEADS, Preferences, PreferencesEdit};
+pub use recurrence::{MAX_COUNT, MAX_INTERVAL_WEEKS, Recurrence, parse_weekday, weekday_code};
+pub use session::{
+    MAX_DURATION_MINUTES, MAX_LEAD_MINUTES, MAX_LEADS, OccurrenceChange, Session, SessionFields,
+    SessionKind,
+};
+pub use store::{ChangeHash, Store, StoreStats};
+pub use today::Today;
+pub use validate::{NAME_MAX_CHARS, NOTE_MAX_BYTES, SHORT_TEXT_MAX_CHARS};

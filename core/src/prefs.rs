@@ -1,0 +1,104 @@
+//! The participant's preferences, synced like everything else.
+
+use chrono::{NaiveTime, Timelike};
+use serde::Serialize;
+
+use crate::doc::{self, PREFS, Record};
+use crate::error::{Error, Result};
+use crate::session::{clean_leads, leads_from_str, leads_to_str};
+use crate::store::Store;
+
+/// Reminder lead times (minutes) for sessions that set none of their own.
+pub const DEFAULT_REMINDER_LEADS: [u32; 1] = [60];
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Preferences {
+    /// Local time of the daily check-in reminder; `None` turns it off.
+    pub checkin_reminder: Option<NaiveTime>,
+    /// Notifications that name no treatment, program or substance (on unless turned off).
+    pub discreet_notifications: bool,
+    /// Minutes before a session to remind, for sessions that set none.
+    pub default_reminder_leads: Vec<u32>,
+}
+
+impl Default for Preferences {
+    fn default() -> Self {
+        Preferences {
+            checkin_reminder: NaiveTime::from_hms_opt(20, 0, 0),
+            discreet_notifications: true,
+            default_reminder_leads: DEFAULT_REMINDER_LEADS.to_vec(),
+        }
+    }
+}
+
+/// Preferences to change; `None` leaves a preference as it is.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct PreferencesEdit {
+    /// `Some(None)` turns the check-in reminder off.
+    pub checkin_reminder: Option<Option<NaiveTime>>,
+    pub discreet_notifications: Option<bool>,
+    pub default_reminder_leads: Option<Vec<u32>>,
+}
+
+impl Store {
+    pub fn preferences(&self) -> Result<Preferences> {
+        let doc = self.durable.doc();
+        let map = doc::root_map(doc, PREFS)?;
+        let mut p = Preferences::default();
+        let Some(rec) = Record::get(doc, &map, "participant")? else {
+            return Ok(p);
+        };
+        match rec.str(doc, "checkin_reminder").as_deref() {
+            Some("off") => p.checkin_reminder = None,
+            Some(t) => {
+                if let Ok(t) = NaiveTime::parse_from_str(t, "%H:%M") {
+                    p.checkin_reminder = Some(t);
+                }
+            }
+            None => {}
+        }
+        if let Some(d) = rec.bool(doc, "discreet") {
+            p.discreet_notifications = d;
+        }
+        if let Some(l) = rec.str(doc, "leads").and_then(|l| leads_from_str(&l)) {
+            p.default_reminder_leads = l;
+        }
+        Ok(p)
+    }
+
+    pub fn edit_preferences(&mut self, edit: &PreferencesEdit) -> Result<Preferences> {
+        let leads = edit
+            .default_reminder_leads
+            .as_deref()
+            .map(clean_leads)
+            .transpose()?;
+        if let Some(Some(t)) = edit.checkin_reminder
+            && (t.second() != 0 || t.nanosecond() != 0)
+        {
+            return Err(Error::invalid(
+                "check-in reminder",
+                "must be a whole minute",
+            ));
+        }
+        self.durable.change(|doc| {
+            let map = doc::root_map(doc, PREFS)?;
+            // One record, created concurrently by two devices at worst: merged field by field.
+            let rec = match Record::get(doc, &map, "participant")? {
+                Some(r) => r,
+                None => Record::create(doc, &map, "participant")?,
+            };
+            if let Some(t) = edit.checkin_reminder {
+                let v = t.map_or("off".to_owned(), |t| t.format("%H:%M").to_string());
+                rec.put(doc, "checkin_reminder", v)?;
+            }
+            if let Some(d) = edit.discreet_notifications {
+                rec.put(doc, "discreet", d)?;
+            }
+            if let Some(l) = &leads {
+                rec.put(doc, "leads", leads_to_str(l))?;
+            }
+            Ok(())
+        })?;
+        self.preferences()
+    }
+}

@@ -1,0 +1,101 @@
+//! [`Store`]: a participant's data on this device, and the operations the shells call.
+//!
+//! The operations themselves live beside their records (`checkin.rs`, `contact.rs`,
+//! `session.rs`, `prefs.rs`, `today.rs`); this file opens the store and moves changes between
+//! devices.
+
+use std::path::{Path, PathBuf};
+
+pub use automerge::ChangeHash;
+use serde::Serialize;
+
+use crate::doc;
+use crate::durable::DurableDoc;
+use crate::error::{Error, Result};
+
+/// A participant's store on this device: one SQLite file in a directory of its own.
+pub struct Store {
+    pub(crate) durable: DurableDoc,
+    dir: PathBuf,
+}
+
+/// Sizes of what the store holds, for diagnostics and benchmarks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct StoreStats {
+    pub snapshot_bytes: u64,
+    pub incremental_bytes: u64,
+    pub incremental_chunks: u64,
+    /// The database file plus its write-ahead log.
+    pub file_bytes: u64,
+}
+
+impl Store {
+    /// The database file's name inside the store directory.
+    pub const FILE_NAME: &'static str = "companion.sqlite3";
+
+    /// Opens the store in `dir`, creating the directory (private to the user) and the store if
+    /// needed. A damaged or foreign file is reported, never replaced.
+    pub fn open(dir: impl AsRef<Path>) -> Result<Store> {
+        let dir = dir.as_ref().to_path_buf();
+        if dir.exists() && !dir.is_dir() {
+            return Err(Error::invalid("store", "is not a directory"));
+        }
+        if !dir.exists() {
+            create_private_dir(&dir)?;
+        }
+        let durable = DurableDoc::open(&dir.join(Self::FILE_NAME), &doc::genesis())?;
+        Ok(Store { durable, dir })
+    }
+
+    pub fn dir(&self) -> &Path {
+        &self.dir
+    }
+
+    /// The document's current heads: what another device needs to say what it has.
+    pub fn heads(&mut self) -> Vec<ChangeHash> {
+        self.durable.heads()
+    }
+
+    /// Every change this store has that a device at `heads` lacks.
+    pub fn changes_since(&mut self, heads: &[ChangeHash]) -> Vec<u8> {
+        self.durable.save_after(heads)
+    }
+
+    /// Merges changes from another device of the same participant and stores them durably.
+    /// Returns whether anything new arrived; bytes that do not parse change nothing.
+    pub fn merge_changes(&mut self, bytes: &[u8]) -> Result<bool> {
+        self.durable.import(bytes)
+    }
+
+    /// Rewrites the store as one snapshot (the store also does this by itself as it grows).
+    pub fn compact(&mut self) -> Result<()> {
+        self.durable.compact()
+    }
+
+    pub fn stats(&self) -> StoreStats {
+        let (snapshot_bytes, incremental_bytes, incremental_chunks) = self.durable.chunk_stats();
+        let file = self.dir.join(Self::FILE_NAME);
+        let size = |p: &Path| std::fs::metadata(p).map(|m| m.len()).unwrap_or(0);
+        let wal = self.dir.join(format!("{}-wal", Self::FILE_NAME));
+        StoreStats {
+            snapshot_bytes,
+            incremental_bytes,
+            incremental_chunks,
+            file_bytes: size(&file) + size(&wal),
+        }
+    }
+}
+
+fn create_private_dir(dir: &Path) -> Result<()> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::DirBuilderExt;
+        std::fs::DirBuilder::new()
+            .recursive(true)
+            .mode(0o700)
+            .create(dir)?;
+    }
+    #[cfg(not(unix))]
+    std::fs::create_dir_all(dir)?;
+    Ok(())
+}
