@@ -158,8 +158,10 @@ fn checkin_edit(i: u64) -> CheckInEdit {
                 .collect(),
         ),
         sleep_hours: Some(5.0 + (n % 16) as f64 * 0.25),
-        used_today: Some(n % 29 == 0),
-        note: (n % 3 == 0).then(|| NOTES[(n % 6) as usize].to_owned()),
+        used_today: Some(n.is_multiple_of(29)),
+        note: n
+            .is_multiple_of(3)
+            .then(|| NOTES[(n % 6) as usize].to_owned()),
     }
 }
 

@@ -229,7 +229,7 @@ fn garbage_changes_from_another_device_are_refused() {
             Err(Error::InvalidChanges(_))
         ));
     }
-    assert_eq!(store.merge_changes(&[]).unwrap(), false);
+    assert!(!store.merge_changes(&[]).unwrap());
     assert_eq!(store.heads(), heads);
 }
 
