@@ -153,18 +153,9 @@ impl DurableDoc {
                 return Err(e);
             }
         };
-        let chunk = match self.doc.commit() {
-            // The usual case, one local change on top of `heads`: its bytes are the chunk.
-            Some(hash) if self.doc.get_heads() == [hash] => {
-                match self.doc.get_change_by_hash(&hash) {
-                    Some(mut change) if same_heads(change.deps(), &heads) => {
-                        change.bytes().into_owned()
-                    }
-                    _ => self.doc.save_after(&heads),
-                }
-            }
-            _ => self.doc.save_after(&heads),
-        };
+        self.doc.commit();
+        // Not `save_incremental()`: after a load its first call writes the whole document.
+        let chunk = self.doc.save_after(&heads);
         if chunk.is_empty() {
             return Ok(out);
         }
@@ -271,7 +262,7 @@ impl DurableDoc {
         self.incremental_bytes = 0;
         self.incremental_chunks = 0;
         // Giving pages back is a nicety; the compaction itself is already committed.
-        let _ = self.conn.execute_batch("PRAGMA incremental_vacuum");
+        let _ = give_back_free_pages(&self.conn);
         Ok(())
     }
 
@@ -285,11 +276,12 @@ impl DurableDoc {
     }
 }
 
-fn same_heads(a: &[ChangeHash], b: &[ChangeHash]) -> bool {
-    let (mut a, mut b) = (a.to_vec(), b.to_vec());
-    a.sort();
-    b.sort();
-    a == b
+/// `PRAGMA incremental_vacuum` frees one page per step, so it is stepped to the end.
+fn give_back_free_pages(conn: &Connection) -> Result<()> {
+    let mut stmt = conn.prepare_cached("PRAGMA incremental_vacuum")?;
+    let mut rows = stmt.query([])?;
+    while rows.next()?.is_some() {}
+    Ok(())
 }
 
 struct Counters<'a> {

@@ -72,6 +72,12 @@ fn compaction_keeps_everything_and_shrinks_the_log() {
     assert_eq!(store.checkins(None, None).unwrap().len(), 300);
     store.compact().unwrap();
     assert_eq!(store.stats().incremental_chunks, 0);
+    // Compaction gives the freed pages back to the file system.
+    let free: i64 = Connection::open(db(dir.path()))
+        .unwrap()
+        .pragma_query_value(None, "freelist_count", |r| r.get(0))
+        .unwrap();
+    assert_eq!(free, 0);
     drop(store);
     let store = Store::open(dir.path()).unwrap();
     let all = store.checkins(None, None).unwrap();
