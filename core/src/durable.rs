@@ -27,9 +27,30 @@ pub(crate) struct DurableDoc {
     doc: AutoCommit,
     /// The highest chunk id this handle has applied (read or written).
     last_seen: i64,
-    snapshot_bytes: u64,
-    incremental_bytes: u64,
-    incremental_chunks: u64,
+    stats: ChunkStats,
+}
+
+/// What the file holds, as far as this handle knows: decides when to compact.
+#[derive(Debug, Default, Clone, Copy)]
+pub(crate) struct ChunkStats {
+    pub(crate) snapshot_bytes: u64,
+    pub(crate) incremental_bytes: u64,
+    pub(crate) incremental_chunks: u64,
+}
+
+impl ChunkStats {
+    fn add(&mut self, kind: i64, len: usize) {
+        if kind == KIND_SNAPSHOT {
+            // A snapshot replaces everything before it.
+            *self = ChunkStats {
+                snapshot_bytes: len as u64,
+                ..ChunkStats::default()
+            };
+        } else {
+            self.incremental_bytes += len as u64;
+            self.incremental_chunks += 1;
+        }
+    }
 }
 
 impl DurableDoc {
@@ -65,9 +86,7 @@ impl DurableDoc {
             conn,
             doc: AutoCommit::new(),
             last_seen: 0,
-            snapshot_bytes: 0,
-            incremental_bytes: 0,
-            incremental_chunks: 0,
+            stats: ChunkStats::default(),
         };
         this.load()?;
         this.doc.set_actor(actor);
@@ -82,18 +101,11 @@ impl DurableDoc {
             .prepare_cached("SELECT id, kind, data FROM chunks ORDER BY id")?;
         let mut rows = stmt.query([])?;
         let mut all = Vec::new();
-        let (mut last, mut snap, mut incr, mut count) = (0, 0, 0, 0);
+        let (mut last, mut stats) = (0, ChunkStats::default());
         while let Some(row) = rows.next()? {
-            let id: i64 = row.get(0)?;
-            let kind: i64 = row.get(1)?;
             let data = row.get_ref(2)?.as_blob()?;
-            last = id;
-            if kind == KIND_SNAPSHOT {
-                snap += data.len() as u64;
-            } else {
-                incr += data.len() as u64;
-                count += 1;
-            }
+            last = row.get(0)?;
+            stats.add(row.get(1)?, data.len());
             all.extend_from_slice(data);
         }
         drop(rows);
@@ -105,9 +117,7 @@ impl DurableDoc {
         self.doc = doc;
         self.doc.set_actor(actor);
         self.last_seen = last;
-        self.snapshot_bytes = snap;
-        self.incremental_bytes = incr;
-        self.incremental_chunks = count;
+        self.stats = stats;
         Ok(())
     }
 
@@ -135,16 +145,7 @@ impl DurableDoc {
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)?;
-        catch_up(
-            &tx,
-            &mut self.doc,
-            &mut self.last_seen,
-            &mut Counters {
-                snapshot_bytes: &mut self.snapshot_bytes,
-                incremental_bytes: &mut self.incremental_bytes,
-                incremental_chunks: &mut self.incremental_chunks,
-            },
-        )?;
+        catch_up(&tx, &mut self.doc, &mut self.last_seen, &mut self.stats)?;
         let heads = self.doc.get_heads();
         let out = match edit(&mut self.doc) {
             Ok(out) => out,
@@ -159,7 +160,7 @@ impl DurableDoc {
         if chunk.is_empty() {
             return Ok(out);
         }
-        let len = chunk.len() as u64;
+        let len = chunk.len();
         let persisted = (move || -> Result<i64> {
             tx.execute(
                 "INSERT INTO chunks (kind, data) VALUES (?1, ?2)",
@@ -172,8 +173,7 @@ impl DurableDoc {
         match persisted {
             Ok(id) => {
                 self.last_seen = id;
-                self.incremental_bytes += len;
-                self.incremental_chunks += 1;
+                self.stats.add(KIND_INCREMENTAL, len);
             }
             Err(e) => {
                 // The document changed in memory but not on disk: go back to the file.
@@ -225,9 +225,10 @@ impl DurableDoc {
     }
 
     fn compact_if_due(&mut self) {
-        let due = self.incremental_bytes >= self.snapshot_bytes.max(1)
-            || self.incremental_chunks > COMPACT_AFTER_CHUNKS;
-        if due && self.incremental_chunks > 1 {
+        let s = self.stats;
+        let due = s.incremental_bytes >= s.snapshot_bytes.max(1)
+            || s.incremental_chunks > COMPACT_AFTER_CHUNKS;
+        if due && s.incremental_chunks > 1 {
             // The change itself is already durable; a failed compaction is retried next time.
             let _ = self.compact();
         }
@@ -238,16 +239,7 @@ impl DurableDoc {
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)?;
-        catch_up(
-            &tx,
-            &mut self.doc,
-            &mut self.last_seen,
-            &mut Counters {
-                snapshot_bytes: &mut self.snapshot_bytes,
-                incremental_bytes: &mut self.incremental_bytes,
-                incremental_chunks: &mut self.incremental_chunks,
-            },
-        )?;
+        catch_up(&tx, &mut self.doc, &mut self.last_seen, &mut self.stats)?;
         let snapshot = self.doc.save();
         tx.execute(
             "INSERT INTO chunks (kind, data) VALUES (?1, ?2)",
@@ -258,21 +250,14 @@ impl DurableDoc {
         tx.execute("DELETE FROM chunks WHERE id <= ?1", [self.last_seen])?;
         tx.commit()?;
         self.last_seen = id;
-        self.snapshot_bytes = snapshot.len() as u64;
-        self.incremental_bytes = 0;
-        self.incremental_chunks = 0;
+        self.stats.add(KIND_SNAPSHOT, snapshot.len());
         // Giving pages back is a nicety; the compaction itself is already committed.
         let _ = give_back_free_pages(&self.conn);
         Ok(())
     }
 
-    /// Bytes of chunks in the file: (snapshot, incremental, incremental count).
-    pub(crate) fn chunk_stats(&self) -> (u64, u64, u64) {
-        (
-            self.snapshot_bytes,
-            self.incremental_bytes,
-            self.incremental_chunks,
-        )
+    pub(crate) fn stats(&self) -> ChunkStats {
+        self.stats
     }
 }
 
@@ -284,38 +269,22 @@ fn give_back_free_pages(conn: &Connection) -> Result<()> {
     Ok(())
 }
 
-struct Counters<'a> {
-    snapshot_bytes: &'a mut u64,
-    incremental_bytes: &'a mut u64,
-    incremental_chunks: &'a mut u64,
-}
-
 /// Applies chunks other handles appended since `last_seen`.
 fn catch_up(
     conn: &Connection,
     doc: &mut AutoCommit,
     last_seen: &mut i64,
-    counters: &mut Counters<'_>,
+    stats: &mut ChunkStats,
 ) -> Result<()> {
     let mut stmt =
         conn.prepare_cached("SELECT id, kind, data FROM chunks WHERE id > ?1 ORDER BY id")?;
     let mut rows = stmt.query([*last_seen])?;
     while let Some(row) = rows.next()? {
-        let id: i64 = row.get(0)?;
-        let kind: i64 = row.get(1)?;
         let data = row.get_ref(2)?.as_blob()?;
         doc.load_incremental(data)
             .map_err(|e| Error::Corrupted(format!("a stored chunk does not load: {e}")))?;
-        if kind == KIND_SNAPSHOT {
-            // Another handle compacted: its snapshot replaced everything before it.
-            *counters.snapshot_bytes = data.len() as u64;
-            *counters.incremental_bytes = 0;
-            *counters.incremental_chunks = 0;
-        } else {
-            *counters.incremental_bytes += data.len() as u64;
-            *counters.incremental_chunks += 1;
-        }
-        *last_seen = id;
+        stats.add(row.get(1)?, data.len());
+        *last_seen = row.get(0)?;
     }
     Ok(())
 }

@@ -73,14 +73,14 @@ impl Store {
     }
 
     pub fn stats(&self) -> StoreStats {
-        let (snapshot_bytes, incremental_bytes, incremental_chunks) = self.durable.chunk_stats();
+        let chunks = self.durable.stats();
         let file = self.dir.join(Self::FILE_NAME);
         let size = |p: &Path| std::fs::metadata(p).map(|m| m.len()).unwrap_or(0);
         let wal = self.dir.join(format!("{}-wal", Self::FILE_NAME));
         StoreStats {
-            snapshot_bytes,
-            incremental_bytes,
-            incremental_chunks,
+            snapshot_bytes: chunks.snapshot_bytes,
+            incremental_bytes: chunks.incremental_bytes,
+            incremental_chunks: chunks.incremental_chunks,
             file_bytes: size(&file) + size(&wal),
         }
     }
