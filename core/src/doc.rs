@@ -1,6 +1,7 @@
 //! How records live in the Automerge document, and the one way to read and write them.
 //!
-//! The document's root holds four maps created by a shared genesis change (identical bytes
+//! The document's root holds its maps (check-ins, contacts, sessions, preferences,
+//! attendance), created by a shared genesis change (identical bytes
 //! on every device, so devices never create competing root maps). Records are maps keyed by
 //! id or by date. Two devices that check in on the same day offline each create a map at the
 //! same key; Automerge keeps both as a conflict. [`Record`] reads such a key as one record,
@@ -21,13 +22,19 @@ pub(crate) const CHECKINS: &str = "checkins";
 pub(crate) const CONTACTS: &str = "contacts";
 pub(crate) const SESSIONS: &str = "sessions";
 pub(crate) const PREFS: &str = "prefs";
+pub(crate) const ATTENDANCE: &str = "attendance";
+
+/// The root maps every participant document has from its first change.
+const ROOT_MAPS: [&str; 5] = [CHECKINS, CONTACTS, SESSIONS, PREFS, ATTENDANCE];
 
 /// The first change of every participant document. Its actor and time are fixed, so every
-/// device produces the same bytes and the same change hash.
+/// device produces the same bytes and the same change hash. Once stores exist in the field
+/// these bytes must never change: a root map added later comes in a second fixed change of
+/// its own (same actor, depending on this one).
 pub(crate) fn genesis() -> Vec<u8> {
     let mut doc =
         AutoCommit::new().with_actor(ActorId::from(b"iop-companion/participant".to_vec()));
-    for key in [CHECKINS, CONTACTS, SESSIONS, PREFS] {
+    for key in ROOT_MAPS {
         // Putting an object into a fresh document's root cannot fail.
         let _ = doc.put_object(ROOT, key, ObjType::Map);
     }
@@ -233,7 +240,7 @@ mod tests {
     fn genesis_is_the_same_bytes_everywhere() {
         assert_eq!(genesis(), genesis());
         let doc = AutoCommit::load(&genesis()).unwrap();
-        for key in [CHECKINS, CONTACTS, SESSIONS, PREFS] {
+        for key in ROOT_MAPS {
             root_map(&doc, key).unwrap();
         }
     }

@@ -12,6 +12,7 @@
 //! # Ok::<(), companion_core::Error>(())
 //! ```
 
+mod attendance;
 mod checkin;
 mod contact;
 mod doc;
@@ -21,12 +22,14 @@ mod localtime;
 mod occurrence;
 mod prefs;
 mod recurrence;
+mod reminders;
 mod schema;
 mod session;
 mod store;
 mod today;
 mod validate;
 
+pub use attendance::{Attendance, AttendanceEntry, MAX_ATTENDANCE_DAYS};
 pub use checkin::{CheckIn, CheckInEdit, EMOTION_MAX_CHARS, MAX_EMOTIONS, SUGGESTED_EMOTIONS};
 pub use contact::{Contact, ContactFields, ContactRole, MAX_ORDER};
 pub use error::{Error, RecordKind, Result};
@@ -34,6 +37,10 @@ pub use localtime::resolve as resolve_local_time;
 pub use occurrence::{MAX_WINDOW_DAYS, Occurrence, OccurrenceStatus};
 pub use prefs::{DEFAULT_REMINDER_LEADS, Preferences, PreferencesEdit};
 pub use recurrence::{MAX_COUNT, MAX_INTERVAL_WEEKS, Recurrence, parse_weekday, weekday_code};
+pub use reminders::{
+    IOS_PENDING_LIMIT, MAX_HORIZON_DAYS, MAX_PLANNED, PlannedReminder, ReminderContent,
+    ReminderDiff, ReminderKind, diff_reminders,
+};
 pub use session::{
     MAX_DURATION_MINUTES, MAX_LEAD_MINUTES, MAX_LEADS, OccurrenceChange, Session, SessionFields,
     SessionKind,

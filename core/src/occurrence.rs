@@ -40,28 +40,49 @@ pub struct Occurrence {
 }
 
 impl Session {
+    /// The occurrence that has date `series_date` in the series, moved or cancelled as the
+    /// session's changes say; `None` if the series has no such date.
+    pub fn occurrence(&self, series_date: NaiveDate) -> Option<Occurrence> {
+        if !self.has_occurrence_on(series_date) {
+            return None;
+        }
+        let tz = self.time_zone.parse::<Tz>().ok()?;
+        Some(self.build(tz, series_date))
+    }
+
+    fn build(&self, tz: Tz, series_date: NaiveDate) -> Occurrence {
+        let planned = series_date.and_time(self.start.time());
+        let (local, minutes, status) = match self.changes.get(&series_date) {
+            Some(OccurrenceChange::Moved {
+                start,
+                duration_minutes,
+            }) => (*start, *duration_minutes, OccurrenceStatus::Moved),
+            Some(OccurrenceChange::Cancelled) => {
+                (planned, self.duration_minutes, OccurrenceStatus::Cancelled)
+            }
+            None => (planned, self.duration_minutes, OccurrenceStatus::Scheduled),
+        };
+        let start = resolve(tz, local);
+        Occurrence {
+            session_id: self.id.clone(),
+            series_date,
+            title: self.title.clone(),
+            kind: self.kind,
+            start,
+            end: start + Duration::minutes(i64::from(minutes)),
+            local_start: local,
+            time_zone: self.time_zone.clone(),
+            location: self.location.clone(),
+            video_link: self.video_link.clone(),
+            status,
+        }
+    }
+
     /// Occurrences that overlap `from..to`, cancelled ones included (marked so), by start.
     pub fn occurrences(&self, from: DateTime<Utc>, to: DateTime<Utc>) -> Vec<Occurrence> {
         let Ok(tz) = self.time_zone.parse::<Tz>() else {
             return Vec::new();
         };
-        let make = |series_date: NaiveDate, local: NaiveDateTime, minutes: u32, status| {
-            let start = resolve(tz, local);
-            Occurrence {
-                session_id: self.id.clone(),
-                series_date,
-                title: self.title.clone(),
-                kind: self.kind,
-                start,
-                end: start + Duration::minutes(i64::from(minutes)),
-                local_start: local,
-                time_zone: self.time_zone.clone(),
-                location: self.location.clone(),
-                video_link: self.video_link.clone(),
-                status,
-            }
-        };
-        let overlaps = |o: &Occurrence| o.start < to && o.end > from;
         // Local dates that can hold a start in the window: widen by the largest UTC offsets
         // and the longest session.
         let (Some(lo), Some(hi)) = (
@@ -71,7 +92,7 @@ impl Session {
             return Vec::new();
         };
         let (lo, hi) = (lo.date_naive(), hi.date_naive());
-        let dates = match &self.recurrence {
+        let mut dates = match &self.recurrence {
             None => {
                 let d = self.start.date();
                 if (lo..=hi).contains(&d) {
@@ -82,37 +103,18 @@ impl Session {
             }
             Some(r) => r.dates(self.start.date(), lo, hi),
         };
-        let mut out: Vec<Occurrence> = dates
-            .into_iter()
-            .filter(|d| !matches!(self.changes.get(d), Some(OccurrenceChange::Moved { .. })))
-            .map(|d| {
-                let status = match self.changes.get(&d) {
-                    Some(OccurrenceChange::Cancelled) => OccurrenceStatus::Cancelled,
-                    _ => OccurrenceStatus::Scheduled,
-                };
-                make(
-                    d,
-                    d.and_time(self.start.time()),
-                    self.duration_minutes,
-                    status,
-                )
-            })
-            .filter(overlaps)
-            .collect();
         // A moved occurrence may land anywhere: look at each move, not only the window's dates.
+        dates.retain(|d| !matches!(self.changes.get(d), Some(OccurrenceChange::Moved { .. })));
         for (date, change) in &self.changes {
-            if let OccurrenceChange::Moved {
-                start,
-                duration_minutes,
-            } = change
-                && self.has_occurrence_on(*date)
-            {
-                let o = make(*date, *start, *duration_minutes, OccurrenceStatus::Moved);
-                if overlaps(&o) {
-                    out.push(o);
-                }
+            if matches!(change, OccurrenceChange::Moved { .. }) && self.has_occurrence_on(*date) {
+                dates.push(*date);
             }
         }
+        let mut out: Vec<Occurrence> = dates
+            .into_iter()
+            .map(|d| self.build(tz, d))
+            .filter(|o| o.start < to && o.end > from)
+            .collect();
         out.sort_by_key(|o| o.start);
         out
     }
@@ -146,6 +148,16 @@ impl Store {
             .collect();
         out.sort_by(|a, b| (a.start, &a.title).cmp(&(b.start, &b.title)));
         Ok(out)
+    }
+
+    /// The occurrence `series_date` of session `session_id`.
+    pub fn occurrence(&self, session_id: &str, series_date: NaiveDate) -> Result<Occurrence> {
+        self.session(session_id)?
+            .occurrence(series_date)
+            .ok_or_else(|| Error::NoSuchOccurrence {
+                session_id: session_id.to_owned(),
+                date: series_date.to_string(),
+            })
     }
 
     /// Occurrences on the participant's local `date` in their zone `zone`.
