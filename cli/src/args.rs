@@ -3,7 +3,7 @@
 
 use std::path::PathBuf;
 
-use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
+use chrono::{DateTime, NaiveDate, NaiveDateTime, NaiveTime, Utc};
 use clap::builder::BoolishValueParser;
 use clap::{Args, Parser, Subcommand};
 
@@ -59,6 +59,55 @@ pub enum Command {
     Prefs(PrefsArgs),
     /// Today's sessions, check-in and favourite contacts
     Today(JsonArg),
+    /// The reminders to schedule next, soonest first (what the phone apps hand the OS)
+    Reminders(RemindersArgs),
+    /// Mark an occurrence of a session attended
+    Attend(AttendArgs),
+    /// Mark an occurrence of a session missed
+    Miss(AttendArgs),
+    /// Recent occurrences and whether you went
+    Attendance(AttendanceArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct RemindersArgs {
+    /// Plan as of this instant (RFC 3339, e.g. 2026-11-23T08:00:00Z) [default: now]
+    #[arg(long, value_name = "TIME", value_parser = parse_instant)]
+    pub now: Option<DateTime<Utc>>,
+    /// How many days ahead
+    #[arg(long, value_name = "DAYS", default_value_t = 30)]
+    pub horizon: i64,
+    /// At most this many reminders (iOS holds 64)
+    #[arg(long, value_name = "N", default_value_t = 64)]
+    pub limit: usize,
+    /// Ids the OS already holds (comma-separated): print what to cancel and what to add
+    #[arg(long, value_name = "IDS", value_delimiter = ',')]
+    pub held: Option<Vec<String>>,
+    /// Print JSON only
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct AttendArgs {
+    /// The session's id
+    pub id: String,
+    /// The occurrence's date in the series
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
+    pub date: NaiveDate,
+    /// Forget what was marked instead
+    #[arg(long)]
+    pub clear: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct AttendanceArgs {
+    /// How many days back
+    #[arg(long, value_name = "N", default_value_t = 14)]
+    pub days: i64,
+    /// Print JSON only
+    #[arg(long)]
+    pub json: bool,
 }
 
 #[derive(Debug, Args)]
@@ -363,6 +412,12 @@ fn parse_local(s: &str) -> Result<NaiveDateTime, String> {
         .then(|| NaiveDateTime::parse_from_str(&s.replacen(' ', "T", 1), "%Y-%m-%dT%H:%M").ok())
         .flatten()
         .ok_or_else(|| "expected YYYY-MM-DDTHH:MM".into())
+}
+
+fn parse_instant(s: &str) -> Result<DateTime<Utc>, String> {
+    DateTime::parse_from_rfc3339(s.trim())
+        .map(|t| t.with_timezone(&Utc))
+        .map_err(|_| "expected an RFC 3339 time such as 2026-11-23T08:00:00Z".into())
 }
 
 fn parse_leads(s: &str) -> Result<Leads, String> {

@@ -615,3 +615,154 @@ fn a_kill_while_creating_the_store_leaves_a_store_that_opens() {
         }
     }
 }
+
+/// Reminders as the phone shells will ask for them, a held set diffed, attendance marked.
+#[test]
+fn reminders_and_attendance() {
+    let dir = TempDir::new().unwrap();
+    let store = dir.path();
+    let added = json(
+        store,
+        &[
+            "session",
+            "add",
+            "--title",
+            "Skills group",
+            "--start",
+            "2025-03-03T09:00",
+            "--weekdays",
+            "mo,we",
+            "--leads",
+            "60,15",
+            "--json",
+        ],
+    );
+    let id = added["id"].as_str().unwrap().to_owned();
+    ok(
+        store,
+        &["prefs", "--checkin-time", "off", "--discreet", "off"],
+    );
+
+    // Chicago springs forward on 2025-03-09: Monday the 10th starts at 14:00 UTC, not 15:00.
+    let plan = json(
+        store,
+        &[
+            "reminders",
+            "--now",
+            "2025-03-06T00:00:00Z",
+            "--horizon",
+            "7",
+            "--json",
+        ],
+    );
+    let fires: Vec<&str> = plan
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["fire_at"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        fires,
+        [
+            "2025-03-10T13:00:00Z",
+            "2025-03-10T13:45:00Z",
+            "2025-03-12T13:00:00Z",
+            "2025-03-12T13:45:00Z"
+        ]
+    );
+    assert_eq!(plan[0]["content"]["title"], "Skills group");
+
+    // The phone holds the first two and a stale one; Monday is then cancelled.
+    let held = format!(
+        "{},{},stale",
+        plan[0]["id"].as_str().unwrap(),
+        plan[1]["id"].as_str().unwrap()
+    );
+    ok(store, &["session", "cancel", &id, "--date", "2025-03-10"]);
+    let diff = json(
+        store,
+        &[
+            "reminders",
+            "--now",
+            "2025-03-06T00:00:00Z",
+            "--horizon",
+            "7",
+            "--held",
+            &held,
+            "--json",
+        ],
+    );
+    assert_eq!(diff["cancel"].as_array().unwrap().len(), 3);
+    assert_eq!(diff["schedule"].as_array().unwrap().len(), 2);
+
+    // Attendance of past occurrences only, for a weekly group that began two weeks ago.
+    let first = chrono::Utc::now().date_naive() - Days::new(14);
+    let code =
+        ["mo", "tu", "we", "th", "fr", "sa", "su"][first.weekday().num_days_from_monday() as usize];
+    let start = format!("{first}T00:30");
+    let weekly = json(
+        store,
+        &[
+            "session",
+            "add",
+            "--title",
+            "Aftercare",
+            "--start",
+            &start,
+            "--tz",
+            "UTC",
+            "--weekdays",
+            code,
+            "--json",
+        ],
+    );
+    let wid = weekly["id"].as_str().unwrap().to_owned();
+    let second = (first + Days::new(7)).to_string();
+    ok(store, &["attend", &wid, "--date", &first.to_string()]);
+    ok(store, &["miss", &wid, "--date", &second]);
+    fails(
+        store,
+        &[
+            "attend",
+            &wid,
+            "--date",
+            &(first + Days::new(1)).to_string(),
+        ],
+        1,
+    );
+    fails(
+        store,
+        &[
+            "attend",
+            &wid,
+            "--date",
+            &(first + Days::new(28)).to_string(),
+        ],
+        1,
+    );
+    fails(store, &["attend", &id, "--date", "2025-03-04"], 1);
+    fails(store, &["reminders", "--horizon", "0"], 1);
+    fails(store, &["reminders", "--now", "yesterday"], 2);
+    let list = json(store, &["attendance", "--days", "20", "--json"]);
+    let marked: Vec<(String, String)> = list
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|e| e["occurrence"]["session_id"] == wid.as_str())
+        .map(|e| {
+            (
+                e["occurrence"]["series_date"].as_str().unwrap().to_owned(),
+                e["attendance"].as_str().unwrap_or("-").to_owned(),
+            )
+        })
+        .collect();
+    // Most recent first; the two oldest are the two marked.
+    assert!(marked.len() >= 2, "{marked:?}");
+    assert_eq!(
+        marked[marked.len() - 2..],
+        [
+            (second.clone(), "missed".to_owned()),
+            (first.to_string(), "attended".to_owned())
+        ]
+    );
+}

@@ -3,6 +3,7 @@
 mod checkin;
 mod contact;
 mod prefs;
+mod reminders;
 mod session;
 mod today;
 
@@ -10,7 +11,7 @@ use std::path::PathBuf;
 
 use chrono::{NaiveDate, Utc};
 use chrono_tz::Tz;
-use companion_core::Store;
+use companion_core::{Attendance, Store};
 
 use crate::args::{Cli, Command};
 use crate::{Failure, Outcome};
@@ -50,6 +51,10 @@ pub fn run(cli: Cli) -> Outcome {
         Command::Occurrences(a) => today::occurrences(&ctx, a),
         Command::Prefs(a) => prefs::run(&mut ctx, a),
         Command::Today(a) => today::today(&ctx, a.json),
+        Command::Reminders(a) => reminders::plan(&ctx, a),
+        Command::Attend(a) => reminders::mark(&mut ctx, a, Attendance::Attended),
+        Command::Miss(a) => reminders::mark(&mut ctx, a, Attendance::Missed),
+        Command::Attendance(a) => reminders::attendance(&ctx, a),
     }
 }
 
