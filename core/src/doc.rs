@@ -8,13 +8,11 @@
 //! field by field (the winning map first, then the others), and writes every field into all
 //! of them, so both devices' edits survive and the result is the same everywhere.
 
-use std::collections::BTreeSet;
+use std::cell::RefCell;
+use std::collections::{BTreeSet, HashMap};
 
 use automerge::transaction::{CommitOptions, Transactable};
-use automerge::{
-    ActorId, AutoCommit, ObjId, ObjType, ROOT, ReadDoc, ScalarValue, ScalarValueRef, Value,
-    ValueRef,
-};
+use automerge::{ActorId, AutoCommit, ObjId, ObjType, ROOT, ReadDoc, ScalarValue, Value, ValueRef};
 
 use crate::error::{Error, Result};
 
@@ -54,6 +52,10 @@ pub(crate) fn root_map(doc: &AutoCommit, key: &str) -> Result<ObjId> {
 pub(crate) struct Record {
     /// The winning map first.
     objs: Vec<ObjId>,
+    /// Every scalar field, read in one pass over the maps on first use: one `get` per field
+    /// costs several microseconds on a large document, a pass over a small map about one.
+    /// Writes through the record drop it.
+    fields: RefCell<Option<HashMap<String, ScalarValue>>>,
 }
 
 impl Record {
@@ -67,21 +69,48 @@ impl Record {
             .collect();
         // `get_all` lists conflicting values in op order, the winner (what `get` returns) last.
         objs.reverse();
-        Ok((!objs.is_empty()).then_some(Record { objs }))
+        Ok((!objs.is_empty()).then(|| Record::of(objs)))
     }
 
     /// Creates an empty record at `key`, replacing whatever was there.
     pub(crate) fn create(doc: &mut AutoCommit, map: &ObjId, key: &str) -> Result<Record> {
         let obj = doc.put_object(map, key, ObjType::Map)?;
-        Ok(Record { objs: vec![obj] })
+        Ok(Record::of(vec![obj]))
     }
 
-    /// The record's value of `field`: the winning map's, or failing that the first other map's.
+    fn of(objs: Vec<ObjId>) -> Record {
+        Record {
+            objs,
+            fields: RefCell::new(None),
+        }
+    }
+
+    /// Runs `read` over every scalar field of the record, loading them on first use. A field
+    /// is the winning map's value, or failing that the first other map's.
+    fn with_fields<T>(
+        &self,
+        doc: &AutoCommit,
+        read: impl FnOnce(&HashMap<String, ScalarValue>) -> T,
+    ) -> T {
+        let mut cache = self.fields.borrow_mut();
+        let fields = cache.get_or_insert_with(|| {
+            let mut fields = HashMap::new();
+            for obj in &self.objs {
+                for item in doc.map_range(obj, ..) {
+                    if let ValueRef::Scalar(v) = item.value {
+                        fields
+                            .entry(item.key.into_owned())
+                            .or_insert_with(|| ScalarValue::from(v));
+                    }
+                }
+            }
+            fields
+        });
+        read(fields)
+    }
+
     pub(crate) fn scalar(&self, doc: &AutoCommit, field: &str) -> Option<ScalarValue> {
-        self.objs.iter().find_map(|obj| match doc.get(obj, field) {
-            Ok(Some((Value::Scalar(v), _))) => Some(v.into_owned()),
-            _ => None,
-        })
+        self.with_fields(doc, |fields| fields.get(field).cloned())
     }
 
     pub(crate) fn str(&self, doc: &AutoCommit, field: &str) -> Option<String> {
@@ -116,18 +145,13 @@ impl Record {
     /// The suffixes of the `prefix`-keyed flags set to true in any of the maps: a set that
     /// merges by union.
     pub(crate) fn flags(&self, doc: &AutoCommit, prefix: &str) -> BTreeSet<String> {
-        let mut out = BTreeSet::new();
-        for obj in &self.objs {
-            for item in doc.map_range(obj, prefix.to_owned()..) {
-                let Some(suffix) = item.key.strip_prefix(prefix) else {
-                    break;
-                };
-                if matches!(item.value, ValueRef::Scalar(ScalarValueRef::Boolean(true))) {
-                    out.insert(suffix.to_owned());
-                }
-            }
-        }
-        out
+        self.with_fields(doc, |fields| {
+            fields
+                .iter()
+                .filter(|(_, v)| **v == ScalarValue::Boolean(true))
+                .filter_map(|(k, _)| k.strip_prefix(prefix).map(str::to_owned))
+                .collect()
+        })
     }
 
     /// A child map of the winning map.
@@ -150,6 +174,7 @@ impl Record {
         value: impl Into<ScalarValue>,
     ) -> Result<()> {
         let value = value.into();
+        self.fields.replace(None);
         for obj in &self.objs {
             // An unchanged value is not written again: no op, no conflict with other devices.
             let same = matches!(doc.get(obj, field)?, Some((Value::Scalar(v), _)) if *v == value);
@@ -162,6 +187,7 @@ impl Record {
 
     /// Removes `field` from every map of the record.
     pub(crate) fn delete(&self, doc: &mut AutoCommit, field: &str) -> Result<()> {
+        self.fields.replace(None);
         for obj in &self.objs {
             if doc.get(obj, field)?.is_some() {
                 doc.delete(obj, field)?;

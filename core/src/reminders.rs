@@ -12,8 +12,8 @@ use serde::Serialize;
 
 use crate::error::{Error, Result};
 use crate::localtime::resolve;
-use crate::occurrence::OccurrenceStatus;
-use crate::session::{MAX_LEAD_MINUTES, SessionKind};
+use crate::occurrence::{Occurrence, OccurrenceStatus};
+use crate::session::SessionKind;
 use crate::store::Store;
 use crate::validate;
 
@@ -160,29 +160,76 @@ impl Store {
         let end = now + Duration::days(horizon_days);
         let prefs = self.preferences()?;
         let discreet = prefs.discreet_notifications;
-        let mut plan = Vec::new();
-
-        // An occurrence starting up to the longest lead after the window can still remind
-        // inside it.
-        let sessions = self.sessions()?;
-        let latest_start = end + Duration::minutes(i64::from(MAX_LEAD_MINUTES));
-        for session in &sessions {
+        // Cheap candidates first; ids and content only for the ones kept.
+        let mut occurrences: Vec<Occurrence> = Vec::new();
+        let mut due: Vec<(DateTime<Utc>, Due)> = Vec::new();
+        for session in self.sessions()? {
             let leads = session
                 .reminder_leads
                 .as_deref()
                 .unwrap_or(&prefs.default_reminder_leads);
-            if leads.is_empty() {
+            let Some(&longest) = leads.iter().max() else {
                 continue;
-            }
+            };
+            // An occurrence starting up to the longest lead after the window reminds inside it.
+            let latest_start = end + Duration::minutes(i64::from(longest));
             for o in session.occurrences(now, latest_start) {
                 if o.status == OccurrenceStatus::Cancelled {
                     continue;
                 }
                 for &lead in leads {
                     let fire_at = o.start - Duration::minutes(i64::from(lead));
-                    if fire_at <= now || fire_at > end {
-                        continue;
+                    if fire_at > now && fire_at <= end {
+                        due.push((fire_at, Due::Session(occurrences.len(), lead)));
                     }
+                }
+                occurrences.push(o);
+            }
+        }
+        if let Some(time) = prefs.checkin_reminder {
+            let mut day = now.with_timezone(&tz).date_naive();
+            loop {
+                let fire_at = resolve(tz, day.and_time(time));
+                if fire_at > end {
+                    break;
+                }
+                // Checking in cancels that day's reminder.
+                if fire_at > now && self.checkin(day)?.is_none() {
+                    due.push((fire_at, Due::CheckIn(day)));
+                }
+                let Some(next) = day.checked_add_days(Days::new(1)) else {
+                    break;
+                };
+                day = next;
+            }
+        }
+
+        // Soonest first; ties in a fixed order, so a shorter plan is a prefix of a longer one.
+        let order = |(at, d): &(DateTime<Utc>, Due)| match d {
+            Due::CheckIn(day) => (*at, 0, "", *day, 0),
+            Due::Session(i, lead) => {
+                let o = &occurrences[*i];
+                (*at, 1, o.session_id.as_str(), o.series_date, *lead)
+            }
+        };
+        due.sort_by(|a, b| order(a).cmp(&order(b)));
+        due.truncate(max_count);
+        let plan = due
+            .into_iter()
+            .map(|(fire_at, d)| match d {
+                Due::CheckIn(day) => reminder(
+                    format!("checkin:{day}"),
+                    fire_at,
+                    ReminderKind::CheckIn,
+                    None,
+                    if discreet {
+                        ReminderContent::Neutral
+                    } else {
+                        ReminderContent::CheckIn
+                    },
+                ),
+                Due::Session(i, lead) => {
+                    let o = &occurrences[i];
                     let content = if discreet {
                         ReminderContent::Neutral
                     } else {
@@ -194,49 +241,16 @@ impl Store {
                             time_zone: o.time_zone.clone(),
                         }
                     };
-                    let key = format!("session:{}:{}:{lead}", o.session_id, o.series_date);
-                    plan.push(reminder(
-                        key,
+                    reminder(
+                        format!("session:{}:{}:{lead}", o.session_id, o.series_date),
                         fire_at,
                         ReminderKind::Session,
                         Some((o.session_id.clone(), o.series_date, lead, o.start)),
                         content,
-                    ));
+                    )
                 }
-            }
-        }
-
-        if let Some(time) = prefs.checkin_reminder {
-            let content = if discreet {
-                ReminderContent::Neutral
-            } else {
-                ReminderContent::CheckIn
-            };
-            let mut day = now.with_timezone(&tz).date_naive();
-            loop {
-                let fire_at = resolve(tz, day.and_time(time));
-                if fire_at > end {
-                    break;
-                }
-                // Checking in cancels that day's reminder.
-                if fire_at > now && self.checkin(day)?.is_none() {
-                    plan.push(reminder(
-                        format!("checkin:{day}"),
-                        fire_at,
-                        ReminderKind::CheckIn,
-                        None,
-                        content.clone(),
-                    ));
-                }
-                let Some(next) = day.checked_add_days(Days::new(1)) else {
-                    break;
-                };
-                day = next;
-            }
-        }
-
-        plan.sort_by(|a, b| (a.fire_at, &a.id).cmp(&(b.fire_at, &b.id)));
-        plan.truncate(max_count);
+            })
+            .collect();
         Ok(plan)
     }
 
@@ -253,6 +267,12 @@ impl Store {
         let plan = self.plan_reminders(now, zone, horizon_days, max_count)?;
         Ok(diff_reminders(&plan, held))
     }
+}
+
+/// What a candidate reminder is for: an occurrence (index) and lead, or a day's check-in.
+enum Due {
+    Session(usize, u32),
+    CheckIn(NaiveDate),
 }
 
 type SessionPart = (String, NaiveDate, u32, DateTime<Utc>);

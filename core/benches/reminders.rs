@@ -1,0 +1,132 @@
+//! Reminder planning: 64 reminders over 30 days for a participant with 40 recurring sessions.
+//!
+//! Run: `cargo bench -p companion-core --bench reminders` (figures go in docs/benchmarks.md).
+
+use std::time::{Duration, Instant};
+
+use chrono::{Datelike, Days, NaiveTime, Utc};
+use companion_core::{Recurrence, SessionFields, Store, diff_reminders};
+
+const SESSIONS: usize = 40;
+const RUNS: usize = 300;
+const ZONES: [&str; 4] = [
+    "America/Chicago",
+    "America/New_York",
+    "Europe/Berlin",
+    "Australia/Sydney",
+];
+
+fn main() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut store = Store::open(dir.path()).expect("open");
+    let first = Utc::now().date_naive() - Days::new(60);
+    for i in 0..SESSIONS {
+        let start = first + Days::new(i as u64 % 7);
+        let mut days = vec![start.weekday()];
+        if i % 2 == 0 {
+            days.push(start.weekday().succ().succ());
+        }
+        let s =
+            store
+                .add_session(&SessionFields {
+                    title: Some(format!("Group {i}")),
+                    start: Some(start.and_time(
+                        NaiveTime::from_hms_opt(8 + (i % 10) as u32, 0, 0).expect("time"),
+                    )),
+                    time_zone: Some(ZONES[i % ZONES.len()].into()),
+                    duration_minutes: Some(90),
+                    recurrence: Some(Some(Recurrence::weekly(&days))),
+                    reminder_leads: Some(Some(vec![60, 15])),
+                    location: Some("Main clinic".into()),
+                    ..Default::default()
+                })
+                .expect("session");
+        // A few cancelled occurrences, as a real schedule has.
+        let upcoming = s.occurrences(Utc::now(), Utc::now() + chrono::Duration::days(30));
+        if let Some(o) = upcoming.get(i % 3) {
+            store
+                .cancel_occurrence(&s.id, o.series_date)
+                .expect("cancel");
+        }
+    }
+
+    let now = Utc::now();
+    let mut plans = Vec::with_capacity(RUNS);
+    let mut diffs = Vec::with_capacity(RUNS);
+    let mut planned = 0;
+    let held: Vec<String> = store
+        .plan_reminders(now, "America/Chicago", 30, 64)
+        .expect("plan")
+        .iter()
+        .skip(5)
+        .map(|r| r.id.clone())
+        .collect();
+    for _ in 0..RUNS {
+        let t = Instant::now();
+        let plan = store
+            .plan_reminders(now, "America/Chicago", 30, 64)
+            .expect("plan");
+        plans.push(t.elapsed());
+        planned = plan.len();
+        let t = Instant::now();
+        let diff = diff_reminders(&plan, &held);
+        diffs.push(t.elapsed());
+        assert_eq!(diff.schedule.len(), 5);
+    }
+    // Its parts: reading the sessions out of the document, and expanding them.
+    let mut reads = Vec::with_capacity(RUNS);
+    let mut expands = Vec::with_capacity(RUNS);
+    for _ in 0..RUNS {
+        let t = Instant::now();
+        let sessions = store.sessions().expect("sessions");
+        reads.push(t.elapsed());
+        let t = Instant::now();
+        let n: usize = sessions
+            .iter()
+            .map(|s| s.occurrences(now, now + chrono::Duration::days(31)).len())
+            .sum();
+        expands.push(t.elapsed());
+        assert!(n > 0);
+    }
+    let us = |d: Duration| d.as_secs_f64() * 1e6;
+    println!("## Reminder benchmark ({})", Utc::now().format("%Y-%m-%d"));
+    println!();
+    println!(
+        "{SESSIONS} recurring sessions in 4 zones, 2 lead times each, the daily check-in reminder on; plan of {planned} over 30 days."
+    );
+    println!();
+    println!("| measure | median | p90 | runs |");
+    println!("|---|---|---|---|");
+    println!(
+        "| plan_reminders (64 over 30 days) | {:.0} µs | {:.0} µs | {RUNS} |",
+        us(median(&plans)),
+        us(p90(&plans))
+    );
+    println!(
+        "| of which: reading the 40 sessions from the document | {:.0} µs | {:.0} µs | {RUNS} |",
+        us(median(&reads)),
+        us(p90(&reads))
+    );
+    println!(
+        "| of which: expanding their occurrences over 31 days | {:.0} µs | {:.0} µs | {RUNS} |",
+        us(median(&expands)),
+        us(p90(&expands))
+    );
+    println!(
+        "| diff_reminders against 59 held ids | {:.1} µs | {:.1} µs | {RUNS} |",
+        us(median(&diffs)),
+        us(p90(&diffs))
+    );
+}
+
+fn median(v: &[Duration]) -> Duration {
+    let mut s = v.to_vec();
+    s.sort();
+    s[s.len() / 2]
+}
+
+fn p90(v: &[Duration]) -> Duration {
+    let mut s = v.to_vec();
+    s.sort();
+    s[s.len() * 9 / 10]
+}
