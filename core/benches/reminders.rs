@@ -4,6 +4,9 @@
 
 use std::time::{Duration, Instant};
 
+mod common;
+use common::{median, p90};
+
 use chrono::{Datelike, Days, NaiveTime, Utc};
 use companion_core::{Recurrence, SessionFields, Store, diff_reminders};
 
@@ -117,16 +120,4 @@ fn main() {
         us(median(&diffs)),
         us(p90(&diffs))
     );
-}
-
-fn median(v: &[Duration]) -> Duration {
-    let mut s = v.to_vec();
-    s.sort();
-    s[s.len() / 2]
-}
-
-fn p90(v: &[Duration]) -> Duration {
-    let mut s = v.to_vec();
-    s.sort();
-    s[s.len() * 9 / 10]
 }

@@ -6,6 +6,9 @@
 
 use std::time::{Duration, Instant};
 
+mod common;
+use common::{median, p90};
+
 use chrono::{Days, NaiveDate, NaiveDateTime, Utc, Weekday};
 use companion_core::{
     CheckInEdit, ContactFields, ContactRole, Recurrence, SessionFields, SessionKind, Store,
@@ -104,9 +107,9 @@ fn main() {
     drop(store);
 
     let ms = |d: Duration| d.as_secs_f64() * 1000.0;
-    let open_median = median(&mut opens);
-    let write_median = median(&mut writes);
-    let plain_median = median(&mut plain);
+    let open_median = median(&opens);
+    let write_median = median(&writes);
+    let plain_median = median(&plain);
     println!("## Store benchmark ({})", Utc::now().format("%Y-%m-%d"));
     println!();
     println!(
@@ -320,15 +323,4 @@ fn checkpointed_size(dir: &std::path::Path) -> (u64, i64, i64) {
         pages.0,
         pages.1,
     )
-}
-
-fn median(v: &mut [Duration]) -> Duration {
-    v.sort();
-    v[v.len() / 2]
-}
-
-fn p90(v: &[Duration]) -> Duration {
-    let mut s = v.to_vec();
-    s.sort();
-    s[s.len() * 9 / 10]
 }
