@@ -24,6 +24,28 @@ pub enum Error {
     #[error("session {session_id} has no occurrence on {date}")]
     NoSuchOccurrence { session_id: String, date: String },
 
+    /// A calendar (iCalendar) file that cannot be read, or that holds something the schedule
+    /// cannot. `line` is the file's line (from 1) where known; `reason` names properties, never
+    /// their values.
+    #[error("{}invalid calendar: {reason}", at_line(*line))]
+    InvalidCalendar { line: Option<usize>, reason: String },
+
+    /// A calendar's recurrence the schedule cannot represent: it keeps weekly series on chosen
+    /// weekdays only. `part` names the rule part or property, such as `FREQ=MONTHLY`.
+    #[error(
+        "{}unsupported recurrence: {part} (only weekly series on chosen weekdays are supported)",
+        at_line(*line)
+    )]
+    UnsupportedRecurrence { line: Option<usize>, part: String },
+
+    /// A calendar's date-time with no time zone (a "floating" time), in a calendar that names
+    /// no default zone (`X-WR-TIMEZONE`): the instant it means cannot be known.
+    #[error(
+        "{}a time has no time zone (a floating time) and the calendar names no X-WR-TIMEZONE",
+        at_line(*line)
+    )]
+    FloatingTime { line: Option<usize> },
+
     /// The store file exists but is not an IOP Companion store.
     #[error("{0} is not an IOP Companion store; it was left untouched")]
     ForeignDatabase(String),
@@ -64,6 +86,11 @@ impl fmt::Display for RecordKind {
             RecordKind::CheckIn => "check-in",
         })
     }
+}
+
+/// "line 12: " for messages that can point into a file.
+fn at_line(line: Option<usize>) -> String {
+    line.map(|l| format!("line {l}: ")).unwrap_or_default()
 }
 
 pub type Result<T, E = Error> = std::result::Result<T, E>;

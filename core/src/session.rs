@@ -145,7 +145,7 @@ impl Session {
     }
 
     /// Applies `fields` to a copy and checks the whole result.
-    fn with(&self, f: &SessionFields) -> Result<Session> {
+    pub(crate) fn with(&self, f: &SessionFields) -> Result<Session> {
         let mut s = self.clone();
         if let Some(t) = &f.title {
             s.title = validate::required_line("title", t, NAME_MAX_CHARS)?;
@@ -205,6 +205,25 @@ impl Session {
         }
         Ok(self)
     }
+}
+
+/// Checks the new start and length of a moved occurrence.
+pub(crate) fn check_moved(start: NaiveDateTime, duration_minutes: Option<u32>) -> Result<()> {
+    if !(2000..=2100).contains(&start.year()) {
+        return Err(Error::invalid(
+            "start",
+            "must be between the years 2000 and 2100",
+        ));
+    }
+    if let Some(d) = duration_minutes
+        && !(1..=MAX_DURATION_MINUTES).contains(&d)
+    {
+        return Err(Error::invalid(
+            "duration",
+            format!("must be from 1 to {MAX_DURATION_MINUTES} minutes"),
+        ));
+    }
+    Ok(())
 }
 
 /// Lead times in minutes: each at most [`MAX_LEAD_MINUTES`], at most [`MAX_LEADS`] of them,
@@ -362,6 +381,72 @@ fn write(doc: &mut AutoCommit, rec: &Record, old: Option<&Session>, new: &Sessio
     Ok(())
 }
 
+/// Writes one occurrence change as a fresh record at its date.
+fn write_change(
+    doc: &mut AutoCommit,
+    changes: &ObjId,
+    date: NaiveDate,
+    change: &OccurrenceChange,
+) -> Result<()> {
+    let r = Record::create(doc, changes, &date.format(DATE).to_string())?;
+    match change {
+        OccurrenceChange::Cancelled => r.put(doc, "status", "cancelled"),
+        OccurrenceChange::Moved {
+            start,
+            duration_minutes,
+        } => {
+            r.put(doc, "status", "moved")?;
+            r.put(doc, "start", start.format(LOCAL).to_string())?;
+            r.put(doc, "duration", i64::from(*duration_minutes))
+        }
+    }
+}
+
+/// What [`put`] did to a session.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Put {
+    Added,
+    Updated,
+    Unchanged,
+}
+
+/// Makes the stored session `new.id` exactly `new` (a validated session), occurrence changes
+/// included, creating it if needed. Only what differs is written, so putting an unchanged
+/// session adds no operation and a concurrent edit of another field survives the merge.
+pub(crate) fn put(doc: &mut AutoCommit, new: &Session) -> Result<Put> {
+    let map = doc::root_map(doc, SESSIONS)?;
+    // A record that no longer reads as a session is replaced whole.
+    let existing = match Record::get(doc, &map, &new.id)? {
+        Some(rec) => read(doc, &new.id, &rec).map(|old| (rec, old)),
+        None => None,
+    };
+    let (rec, old) = match existing {
+        Some((rec, old)) => (rec, Some(old)),
+        None => (Record::create(doc, &map, &new.id)?, None),
+    };
+    write(doc, &rec, old.as_ref(), new)?;
+    let current = old.as_ref().map(|o| o.changes.clone()).unwrap_or_default();
+    if current != new.changes || old.is_none() {
+        let changes = match rec.child(doc, "changes") {
+            Some(c) => c,
+            None => rec.create_child(doc, "changes")?,
+        };
+        for date in current.keys().filter(|d| !new.changes.contains_key(d)) {
+            doc::remove(doc, &changes, &date.format(DATE).to_string())?;
+        }
+        for (date, change) in &new.changes {
+            if current.get(date) != Some(change) {
+                write_change(doc, &changes, *date, change)?;
+            }
+        }
+    }
+    Ok(match old {
+        None => Put::Added,
+        Some(old) if old == *new => Put::Unchanged,
+        Some(_) => Put::Updated,
+    })
+}
+
 impl Store {
     /// Adds a session (or series). Returns it with its new id.
     pub fn add_session(&mut self, fields: &SessionFields) -> Result<Session> {
@@ -444,20 +529,7 @@ impl Store {
         start: NaiveDateTime,
         duration_minutes: Option<u32>,
     ) -> Result<Session> {
-        if !(2000..=2100).contains(&start.year()) {
-            return Err(Error::invalid(
-                "start",
-                "must be between the years 2000 and 2100",
-            ));
-        }
-        if let Some(d) = duration_minutes
-            && !(1..=MAX_DURATION_MINUTES).contains(&d)
-        {
-            return Err(Error::invalid(
-                "duration",
-                format!("must be from 1 to {MAX_DURATION_MINUTES} minutes"),
-            ));
-        }
+        check_moved(start, duration_minutes)?;
         self.change_occurrence(id, date, Edit::Move(start, duration_minutes))
     }
 
@@ -486,16 +558,13 @@ impl Store {
                         doc::remove(doc, &changes, &key)?;
                     }
                 }
-                Edit::Cancel => {
-                    let r = Record::create(doc, &changes, &key)?;
-                    r.put(doc, "status", "cancelled")?;
-                }
+                Edit::Cancel => write_change(doc, &changes, date, &OccurrenceChange::Cancelled)?,
                 Edit::Move(start, duration) => {
-                    let r = Record::create(doc, &changes, &key)?;
-                    r.put(doc, "status", "moved")?;
-                    r.put(doc, "start", start.format(LOCAL).to_string())?;
-                    let d = duration.unwrap_or(session.duration_minutes);
-                    r.put(doc, "duration", i64::from(d))?;
+                    let change = OccurrenceChange::Moved {
+                        start,
+                        duration_minutes: duration.unwrap_or(session.duration_minutes),
+                    };
+                    write_change(doc, &changes, date, &change)?;
                 }
             }
             let (_, session) = get(doc, id)?;
