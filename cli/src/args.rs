@@ -67,6 +67,35 @@ pub enum Command {
     Miss(AttendArgs),
     /// Recent occurrences and whether you went
     Attendance(AttendanceArgs),
+    /// Write the schedule as a calendar file (to stdout unless --out)
+    Export(ExportArgs),
+    /// Add or update sessions from an iCalendar (.ics) file, all or nothing
+    Import(ImportArgs),
+}
+
+#[derive(Debug, Clone, Copy, clap::ValueEnum)]
+pub enum ExportFormat {
+    /// iCalendar (RFC 5545), for Google Calendar, Apple Calendar and Outlook
+    Ics,
+}
+
+#[derive(Debug, Args)]
+pub struct ExportArgs {
+    /// File format
+    #[arg(long, value_enum, default_value = "ics")]
+    pub format: ExportFormat,
+    /// Write to this file instead of stdout
+    #[arg(long, value_name = "FILE")]
+    pub out: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct ImportArgs {
+    /// The .ics file
+    pub file: PathBuf,
+    /// Print JSON only
+    #[arg(long)]
+    pub json: bool,
 }
 
 #[derive(Debug, Args)]

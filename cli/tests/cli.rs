@@ -766,3 +766,71 @@ fn reminders_and_attendance() {
         ]
     );
 }
+
+/// The schedule leaves as an iCalendar file and comes back the same; bad files change nothing.
+#[test]
+fn export_and_import_a_calendar() {
+    let a = TempDir::new().unwrap();
+    let b = TempDir::new().unwrap();
+    let files = TempDir::new().unwrap();
+    ok(
+        a.path(),
+        &[
+            "session",
+            "add",
+            "--title",
+            "Process group",
+            "--start",
+            "2026-11-02T09:00",
+            "--weekdays",
+            "mo,we",
+            "--count",
+            "12",
+            "--leads",
+            "30",
+        ],
+    );
+    let id = json(a.path(), &["sessions", "--json"])[0]["id"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    ok(
+        a.path(),
+        &["session", "cancel", &id, "--date", "2026-11-04"],
+    );
+    let ics = ok(a.path(), &["export"]);
+    assert!(ics.starts_with("BEGIN:VCALENDAR\r\n"));
+    assert!(ics.contains("RRULE:FREQ=WEEKLY"));
+
+    let file = files.path().join("schedule.ics");
+    let said = ok(
+        a.path(),
+        &["export", "--format", "ics", "--out", file.to_str().unwrap()],
+    );
+    assert!(said.contains("not encrypted"));
+    assert_eq!(std::fs::read_to_string(&file).unwrap(), ics);
+
+    let summary = json(b.path(), &["import", file.to_str().unwrap(), "--json"]);
+    assert_eq!(summary["sessions_added"], 1);
+    assert_eq!(
+        json(a.path(), &["sessions", "--json"]),
+        json(b.path(), &["sessions", "--json"])
+    );
+    let again = json(b.path(), &["import", file.to_str().unwrap(), "--json"]);
+    assert_eq!(again["sessions_added"], 0);
+    assert_eq!(again["sessions_unchanged"], 1);
+
+    // Bad files: refused whole, nothing stored changes.
+    let before = json(b.path(), &["sessions", "--json"]);
+    let cut = files.path().join("cut.ics");
+    std::fs::write(&cut, &ics[..ics.len() / 2]).unwrap();
+    let binary = files.path().join("binary.ics");
+    std::fs::write(&binary, [0xff, 0xfe, 0x00, 0x42]).unwrap();
+    let monthly = files.path().join("monthly.ics");
+    std::fs::write(&monthly, ics.replace("FREQ=WEEKLY", "FREQ=MONTHLY")).unwrap();
+    for f in [&cut, &binary, &monthly, &files.path().join("missing.ics")] {
+        fails(b.path(), &["import", f.to_str().unwrap()], 1);
+    }
+    fails(b.path(), &["export", "--format", "pdf"], 2);
+    assert_eq!(json(b.path(), &["sessions", "--json"]), before);
+}

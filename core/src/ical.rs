@@ -10,7 +10,7 @@
 mod export;
 mod import;
 
-pub use import::ImportSummary;
+pub use import::{ImportSummary, MAX_ICS_BYTES};
 
 /// The UID of a session's events is `<session id>@iop-companion`, so a file this app wrote
 /// imports back onto the same sessions.

@@ -34,7 +34,7 @@ pub use attendance::{Attendance, AttendanceEntry, MAX_ATTENDANCE_DAYS};
 pub use checkin::{CheckIn, CheckInEdit, EMOTION_MAX_CHARS, MAX_EMOTIONS, SUGGESTED_EMOTIONS};
 pub use contact::{Contact, ContactFields, ContactRole, MAX_ORDER};
 pub use error::{Error, RecordKind, Result};
-pub use ical::ImportSummary;
+pub use ical::{ImportSummary, MAX_ICS_BYTES};
 pub use localtime::resolve as resolve_local_time;
 pub use occurrence::{MAX_WINDOW_DAYS, Occurrence, OccurrenceStatus};
 pub use prefs::{DEFAULT_REMINDER_LEADS, Preferences, PreferencesEdit};

@@ -1,5 +1,6 @@
 //! One function per command: turn the arguments into a core call, and its result into text.
 
+mod calendar;
 mod checkin;
 mod contact;
 mod prefs;
@@ -55,6 +56,8 @@ pub fn run(cli: Cli) -> Outcome {
         Command::Attend(a) => reminders::mark(&mut ctx, a, Attendance::Attended),
         Command::Miss(a) => reminders::mark(&mut ctx, a, Attendance::Missed),
         Command::Attendance(a) => reminders::attendance(&ctx, a),
+        Command::Export(a) => calendar::export(&ctx, a),
+        Command::Import(a) => calendar::import(&mut ctx, a),
     }
 }
 

@@ -23,7 +23,7 @@ use crate::store::Store;
 use crate::validate;
 
 /// The largest file read, far above any real schedule's.
-const MAX_BYTES: usize = 4 * 1024 * 1024;
+pub const MAX_ICS_BYTES: usize = 4 * 1024 * 1024;
 /// The most events one file may hold.
 const MAX_EVENTS: usize = 5000;
 /// How deeply components may nest (VCALENDAR > VEVENT > VALARM is 3): the parser recurses.
@@ -173,10 +173,10 @@ struct Unfolded {
 
 impl Unfolded {
     fn new(input: &str) -> Result<Unfolded> {
-        if input.len() > MAX_BYTES {
+        if input.len() > MAX_ICS_BYTES {
             return Err(invalid(
                 None,
-                format!("the file is larger than {} MB", MAX_BYTES >> 20),
+                format!("the file is larger than {} MB", MAX_ICS_BYTES >> 20),
             ));
         }
         let input = input.strip_prefix('\u{feff}').unwrap_or(input);
