@@ -65,6 +65,14 @@ pub enum Error {
     #[error("the changes received are not valid: {0}")]
     InvalidChanges(String),
 
+    /// A key, code or passphrase that does not open the data (or data that was altered).
+    #[error("the key does not open this data (a wrong key or code, or the data was altered)")]
+    WrongKey,
+
+    /// A message from a server or another device that does not follow the protocol.
+    #[error("{0}")]
+    Protocol(String),
+
     /// The database or the file system failed (disk full, permissions, locked).
     #[error("storage failed: {0}")]
     Storage(String),

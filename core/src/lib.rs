@@ -27,6 +27,7 @@ mod reminders;
 mod schema;
 mod session;
 mod store;
+pub mod sync;
 mod today;
 mod validate;
 
