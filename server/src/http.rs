@@ -8,7 +8,9 @@ use std::time::Instant;
 
 use axum::Router;
 use axum::body::{Bytes, HttpBody};
-use axum::extract::{DefaultBodyLimit, FromRequest, FromRequestParts, MatchedPath, Path, Request, State};
+use axum::extract::{
+    DefaultBodyLimit, FromRequest, FromRequestParts, MatchedPath, Path, Request, State,
+};
 use axum::http::header::{self, HeaderValue};
 use axum::http::request::Parts;
 use axum::http::{HeaderMap, StatusCode};
@@ -42,7 +44,10 @@ pub fn router(storage: Storage) -> Router {
         .route("/v1/links/redeem", post(redeem_link))
         .route("/v1/me", get(me).delete(erase_me))
         .route("/v1/programs", post(create_program))
-        .route("/v1/programs/{program_id}/invitations", post(create_invitation))
+        .route(
+            "/v1/programs/{program_id}/invitations",
+            post(create_invitation),
+        )
         .fallback(not_found)
         // JSON routes; the sync route's own limit above takes precedence there.
         .layer(DefaultBodyLimit::max(JSON_LIMIT))
@@ -271,13 +276,19 @@ async fn sync(
     })?;
     let response = storage.run(ops::Sync { auth, doc, request }).await?;
     Ok((
-        [(header::CONTENT_TYPE, HeaderValue::from_static(SYNC_MEDIA_TYPE))],
+        [(
+            header::CONTENT_TYPE,
+            HeaderValue::from_static(SYNC_MEDIA_TYPE),
+        )],
         response.encode(),
     )
         .into_response())
 }
 
-async fn enroll(State(storage): State<Storage>, LimitedBody(body): JsonBody) -> ApiResult<Response> {
+async fn enroll(
+    State(storage): State<Storage>,
+    LimitedBody(body): JsonBody,
+) -> ApiResult<Response> {
     let map = object(&body)?;
     let code = normalize_code(string_field(&map, "code")?)
         .ok_or_else(|| ApiError::bad("code", "is not an invitation code"))?;

@@ -134,9 +134,7 @@ impl Location {
     async fn open(&self) -> Result<Storage, String> {
         match (&self.database_url, &self.data) {
             (Some(_), Some(_)) => Err("give --data or --database-url, not both".into()),
-            (Some(url), None) => Storage::open_postgres(url)
-                .await
-                .map_err(|e| e.to_string()),
+            (Some(url), None) => Storage::open_postgres(url).await.map_err(|e| e.to_string()),
             (None, _) => {
                 let dir = self.data_dir();
                 Storage::open_sqlite(&dir)
@@ -209,7 +207,9 @@ async fn run(command: Command, location: Location) -> Result<Option<Printed>, St
             command: StaffCommand::Token { command },
         } => match command {
             TokenCommand::Create => staff::staff_token_create(&storage).await,
-            TokenCommand::Revoke { token_id } => staff::staff_token_revoke(&storage, token_id).await,
+            TokenCommand::Revoke { token_id } => {
+                staff::staff_token_revoke(&storage, token_id).await
+            }
         },
         Command::Program { command } => match command {
             ProgramCommand::Create { name } => staff::program_create(&storage, &keys, &name).await,

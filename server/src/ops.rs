@@ -502,7 +502,9 @@ impl Op for CreateInvitation {
             return if same {
                 Ok(existing.participant_id)
             } else {
-                Err(StoreError::Conflict("an invitation with this code_hash exists"))
+                Err(StoreError::Conflict(
+                    "an invitation with this code_hash exists",
+                ))
             };
         }
         let invitation = Invitation {
@@ -516,7 +518,9 @@ impl Op for CreateInvitation {
             .insert_invitation(&self.code_hash, &invitation, self.now)
             .await?
         {
-            return Err(StoreError::Conflict("an invitation with this code_hash exists"));
+            return Err(StoreError::Conflict(
+                "an invitation with this code_hash exists",
+            ));
         }
         Ok(invitation.participant_id)
     }
@@ -569,4 +573,193 @@ impl Op for RevokeStaffToken {
 /// The current time in Unix seconds.
 pub fn now() -> i64 {
     chrono::Utc::now().timestamp()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::storage::Storage;
+    use crate::storage::testing::{Backend, TestStorage};
+    use companion_core::sync::wire::SyncRequest;
+
+    async fn program(storage: &Storage) -> Uuid {
+        storage
+            .run(CreateProgram {
+                auth: Auth::LocalStaff,
+                program_id: Uuid::new_v4(),
+                name: "P".into(),
+                now: 1_000,
+            })
+            .await
+            .unwrap()
+    }
+
+    fn invitation(program_id: Uuid, code_hash: Hash, expires_at: i64) -> CreateInvitation {
+        CreateInvitation {
+            auth: Auth::LocalStaff,
+            program_id,
+            code_hash,
+            salt: vec![1; 16],
+            sealed_key: vec![2; 72],
+            expires_at,
+            now: 1_000,
+        }
+    }
+
+    async fn invitations_and_links_expire(backend: Backend) {
+        let t = TestStorage::new(backend).await;
+        let storage = &t.storage;
+        let program_id = program(storage).await;
+        storage
+            .run(invitation(program_id, [1; 32], 2_000))
+            .await
+            .unwrap();
+        // Expired at its expiry second; fine the second before.
+        let late = storage
+            .run(Enroll {
+                code_hash: [1; 32],
+                now: 2_000,
+            })
+            .await;
+        assert_eq!(late, Err(StoreError::NotFound("invitation code")));
+        let enrolled = storage
+            .run(Enroll {
+                code_hash: [1; 32],
+                now: 1_999,
+            })
+            .await
+            .unwrap();
+        assert_eq!(enrolled.program.sealed_key, vec![2; 72]);
+        let auth = Auth::Bearer(token_hash(&enrolled.device.token));
+
+        let link = storage
+            .run(CreateLink {
+                auth,
+                sealed: vec![3; 64],
+                now: 5_000,
+            })
+            .await
+            .unwrap();
+        assert_eq!(link.expires_at, 5_000 + LINK_TTL_SECONDS);
+        let redeem = |now| RedeemLink {
+            link_hash: token_hash(&link.link_id),
+            now,
+        };
+        assert_eq!(
+            storage.run(redeem(link.expires_at)).await,
+            Err(StoreError::NotFound("link"))
+        );
+        let linked = storage.run(redeem(link.expires_at - 1)).await.unwrap();
+        assert_eq!(linked.sealed, vec![3; 64]);
+        assert_eq!(
+            linked.device.device.participant_id,
+            enrolled.device.device.participant_id
+        );
+        assert_eq!(
+            storage.run(redeem(link.expires_at - 1)).await,
+            Err(StoreError::NotFound("link"))
+        );
+    }
+
+    async fn invitation_rules(backend: Backend) {
+        let t = TestStorage::new(backend).await;
+        let storage = &t.storage;
+        let program_id = program(storage).await;
+        let invalid = |part, reason| Err(StoreError::Invalid { part, reason });
+        let mut i = invitation(program_id, [5; 32], 900);
+        assert_eq!(
+            storage.run(i).await,
+            invalid("expires_at", "must be in the future")
+        );
+        i = invitation(program_id, [5; 32], 1_000 + MAX_INVITATION_SECONDS + 1);
+        assert_eq!(
+            storage.run(i).await,
+            invalid("expires_at", "must be within 366 days")
+        );
+        i = invitation(Uuid::new_v4(), [5; 32], 2_000);
+        assert_eq!(storage.run(i).await, Err(StoreError::NotFound("program")));
+        // Devices may not invite.
+        let first = storage
+            .run(invitation(program_id, [6; 32], 2_000))
+            .await
+            .unwrap();
+        let enrolled = storage
+            .run(Enroll {
+                code_hash: [6; 32],
+                now: 1_500,
+            })
+            .await
+            .unwrap();
+        assert_eq!(enrolled.device.device.participant_id, first);
+        let mut by_device = invitation(program_id, [7; 32], 2_000);
+        by_device.auth = Auth::Bearer(token_hash(&enrolled.device.token));
+        assert!(matches!(
+            storage.run(by_device).await,
+            Err(StoreError::Forbidden(_))
+        ));
+        // A redeemed invitation keeps no sealed key.
+        let again = storage.run(invitation(program_id, [6; 32], 2_000)).await;
+        assert_eq!(
+            again,
+            Err(StoreError::Conflict(
+                "an invitation with this code_hash exists"
+            ))
+        );
+    }
+
+    async fn pages_never_split_below_a_snapshot(backend: Backend) {
+        let t = TestStorage::new(backend).await;
+        let storage = &t.storage;
+        let program_id = program(storage).await;
+        let chunk = |n: u8, len: usize| companion_core::sync::wire::SealedChunk {
+            id: ChunkId([n; 16]),
+            ciphertext: vec![n; len],
+        };
+        let sync = |request| Sync {
+            auth: Auth::LocalStaff,
+            doc: program_id,
+            request,
+        };
+        let big = RESPONSE_BUDGET / 2 - 1024;
+        for n in 1..=3 {
+            storage
+                .run(sync(SyncRequest {
+                    cursor: 0,
+                    chunks: vec![chunk(n, big)],
+                    snapshot: None,
+                }))
+                .await
+                .unwrap();
+        }
+        storage
+            .run(sync(SyncRequest {
+                cursor: 3,
+                chunks: Vec::new(),
+                snapshot: Some(SealedSnapshot {
+                    chunk: chunk(9, big),
+                    covers_seq: 1,
+                }),
+            }))
+            .await
+            .unwrap();
+        // The snapshot and one chunk fill the budget; the cursor stops after that chunk.
+        let r = storage.run(sync(SyncRequest::default())).await.unwrap();
+        assert_eq!(r.snapshot.map(|s| s.covers_seq), Some(1));
+        assert_eq!(r.chunks.iter().map(|c| c.0).collect::<Vec<_>>(), [2]);
+        assert_eq!(r.cursor, 2);
+        let r = storage
+            .run(sync(SyncRequest {
+                cursor: 2,
+                ..Default::default()
+            }))
+            .await
+            .unwrap();
+        assert_eq!((r.snapshot, r.chunks.len(), r.cursor), (None, 1, 3));
+    }
+
+    crate::storage::testing::on_both_backends!(
+        invitations_and_links_expire,
+        invitation_rules,
+        pages_never_split_below_a_snapshot,
+    );
 }

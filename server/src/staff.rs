@@ -6,7 +6,9 @@ use std::io::{Read, Write};
 use std::os::unix::fs::{DirBuilderExt, MetadataExt, OpenOptionsExt};
 use std::path::{Path, PathBuf};
 
-use companion_core::sync::crypto::{DocKey, new_code, new_token, normalize_code, seal_with_code, token_hash};
+use companion_core::sync::crypto::{
+    DocKey, new_code, new_token, normalize_code, seal_with_code, token_hash,
+};
 use serde_json::json;
 use uuid::Uuid;
 use zeroize::Zeroizing;

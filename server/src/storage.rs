@@ -8,6 +8,8 @@
 
 pub mod postgres;
 pub mod sqlite;
+#[cfg(test)]
+pub mod testing;
 
 use std::future::Future;
 use std::path::Path;
@@ -84,7 +86,10 @@ pub struct Invitation {
 /// Times are Unix seconds. Sequence numbers fit in `i64` (the wire's u64 cursor is clamped
 /// before it gets here).
 pub trait Tx: Send {
-    fn device_by_token(&mut self, hash: &Hash) -> impl Future<Output = Result<Option<Device>>> + Send;
+    fn device_by_token(
+        &mut self,
+        hash: &Hash,
+    ) -> impl Future<Output = Result<Option<Device>>> + Send;
     fn staff_token_known(&mut self, hash: &Hash) -> impl Future<Output = Result<bool>> + Send;
     fn insert_staff_token(
         &mut self,
@@ -93,9 +98,14 @@ pub trait Tx: Send {
         now: i64,
     ) -> impl Future<Output = Result<()>> + Send;
     /// Marks a staff token revoked; false if there is no such unrevoked token.
-    fn revoke_staff_token(&mut self, token_id: Uuid, now: i64) -> impl Future<Output = Result<bool>> + Send;
+    fn revoke_staff_token(
+        &mut self,
+        token_id: Uuid,
+        now: i64,
+    ) -> impl Future<Output = Result<bool>> + Send;
 
-    fn program(&mut self, program_id: Uuid) -> impl Future<Output = Result<Option<Program>>> + Send;
+    fn program(&mut self, program_id: Uuid)
+    -> impl Future<Output = Result<Option<Program>>> + Send;
     fn insert_program(
         &mut self,
         program_id: Uuid,
@@ -103,9 +113,16 @@ pub trait Tx: Send {
         now: i64,
     ) -> impl Future<Output = Result<()>> + Send;
     /// The programs a participant is enrolled in, by name then id.
-    fn programs_of(&mut self, participant_id: Uuid) -> impl Future<Output = Result<Vec<Program>>> + Send;
+    fn programs_of(
+        &mut self,
+        participant_id: Uuid,
+    ) -> impl Future<Output = Result<Vec<Program>>> + Send;
 
-    fn insert_participant(&mut self, participant_id: Uuid, now: i64) -> impl Future<Output = Result<()>> + Send;
+    fn insert_participant(
+        &mut self,
+        participant_id: Uuid,
+        now: i64,
+    ) -> impl Future<Output = Result<()>> + Send;
     fn insert_enrollment(
         &mut self,
         participant_id: Uuid,
@@ -119,7 +136,10 @@ pub trait Tx: Send {
         now: i64,
     ) -> impl Future<Output = Result<()>> + Send;
     /// Deletes every row of a participant: document, devices, links, enrolments, invitation.
-    fn erase_participant(&mut self, participant_id: Uuid) -> impl Future<Output = Result<()>> + Send;
+    fn erase_participant(
+        &mut self,
+        participant_id: Uuid,
+    ) -> impl Future<Output = Result<()>> + Send;
 
     /// Inserts an invitation; false if its code hash is already taken.
     fn insert_invitation(
@@ -128,7 +148,10 @@ pub trait Tx: Send {
         invitation: &Invitation,
         now: i64,
     ) -> impl Future<Output = Result<bool>> + Send;
-    fn invitation(&mut self, code_hash: &Hash) -> impl Future<Output = Result<Option<Invitation>>> + Send;
+    fn invitation(
+        &mut self,
+        code_hash: &Hash,
+    ) -> impl Future<Output = Result<Option<Invitation>>> + Send;
     /// Marks an unexpired, unredeemed invitation redeemed (emptying its sealed key) and returns
     /// it as it was; `None` if there is none. At most one caller ever gets `Some` per code.
     fn redeem_invitation(
@@ -146,7 +169,11 @@ pub trait Tx: Send {
         now: i64,
     ) -> impl Future<Output = Result<()>> + Send;
     /// Deletes a participant's links that can no longer be redeemed.
-    fn prune_links(&mut self, participant_id: Uuid, now: i64) -> impl Future<Output = Result<()>> + Send;
+    fn prune_links(
+        &mut self,
+        participant_id: Uuid,
+        now: i64,
+    ) -> impl Future<Output = Result<()>> + Send;
     /// Like [`Tx::redeem_invitation`], for a link: returns the participant and the sealed keys.
     fn redeem_link(
         &mut self,
@@ -176,7 +203,10 @@ pub trait Tx: Send {
         upto: i64,
         limit: i64,
     ) -> impl Future<Output = Result<Vec<(i64, SealedChunk)>>> + Send;
-    fn snapshot(&mut self, doc: Uuid) -> impl Future<Output = Result<Option<SealedSnapshot>>> + Send;
+    fn snapshot(
+        &mut self,
+        doc: Uuid,
+    ) -> impl Future<Output = Result<Option<SealedSnapshot>>> + Send;
     /// Keeps `snapshot` if it covers more than the stored one (or there is none).
     fn put_snapshot(
         &mut self,

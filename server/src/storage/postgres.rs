@@ -13,9 +13,7 @@ use std::str::FromStr;
 use std::time::Duration;
 
 use companion_core::sync::wire::{ChunkId, SealedChunk, SealedSnapshot};
-use deadpool_postgres::{
-    Manager, ManagerConfig, Pool, RecyclingMethod, Runtime, Transaction,
-};
+use deadpool_postgres::{Manager, ManagerConfig, Pool, RecyclingMethod, Runtime, Transaction};
 use tokio_postgres::types::{FromSql, ToSql};
 use tokio_postgres::{IsolationLevel, NoTls, Row};
 use uuid::Uuid;
@@ -463,7 +461,11 @@ impl Tx for PgTx<'_> {
         row.as_ref().map(invitation_from).transpose()
     }
 
-    async fn redeem_invitation(&mut self, code_hash: &Hash, now: i64) -> Result<Option<Invitation>> {
+    async fn redeem_invitation(
+        &mut self,
+        code_hash: &Hash,
+        now: i64,
+    ) -> Result<Option<Invitation>> {
         // FOR UPDATE: a concurrent redemption waits here, then re-checks `redeemed_at IS
         // NULL` against the committed row and finds nothing.
         let found = self
@@ -637,5 +639,60 @@ impl Tx for PgTx<'_> {
         )
         .await
         .map(drop)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::storage::testing::{fresh_database, pg};
+
+    #[tokio::test]
+    async fn schema_is_made_once_and_a_newer_one_is_refused() {
+        let (name, url) = fresh_database().await;
+        // Several instances starting at once make the schema once.
+        let starts: Vec<_> = (0..4)
+            .map(|_| {
+                let url = url.clone();
+                tokio::spawn(async move { Postgres::open(&url).await.map(drop) })
+            })
+            .collect();
+        for s in starts {
+            s.await.unwrap().unwrap();
+        }
+        let client = pg(&url).await;
+        let versions = client
+            .query("SELECT version FROM companion_schema", &[])
+            .await
+            .unwrap();
+        assert_eq!(versions.len(), 1);
+        assert_eq!(versions[0].get::<_, i32>(0), VERSION);
+        client
+            .execute(
+                "UPDATE companion_schema SET version = $1",
+                &[&(VERSION + 1)],
+            )
+            .await
+            .unwrap();
+        let Err(e) = Postgres::open(&url).await else {
+            panic!("opened a newer schema");
+        };
+        assert!(
+            e.to_string().contains("newer than this server supports"),
+            "{e}"
+        );
+        drop(client);
+        let _ = pg(&crate::storage::testing::admin_url())
+            .await
+            .batch_execute(&format!("DROP DATABASE {name} WITH (FORCE)"))
+            .await;
+    }
+
+    #[tokio::test]
+    async fn a_bad_url_is_not_echoed() {
+        let Err(e) = Postgres::open("postgres://user:hunter2@[::1:5432/x").await else {
+            panic!("opened");
+        };
+        assert!(!e.to_string().contains("hunter2"), "{e}");
     }
 }

@@ -299,9 +299,7 @@ fn chunk_id(bytes: Vec<u8>) -> Result<ChunkId> {
     Ok(ChunkId(id))
 }
 
-fn invitation_from(
-    row: (Vec<u8>, Vec<u8>, Vec<u8>, Vec<u8>, i64),
-) -> Result<Invitation> {
+fn invitation_from(row: (Vec<u8>, Vec<u8>, Vec<u8>, Vec<u8>, i64)) -> Result<Invitation> {
     let (program_id, participant_id, salt, sealed_key, expires_at) = row;
     Ok(Invitation {
         program_id: id(program_id)?,
@@ -522,7 +520,11 @@ impl Tx for SqliteTx<'_> {
         )
     }
 
-    async fn redeem_invitation(&mut self, code_hash: &Hash, now: i64) -> Result<Option<Invitation>> {
+    async fn redeem_invitation(
+        &mut self,
+        code_hash: &Hash,
+        now: i64,
+    ) -> Result<Option<Invitation>> {
         // The writer holds SQLite's write lock (BEGIN IMMEDIATE), so read-then-update is atomic.
         let found = self.invitation_row(
             "SELECT program_id, participant_id, salt, sealed_key, expires_at
@@ -704,5 +706,72 @@ impl Tx for SqliteTx<'_> {
             ],
         )
         .map(drop)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[tokio::test]
+    async fn foreign_and_newer_files_are_refused_untouched() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join(FILE_NAME);
+        // A participant's store (another application id), a file of someone else's tables.
+        let store = Connection::open(&path).unwrap();
+        store
+            .pragma_update(None, "application_id", 0x494F_5043)
+            .unwrap();
+        drop(store);
+        let before = std::fs::read(&path).unwrap();
+        let Err(e) = Sqlite::open(dir.path()).await else {
+            panic!("opened a foreign file");
+        };
+        assert!(
+            e.to_string().contains("not a companion-server database"),
+            "{e}"
+        );
+        assert_eq!(std::fs::read(&path).unwrap(), before);
+
+        std::fs::remove_file(&path).unwrap();
+        Connection::open(&path)
+            .unwrap()
+            .execute_batch("CREATE TABLE t (x)")
+            .unwrap();
+        assert!(Sqlite::open(dir.path()).await.is_err());
+
+        std::fs::remove_file(&path).unwrap();
+        drop(Sqlite::open(dir.path()).await.unwrap());
+        Connection::open(&path)
+            .unwrap()
+            .pragma_update(None, "user_version", VERSION + 1)
+            .unwrap();
+        let Err(e) = Sqlite::open(dir.path()).await else {
+            panic!("opened a newer schema");
+        };
+        assert!(
+            e.to_string().contains("newer than this server supports"),
+            "{e}"
+        );
+    }
+
+    #[tokio::test]
+    async fn reopening_keeps_the_schema() {
+        let dir = tempfile::tempdir().unwrap();
+        drop(Sqlite::open(dir.path()).await.unwrap());
+        drop(Sqlite::open(dir.path()).await.unwrap());
+        let conn = Connection::open(dir.path().join(FILE_NAME)).unwrap();
+        let (app_id, version, tables) = identity(&conn).unwrap();
+        assert_eq!((app_id, version), (APPLICATION_ID, VERSION));
+        assert!(tables >= 10);
+        let mode: String = conn
+            .pragma_query_value(None, "journal_mode", |r| r.get(0))
+            .unwrap();
+        assert_eq!(mode, "wal");
+        use std::os::unix::fs::PermissionsExt;
+        let perms = std::fs::metadata(dir.path().join(FILE_NAME))
+            .unwrap()
+            .permissions();
+        assert_eq!(perms.mode() & 0o077, 0);
     }
 }
