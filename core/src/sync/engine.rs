@@ -74,7 +74,13 @@ pub(crate) fn prepare(
     }
     let pushed = read_heads(durable)?;
     if pushed != heads {
-        let changes = durable.save_after(&pushed);
+        // The first push sends the whole document compacted (a store with years of data is
+        // a tenth of its change log's size that way); later ones only what is new.
+        let changes = if pushed.is_empty() {
+            durable.save()
+        } else {
+            durable.save_after(&pushed)
+        };
         if !changes.is_empty() {
             request.chunks.push(key.seal_chunk(doc, &changes)?);
         }
