@@ -71,6 +71,48 @@ pub enum Command {
     Export(ExportArgs),
     /// Add or update sessions from an iCalendar (.ics) file, all or nothing
     Import(ImportArgs),
+    /// Enrol this device with your program's invitation code
+    Enroll(EnrollArgs),
+    /// Link another of your devices (create a code here, redeem it there)
+    #[command(subcommand)]
+    Link(LinkCommand),
+    /// Send this device's changes and receive everyone else's (and your program's schedule)
+    Sync(JsonArg),
+    /// The account this device syncs with
+    Account(JsonArg),
+}
+
+#[derive(Debug, Args)]
+pub struct EnrollArgs {
+    /// The sync server's address, e.g. https://sync.example.org
+    #[arg(long, value_name = "URL")]
+    pub server: String,
+    /// The invitation code from your program, e.g. K7QF-9XMZ-2PRT
+    #[arg(long, value_name = "CODE")]
+    pub code: String,
+    /// Print JSON only
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum LinkCommand {
+    /// Make a one-time code (valid 15 minutes) to link another device
+    Create(JsonArg),
+    /// Link this device with a code made on your other device
+    Redeem(RedeemArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct RedeemArgs {
+    /// The code shown on your other device
+    pub code: String,
+    /// The sync server's address
+    #[arg(long, value_name = "URL")]
+    pub server: String,
+    /// Print JSON only
+    #[arg(long)]
+    pub json: bool,
 }
 
 #[derive(Debug, Clone, Copy, clap::ValueEnum)]

@@ -188,27 +188,43 @@ impl DurableDoc {
     /// Merges changes from another device and persists them. Returns whether anything new
     /// arrived. Bytes that do not parse are refused whole.
     pub(crate) fn import(&mut self, bytes: &[u8]) -> Result<bool> {
-        if bytes.is_empty() {
-            return Ok(false);
-        }
+        let before = self.heads();
+        self.import_with(bytes, |_, _| ())?;
+        Ok(self.heads() != before)
+    }
+
+    /// Like [`Self::import`], then runs `after` on the merged document, in the same
+    /// transaction, with the heads the document had just before the merge (after catching up
+    /// with other handles).
+    pub(crate) fn import_with<T>(
+        &mut self,
+        bytes: &[u8],
+        after: impl FnOnce(&mut AutoCommit, &[ChangeHash]) -> T,
+    ) -> Result<T> {
         // Parse strictly first: `load_incremental` skips what it cannot read. Changes whose
         // dependencies are elsewhere parse fine; the document queues them until those arrive.
-        match Automerge::load_with_options(
-            bytes,
-            LoadOptions::new().on_partial_load(OnPartialLoad::Error),
-        ) {
-            Ok(_) | Err(AutomergeError::MissingDeps) => {}
-            Err(e) => return Err(Error::InvalidChanges(e.to_string())),
+        if !bytes.is_empty() {
+            match Automerge::load_with_options(
+                bytes,
+                LoadOptions::new().on_partial_load(OnPartialLoad::Error),
+            ) {
+                Ok(_) | Err(AutomergeError::MissingDeps) => {}
+                Err(e) => return Err(Error::InvalidChanges(e.to_string())),
+            }
         }
-        let before = self.heads();
         self.change(|doc| {
+            let before = doc.get_heads();
             // Automerge asserts some invariants with panics; bytes from elsewhere must not be
             // able to bring the app down, so a panic here is one more kind of invalid input.
             let applied = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-                doc.load_incremental(bytes)
+                if bytes.is_empty() {
+                    Ok(0)
+                } else {
+                    doc.load_incremental(bytes)
+                }
             }));
             match applied {
-                Ok(Ok(_)) => Ok(()),
+                Ok(Ok(_)) => Ok(after(doc, &before)),
                 Ok(Err(e)) => Err(Error::InvalidChanges(e.to_string())),
                 Err(_) => Err(Error::InvalidChanges(
                     "the changes could not be applied".into(),
@@ -220,8 +236,12 @@ impl DurableDoc {
                 // The document may be half-applied: go back to the file.
                 let _ = self.load();
             }
-        })?;
-        Ok(self.heads() != before)
+        })
+    }
+
+    /// The whole document, compacted: what a new device needs.
+    pub(crate) fn save(&mut self) -> Vec<u8> {
+        self.doc.save()
     }
 
     fn compact_if_due(&mut self) {
@@ -253,6 +273,33 @@ impl DurableDoc {
         self.stats.add(KIND_SNAPSHOT, snapshot.len());
         // Giving pages back is a nicety; the compaction itself is already committed.
         let _ = give_back_free_pages(&self.conn);
+        Ok(())
+    }
+
+    /// A value this store keeps beside the document (sync state, account).
+    pub(crate) fn meta(&self, key: &str) -> Result<Option<Vec<u8>>> {
+        Ok(self
+            .conn
+            .query_row("SELECT value FROM meta WHERE key = ?1", [key], |r| r.get(0))
+            .optional()?)
+    }
+
+    /// Sets (or, with `None`, removes) several meta values in one transaction.
+    pub(crate) fn set_meta(&mut self, entries: &[(&str, Option<&[u8]>)]) -> Result<()> {
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        for (key, value) in entries {
+            match value {
+                Some(v) => tx.execute(
+                    "INSERT INTO meta (key, value) VALUES (?1, ?2)
+                     ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                    params![key, v],
+                )?,
+                None => tx.execute("DELETE FROM meta WHERE key = ?1", [key])?,
+            };
+        }
+        tx.commit()?;
         Ok(())
     }
 

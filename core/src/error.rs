@@ -73,6 +73,30 @@ pub enum Error {
     #[error("{0}")]
     Protocol(String),
 
+    /// A session the participant's program publishes: only the program changes it.
+    #[error(
+        "session {0} belongs to your program's schedule and can only be changed by the program"
+    )]
+    ReadOnly(String),
+
+    /// Sync needs an enrolled device (or this device's token was revoked).
+    #[error(
+        "this device is not enrolled (or was removed); enrol it or link it from another device"
+    )]
+    NotEnrolled,
+
+    /// An invitation or link code the server does not know, that expired or was used.
+    #[error("that code is not valid: it may be mistyped, expired or already used")]
+    InvalidCode,
+
+    /// The server could not be reached, or failed; retrying later is safe.
+    #[error("sync failed: {0}; nothing was lost, try again later")]
+    Network(String),
+
+    /// The server refused the request.
+    #[error("the server refused the request (HTTP {status} {code})")]
+    Server { status: u16, code: String },
+
     /// The database or the file system failed (disk full, permissions, locked).
     #[error("storage failed: {0}")]
     Storage(String),

@@ -49,5 +49,7 @@ pub use session::{
     SessionKind,
 };
 pub use store::{ChangeHash, Store, StoreStats};
+pub use sync::crypto::DocKey;
+pub use sync::{AccountInfo, DocReport, Pending, ProgramInfo, SyncReport};
 pub use today::Today;
 pub use validate::{NAME_MAX_CHARS, NOTE_MAX_BYTES, SHORT_TEXT_MAX_CHARS};

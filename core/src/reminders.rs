@@ -171,8 +171,9 @@ impl Store {
             let Some(&longest) = leads.iter().max() else {
                 continue;
             };
-            // An occurrence starting up to the longest lead after the window reminds inside it.
-            let latest_start = end + Duration::minutes(i64::from(longest));
+            // An occurrence starting up to the longest lead after the window reminds inside it
+            // (its last minute included: the occurrence query's end is exclusive).
+            let latest_start = end + Duration::minutes(i64::from(longest) + 1);
             for o in session.occurrences(now, latest_start) {
                 if o.status == OccurrenceStatus::Cancelled {
                     continue;

@@ -115,6 +115,9 @@ pub struct Session {
     pub reminder_leads: Option<Vec<u32>>,
     /// Cancelled and moved occurrences, by their date in the series.
     pub changes: BTreeMap<NaiveDate, OccurrenceChange>,
+    /// The program whose published schedule holds this session; `None` for the participant's
+    /// own. Only the program changes its sessions.
+    pub program_id: Option<String>,
 }
 
 /// Fields to set on a session. Every `None` leaves the field as it is; an empty text removes
@@ -301,6 +304,7 @@ fn read(doc: &AutoCommit, id: &str, rec: &Record) -> Option<Session> {
             .child(doc, "changes")
             .map(|c| read_changes(doc, &c))
             .unwrap_or_default(),
+        program_id: None,
     })
 }
 
@@ -470,6 +474,7 @@ impl Store {
             recurrence: None,
             reminder_leads: None,
             changes: BTreeMap::new(),
+            program_id: None,
         };
         let session = blank.with(fields)?;
         self.durable.change(|doc| {
@@ -483,6 +488,7 @@ impl Store {
 
     /// Changes the fields `fields` sets, and only those; the result must be a valid session.
     pub fn edit_session(&mut self, id: &str, fields: &SessionFields) -> Result<Session> {
+        self.check_own(id)?;
         self.durable.change(|doc| {
             let (rec, old) = get(doc, id)?;
             let mut new = old.with(fields)?;
@@ -508,6 +514,7 @@ impl Store {
     }
 
     pub fn remove_session(&mut self, id: &str) -> Result<()> {
+        self.check_own(id)?;
         self.durable.change(|doc| {
             get(doc, id)?;
             let map = doc::root_map(doc, SESSIONS)?;
@@ -539,6 +546,7 @@ impl Store {
     }
 
     fn change_occurrence(&mut self, id: &str, date: NaiveDate, edit: Edit) -> Result<Session> {
+        self.check_own(id)?;
         self.durable.change(|doc| {
             let (rec, session) = get(doc, id)?;
             if !session.has_occurrence_on(date) {
@@ -572,21 +580,62 @@ impl Store {
         })
     }
 
+    /// The session `id`, the participant's own or one of their programs'.
     pub fn session(&self, id: &str) -> Result<Session> {
-        Ok(get(self.durable.doc(), id)?.1)
+        match get(self.durable.doc(), id) {
+            Err(Error::NotFound { .. }) => self
+                .program_session(id)?
+                .ok_or_else(|| Error::not_found(RecordKind::Session, id)),
+            other => Ok(other?.1),
+        }
     }
 
-    /// Every session, by first start.
+    /// Every session, the participant's own and their programs', by first start.
     pub fn sessions(&self) -> Result<Vec<Session>> {
-        let doc = self.durable.doc();
-        let map = doc::root_map(doc, SESSIONS)?;
-        let mut list: Vec<Session> = doc::records(doc, &map)?
-            .iter()
-            .filter_map(|(id, rec)| read(doc, id, rec))
-            .collect();
+        let mut list = all(self.durable.doc())?;
+        for program in &self.programs {
+            let id = program.id.to_string();
+            list.extend(all(program.durable.doc())?.into_iter().map(|mut s| {
+                s.program_id = Some(id.clone());
+                s
+            }));
+        }
         list.sort_by(|a, b| (a.start, &a.title, &a.id).cmp(&(b.start, &b.title, &b.id)));
         Ok(list)
     }
+
+    fn program_session(&self, id: &str) -> Result<Option<Session>> {
+        for program in &self.programs {
+            match get(program.durable.doc(), id) {
+                Ok((_, mut s)) => {
+                    s.program_id = Some(program.id.to_string());
+                    return Ok(Some(s));
+                }
+                Err(Error::NotFound { .. }) => {}
+                Err(e) => return Err(e),
+            }
+        }
+        Ok(None)
+    }
+
+    /// Refuses an edit of a program's session as read-only (an unknown id is left for the
+    /// edit itself to report as not found).
+    fn check_own(&self, id: &str) -> Result<()> {
+        if matches!(get(self.durable.doc(), id), Err(Error::NotFound { .. }))
+            && self.program_session(id)?.is_some()
+        {
+            return Err(Error::ReadOnly(id.to_owned()));
+        }
+        Ok(())
+    }
+}
+
+fn all(doc: &AutoCommit) -> Result<Vec<Session>> {
+    let map = doc::root_map(doc, SESSIONS)?;
+    Ok(doc::records(doc, &map)?
+        .iter()
+        .filter_map(|(id, rec)| read(doc, id, rec))
+        .collect())
 }
 
 /// An edit of one occurrence.

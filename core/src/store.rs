@@ -12,11 +12,19 @@ use serde::Serialize;
 use crate::doc;
 use crate::durable::DurableDoc;
 use crate::error::{Error, Result};
+use crate::sync::account::Account;
 
 /// A participant's store on this device: one SQLite file in a directory of its own.
 pub struct Store {
     pub(crate) durable: DurableDoc,
+    /// The documents of the participant's programs (their published schedules), read-only.
+    pub(crate) programs: Vec<ProgramDoc>,
     dir: PathBuf,
+}
+
+pub(crate) struct ProgramDoc {
+    pub(crate) id: uuid::Uuid,
+    pub(crate) durable: DurableDoc,
 }
 
 /// Sizes of what the store holds, for diagnostics and benchmarks.
@@ -44,7 +52,34 @@ impl Store {
             create_private_dir(&dir)?;
         }
         let durable = DurableDoc::open(&dir.join(Self::FILE_NAME), &doc::genesis())?;
-        Ok(Store { durable, dir })
+        let mut store = Store {
+            durable,
+            programs: Vec::new(),
+            dir,
+        };
+        if let Some(account) = Account::load(&store.durable)? {
+            store.open_programs(&account)?;
+        }
+        Ok(store)
+    }
+
+    /// Opens (creating if needed) a local copy of each program document the account names.
+    pub(crate) fn open_programs(&mut self, account: &Account) -> Result<()> {
+        for p in &account.programs {
+            if self.programs.iter().any(|d| d.id == p.id) {
+                continue;
+            }
+            let path = self.dir.join(format!("program-{}.sqlite3", p.id));
+            self.programs.push(ProgramDoc {
+                id: p.id,
+                durable: DurableDoc::open(&path, &doc::genesis())?,
+            });
+        }
+        Ok(())
+    }
+
+    pub(crate) fn account_record(&self) -> Result<Option<Account>> {
+        Account::load(&self.durable)
     }
 
     pub fn dir(&self) -> &Path {

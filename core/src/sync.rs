@@ -2,5 +2,13 @@
 //! devices through `companion-server`, and the program document their clinic publishes.
 //! The server stores sealed chunks it cannot read; see server/API.md.
 
+pub(crate) mod account;
+mod client;
 pub mod crypto;
+mod device;
+pub mod engine;
 pub mod wire;
+
+pub use account::{AccountInfo, ProgramInfo};
+pub use device::{LINK_MINUTES, SyncReport};
+pub use engine::{DocReport, Pending};

@@ -359,3 +359,23 @@ fn attendance_is_marked_listed_and_checked() {
     assert_eq!(store.attendance(now, 30).unwrap()[3].attendance, None);
     assert!(store.attendance(now, 0).is_err());
 }
+
+/// Found by the property test: a reminder firing exactly at the end of the window belongs to
+/// the plan, even when its session starts exactly one lead after that end.
+#[test]
+fn a_reminder_at_the_very_end_of_the_window_is_planned() {
+    let (_dir, mut store) = store();
+    store
+        .add_session(&session(
+            at(2026, 1, 8, 10, 15),
+            "America/New_York",
+            &[1440],
+        ))
+        .unwrap();
+    let end = utc(2026, 1, 7, 15, 15);
+    let plan = store
+        .plan_reminders(end - Duration::days(4), "UTC", 4, 10)
+        .unwrap();
+    assert_eq!(plan.len(), 1);
+    assert_eq!(plan[0].fire_at, end);
+}

@@ -6,6 +6,7 @@ mod contact;
 mod prefs;
 mod reminders;
 mod session;
+mod sync;
 mod today;
 
 use std::path::PathBuf;
@@ -58,6 +59,10 @@ pub fn run(cli: Cli) -> Outcome {
         Command::Attendance(a) => reminders::attendance(&ctx, a),
         Command::Export(a) => calendar::export(&ctx, a),
         Command::Import(a) => calendar::import(&mut ctx, a),
+        Command::Enroll(a) => sync::enroll(&mut ctx, a),
+        Command::Link(c) => sync::link(&mut ctx, c),
+        Command::Sync(a) => sync::sync(&mut ctx, a.json),
+        Command::Account(a) => sync::account(&ctx, a.json),
     }
 }
 

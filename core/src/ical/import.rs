@@ -68,11 +68,22 @@ impl Store {
     /// those sessions (to what the file says, cancelled and moved occurrences included) instead
     /// of adding new ones. Either every event is imported or, on any error, nothing is.
     pub fn import_ics(&mut self, text: &str) -> Result<ImportSummary> {
-        let sessions = read_sessions(text)?;
+        let mut sessions = read_sessions(text)?;
+        // A program's sessions (in a file this app exported) stay the program's: importing
+        // them would make personal copies under the same ids.
+        let before = sessions.len();
+        let mut program_owned = Vec::new();
+        for s in &sessions {
+            if matches!(self.session(&s.id), Ok(found) if found.program_id.is_some()) {
+                program_owned.push(s.id.clone());
+            }
+        }
+        sessions.retain(|s| !program_owned.contains(&s.id));
         let occurrence_changes = sessions.iter().map(|s| s.changes.len()).sum();
         self.durable.change(|doc| {
             let mut summary = ImportSummary {
                 occurrence_changes,
+                sessions_unchanged: before - sessions.len(),
                 ..ImportSummary::default()
             };
             for s in &sessions {
@@ -468,6 +479,7 @@ impl<'a> Calendar<'_, '_, 'a> {
             recurrence: None,
             reminder_leads: None,
             changes: BTreeMap::new(),
+            program_id: None,
         };
         let mut s = blank.with(&SessionFields {
             title: Some(title.val.as_str().to_owned()),

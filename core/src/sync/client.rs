@@ -1,0 +1,159 @@
+//! The HTTP side of sync: enrolment, linking and `sync()` against `companion-server`.
+
+use std::time::Duration;
+
+use serde::de::DeserializeOwned;
+use serde::{Deserialize, Serialize};
+use uuid::Uuid;
+
+use crate::error::{Error, Result};
+use crate::sync::wire::{SyncRequest, SyncResponse};
+
+/// Attempts for a sync request before giving up; sync is idempotent, so retrying is safe.
+const ATTEMPTS: u32 = 4;
+/// First pause between attempts; doubled each time.
+const BACKOFF: Duration = Duration::from_millis(200);
+
+pub(crate) struct Http {
+    client: reqwest::Client,
+    base: String,
+}
+
+/// What the server says when it refuses, per server/API.md.
+#[derive(Deserialize)]
+struct ErrorBody {
+    error: String,
+}
+
+impl Http {
+    pub(crate) fn new(server: &str) -> Result<Http> {
+        let base = server.trim().trim_end_matches('/').to_owned();
+        let valid = (base.starts_with("https://") || base.starts_with("http://"))
+            && reqwest::Url::parse(&base).is_ok();
+        if !valid {
+            return Err(Error::invalid(
+                "server",
+                "must be an http:// or https:// address",
+            ));
+        }
+        let client = reqwest::Client::builder()
+            .connect_timeout(Duration::from_secs(10))
+            .timeout(Duration::from_secs(60))
+            .build()
+            .map_err(|e| Error::Network(format!("no HTTP client: {e}")))?;
+        Ok(Http { client, base })
+    }
+
+    pub(crate) fn base(&self) -> &str {
+        &self.base
+    }
+
+    /// One sync round trip for `doc`, retried with backoff when the network or the server
+    /// fails (never when the server refuses).
+    pub(crate) async fn sync(
+        &self,
+        doc: Uuid,
+        token: &str,
+        request: &SyncRequest,
+    ) -> Result<(SyncResponse, u64, u64)> {
+        let body = request.encode();
+        let url = format!("{}/v1/docs/{doc}/sync", self.base);
+        let mut delay = BACKOFF;
+        let mut last = Error::Network("no attempt made".into());
+        for attempt in 0..ATTEMPTS {
+            if attempt > 0 {
+                tokio::time::sleep(delay).await;
+                delay *= 2;
+            }
+            let sent = self
+                .client
+                .post(&url)
+                .bearer_auth(token)
+                .header("content-type", "application/vnd.iop-companion.sync")
+                .body(body.clone())
+                .send()
+                .await;
+            let response = match sent {
+                Ok(r) => r,
+                Err(e) => {
+                    last = Error::Network(describe(&e));
+                    continue;
+                }
+            };
+            let status = response.status();
+            if status.is_server_error() {
+                last = Error::Network(format!("the server failed ({})", status.as_u16()));
+                continue;
+            }
+            if !status.is_success() {
+                return Err(refusal(response).await);
+            }
+            match response.bytes().await {
+                Ok(bytes) => {
+                    let down = bytes.len() as u64;
+                    return Ok((SyncResponse::decode(&bytes)?, body.len() as u64, down));
+                }
+                Err(e) => last = Error::Network(describe(&e)),
+            }
+        }
+        Err(last)
+    }
+
+    /// A JSON request, sent once: enrolment and link codes are single use, so a blind retry
+    /// could spend one.
+    pub(crate) async fn json<B: Serialize, R: DeserializeOwned>(
+        &self,
+        method: reqwest::Method,
+        path: &str,
+        token: Option<&str>,
+        body: Option<&B>,
+    ) -> Result<R> {
+        let mut req = self.client.request(method, format!("{}{path}", self.base));
+        if let Some(t) = token {
+            req = req.bearer_auth(t);
+        }
+        if let Some(b) = body {
+            req = req.json(b);
+        }
+        let response = req.send().await.map_err(|e| Error::Network(describe(&e)))?;
+        if !response.status().is_success() {
+            return Err(refusal(response).await);
+        }
+        response
+            .json::<R>()
+            .await
+            .map_err(|_| Error::Protocol("the server's answer is not what this app expects".into()))
+    }
+}
+
+/// A network error without its URL (which holds ids) or anything else personal.
+fn describe(e: &reqwest::Error) -> String {
+    if e.is_timeout() {
+        "the server did not answer in time".into()
+    } else if e.is_connect() {
+        "could not reach the server".into()
+    } else {
+        "the connection failed".into()
+    }
+}
+
+async fn refusal(response: reqwest::Response) -> Error {
+    let status = response.status().as_u16();
+    let code = response
+        .json::<ErrorBody>()
+        .await
+        .map(|b| b.error)
+        .unwrap_or_default();
+    match status {
+        401 => Error::NotEnrolled,
+        404 => Error::InvalidCode,
+        _ => Error::Server {
+            status,
+            code: code
+                .chars()
+                .filter(|c| c.is_ascii_alphanumeric() || *c == '_')
+                .take(40)
+                .collect(),
+        },
+    }
+}

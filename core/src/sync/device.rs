@@ -1,0 +1,269 @@
+//! What a device does: enrol with an invitation code, link a further device, and sync.
+
+use serde::{Deserialize, Serialize};
+use uuid::Uuid;
+
+use crate::error::{Error, Result};
+use crate::store::Store;
+use crate::sync::account::{
+    Account, AccountInfo, ProgramKey, decode_bytes, decode_key, encode_key,
+};
+use crate::sync::client::Http;
+use crate::sync::crypto::{self, DocKey};
+use crate::sync::engine::{self, DocReport, Pending};
+use crate::sync::wire::SyncResponse;
+
+/// How long a link code is good for, as the server enforces it.
+pub const LINK_MINUTES: u32 = 15;
+
+/// What one `sync()` did.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct SyncReport {
+    pub round_trips: u32,
+    /// HTTP body bytes sent and received.
+    pub bytes_up: u64,
+    pub bytes_down: u64,
+    /// Whether anything here changed: the shells refresh their views and the reminder plan.
+    pub changed: bool,
+    pub documents: Vec<DocReport>,
+}
+
+#[derive(Serialize)]
+struct EnrollRequest<'a> {
+    code: &'a str,
+}
+
+#[derive(Deserialize)]
+struct EnrollResponse {
+    device_id: Uuid,
+    device_token: String,
+    participant_id: Uuid,
+    programs: Vec<EnrolledProgram>,
+}
+
+#[derive(Deserialize)]
+struct EnrolledProgram {
+    program_id: Uuid,
+    name: String,
+    salt: String,
+    sealed_key: String,
+}
+
+#[derive(Serialize)]
+struct LinkRequest {
+    sealed: String,
+}
+
+#[derive(Deserialize)]
+struct LinkResponse {
+    link_id: String,
+}
+
+#[derive(Serialize)]
+struct RedeemRequest<'a> {
+    link_id: &'a str,
+}
+
+#[derive(Deserialize)]
+struct RedeemResponse {
+    device_id: Uuid,
+    device_token: String,
+    participant_id: Uuid,
+    sealed: String,
+}
+
+/// The keys a link code carries to the new device, sealed under its secret.
+#[derive(Serialize, Deserialize)]
+struct LinkedKeys {
+    key: String,
+    programs: Vec<ProgramKey>,
+}
+
+impl Store {
+    /// The account this device syncs with, if enrolled.
+    pub fn account(&self) -> Result<Option<AccountInfo>> {
+        Ok(self.account_record()?.map(|a| a.info()))
+    }
+
+    /// Enrols this device with the invitation `code` a program gave the participant: the
+    /// server makes it the first device of a new participant and hands over the program's
+    /// key, sealed under the code. The participant's own key is made here and never leaves
+    /// their devices except inside a link code.
+    pub async fn enroll(&mut self, server: &str, code: &str) -> Result<AccountInfo> {
+        self.not_enrolled_yet()?;
+        let code = crypto::normalize_code(code).ok_or(Error::InvalidCode)?;
+        let http = Http::new(server)?;
+        let answer: EnrollResponse = http
+            .json(
+                reqwest::Method::POST,
+                "/v1/enroll",
+                None,
+                Some(&EnrollRequest { code: &code }),
+            )
+            .await?;
+        let mut programs = Vec::new();
+        for p in answer.programs {
+            let salt = decode_bytes("a salt", &p.salt)?;
+            let sealed = decode_bytes("a sealed key", &p.sealed_key)?;
+            let key = DocKey::from_bytes(&crypto::open_with_code(&code, &salt, &sealed)?)?;
+            programs.push(ProgramKey {
+                id: p.program_id,
+                name: p.name,
+                key: encode_key(&key),
+            });
+        }
+        let account = Account {
+            server: http.base().to_owned(),
+            participant_id: answer.participant_id,
+            device_id: answer.device_id,
+            token: answer.device_token,
+            key: encode_key(&DocKey::generate()?),
+            programs,
+        };
+        self.adopt(account)
+    }
+
+    /// Makes a one-time code (valid [`LINK_MINUTES`] minutes) that links a further device of
+    /// this participant. It carries the participant's keys, sealed under a secret that is
+    /// part of the code and never reaches the server.
+    pub async fn create_link(&mut self) -> Result<String> {
+        let account = self.account_record()?.ok_or(Error::NotEnrolled)?;
+        let secret: [u8; 32] = {
+            let key = DocKey::generate()?;
+            *key.as_bytes()
+        };
+        let keys = LinkedKeys {
+            key: account.key.clone(),
+            programs: account.programs.clone(),
+        };
+        let payload = serde_json::to_vec(&keys).map_err(|_| Error::Storage("link".into()))?;
+        let sealed = crypto::seal_with_secret(&secret, &payload)?;
+        let http = Http::new(&account.server)?;
+        let answer: LinkResponse = http
+            .json(
+                reqwest::Method::POST,
+                "/v1/links",
+                Some(&account.token),
+                Some(&LinkRequest {
+                    sealed: data_encoding::BASE64URL_NOPAD.encode(&sealed),
+                }),
+            )
+            .await?;
+        Ok(format!(
+            "{}.{}",
+            answer.link_id,
+            data_encoding::BASE64URL_NOPAD.encode(&secret)
+        ))
+    }
+
+    /// Links this device to the participant whose other device made `code`.
+    pub async fn redeem_link(&mut self, server: &str, code: &str) -> Result<AccountInfo> {
+        self.not_enrolled_yet()?;
+        let (link_id, secret) = code.trim().split_once('.').ok_or(Error::InvalidCode)?;
+        let secret: [u8; 32] = data_encoding::BASE64URL_NOPAD
+            .decode(secret.as_bytes())
+            .ok()
+            .and_then(|s| s.try_into().ok())
+            .ok_or(Error::InvalidCode)?;
+        let http = Http::new(server)?;
+        let answer: RedeemResponse = http
+            .json(
+                reqwest::Method::POST,
+                "/v1/links/redeem",
+                None,
+                Some(&RedeemRequest { link_id }),
+            )
+            .await?;
+        let sealed = decode_bytes("the sealed keys", &answer.sealed)?;
+        let keys: LinkedKeys = serde_json::from_slice(&crypto::open_with_secret(&secret, &sealed)?)
+            .map_err(|_| Error::Protocol("the linked keys are not readable".into()))?;
+        decode_key(&keys.key)?;
+        let account = Account {
+            server: http.base().to_owned(),
+            participant_id: answer.participant_id,
+            device_id: answer.device_id,
+            token: answer.device_token,
+            key: keys.key,
+            programs: keys.programs,
+        };
+        self.adopt(account)
+    }
+
+    /// Pushes this device's new changes and pulls everyone else's, for the participant's
+    /// document (one round trip) and each program's (one round trip each). Safe to interrupt
+    /// and to repeat: nothing is lost or duplicated.
+    pub async fn sync(&mut self) -> Result<SyncReport> {
+        let account = self.account_record()?.ok_or(Error::NotEnrolled)?;
+        let http = Http::new(&account.server)?;
+        let mut report = SyncReport::default();
+        let key = decode_key(&account.key)?;
+        let pending = engine::prepare(&mut self.durable, account.participant_id, &key, true)?;
+        let (response, up, down) = http
+            .sync(account.participant_id, &account.token, &pending.request)
+            .await?;
+        let doc = engine::apply(
+            &mut self.durable,
+            account.participant_id,
+            &key,
+            pending,
+            response,
+        )?;
+        report.add(doc, up, down);
+        for program in &account.programs {
+            let key = decode_key(&program.key)?;
+            let Some(local) = self.programs.iter_mut().find(|p| p.id == program.id) else {
+                continue;
+            };
+            let pending = engine::prepare(&mut local.durable, program.id, &key, false)?;
+            let (response, up, down) = http
+                .sync(program.id, &account.token, &pending.request)
+                .await?;
+            let doc = engine::apply(&mut local.durable, program.id, &key, pending, response)?;
+            report.add(doc, up, down);
+        }
+        Ok(report)
+    }
+
+    /// For tools that hold a document's key themselves (the server's staff tools, tests): what
+    /// to send for this store's document `doc`.
+    pub fn prepare_sync(&mut self, doc: Uuid, key: &DocKey, can_push: bool) -> Result<Pending> {
+        engine::prepare(&mut self.durable, doc, key, can_push)
+    }
+
+    /// …and merging the answer.
+    pub fn apply_sync(
+        &mut self,
+        doc: Uuid,
+        key: &DocKey,
+        pending: Pending,
+        response: SyncResponse,
+    ) -> Result<DocReport> {
+        engine::apply(&mut self.durable, doc, key, pending, response)
+    }
+
+    fn not_enrolled_yet(&self) -> Result<()> {
+        if self.account_record()?.is_some() {
+            return Err(Error::invalid(
+                "enrolment",
+                "this device is already enrolled",
+            ));
+        }
+        Ok(())
+    }
+
+    fn adopt(&mut self, account: Account) -> Result<AccountInfo> {
+        account.save(&mut self.durable)?;
+        self.open_programs(&account)?;
+        Ok(account.info())
+    }
+}
+
+impl SyncReport {
+    fn add(&mut self, doc: DocReport, up: u64, down: u64) {
+        self.round_trips += 1;
+        self.bytes_up += up;
+        self.bytes_down += down;
+        self.changed |= doc.changed;
+        self.documents.push(doc);
+    }
+}
