@@ -4,6 +4,7 @@
 
 mod http;
 mod ops;
+mod sessions;
 mod staff;
 mod storage;
 
@@ -102,6 +103,11 @@ enum ProgramCommand {
     Create {
         #[arg(long)]
         name: String,
+    },
+    /// The program's published schedule: add, edit, cancel, list
+    Session {
+        #[command(subcommand)]
+        command: Box<sessions::SessionCommand>,
     },
 }
 
@@ -213,6 +219,7 @@ async fn run(command: Command, location: Location) -> Result<Option<Printed>, St
         },
         Command::Program { command } => match command {
             ProgramCommand::Create { name } => staff::program_create(&storage, &keys, &name).await,
+            ProgramCommand::Session { command } => sessions::run(&storage, &keys, *command).await,
         },
         Command::Invite {
             command: InviteCommand::Create { program, days },
@@ -288,12 +295,19 @@ fn usage_error(e: clap::Error) -> ExitCode {
             let _ = e.print();
             ExitCode::from(u8::try_from(e.exit_code()).unwrap_or(2))
         }
-        _ => {
-            let text = e.to_string();
-            let first = text.lines().next().unwrap_or("invalid arguments");
-            fail(first.strip_prefix("error: ").unwrap_or(first), 2)
-        }
+        _ => fail(&one_line(&e.to_string()), 2),
     }
+}
+
+/// The first paragraph of clap's message, on one line, without its `error: ` prefix.
+fn one_line(message: &str) -> String {
+    let first: Vec<&str> = message
+        .lines()
+        .take_while(|l| !l.trim().is_empty())
+        .map(str::trim)
+        .collect();
+    let joined = first.join(" ");
+    joined.strip_prefix("error: ").unwrap_or(&joined).to_owned()
 }
 
 fn fail(message: &str, code: u8) -> ExitCode {

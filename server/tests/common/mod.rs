@@ -142,12 +142,7 @@ impl Env {
     pub fn storage_args(&self) -> Vec<String> {
         match &self.db_url {
             None => vec!["--data".into(), self.data_dir().display().to_string()],
-            Some(url) => vec![
-                "--database-url".into(),
-                url.clone(),
-                "--keys".into(),
-                self.keys_dir().display().to_string(),
-            ],
+            Some(url) => vec!["--database-url".into(), url.clone()],
         }
     }
 
@@ -158,6 +153,10 @@ impl Env {
             .env_remove("COMPANION_DATABASE_URL")
             .env_remove("COMPANION_STAFF_KEYS")
             .kill_on_drop(true);
+        if self.backend == Backend::Postgres {
+            // As the environment, so a test can still pass --keys for another staff machine.
+            cmd.env("COMPANION_STAFF_KEYS", self.keys_dir());
+        }
         cmd
     }
 

@@ -1,0 +1,418 @@
+//! `companion-server program session add|edit|cancel|list`: a program's published schedule.
+//!
+//! The schedule is the program's document, an Automerge document like a participant's,
+//! sealed with the program key that only the staff key file and enrolled devices hold. The
+//! staff tool keeps a local copy (a core `Store` in `<keys>/<program_id>.store/`), pulls the
+//! latest from the storage, makes the change with the core's session rules, and pushes it
+//! back — the same `sync` op devices go through, run on the storage directly. Two staff
+//! machines editing at once merge like two devices do.
+
+use std::path::{Path, PathBuf};
+
+use chrono::{NaiveDate, NaiveDateTime, Weekday};
+use clap::{Args, Subcommand};
+use companion_core::sync::crypto::DocKey;
+use companion_core::{Recurrence, Session, SessionFields, SessionKind, Store, parse_weekday};
+use serde_json::json;
+use uuid::Uuid;
+
+use crate::ops::{self, Auth};
+use crate::staff::{Outcome, Printed, read_key};
+use crate::storage::Storage;
+
+/// Round trips one command may make to catch up with a long schedule history (each brings up
+/// to a response's worth of chunks).
+const MAX_CATCH_UP: usize = 1_000;
+
+#[derive(Debug, Subcommand)]
+pub enum SessionCommand {
+    /// Add a session, or a weekly series with --weekdays, to a program's schedule
+    Add(AddArgs),
+    /// Change a program session's fields (only those given; "" clears a text field)
+    Edit(EditArgs),
+    /// Cancel one occurrence of a program session (--date is required for a series)
+    Cancel(CancelArgs),
+    /// List a program's sessions (and publish any change saved here but not yet published)
+    List(ProgramArg),
+}
+
+#[derive(Debug, Args)]
+pub struct ProgramArg {
+    #[arg(long, value_name = "PROGRAM_ID")]
+    pub program: Uuid,
+}
+
+#[derive(Debug, Args)]
+pub struct FieldArgs {
+    /// psychoeducation, process-group, skills-group, individual, family, aftercare or other
+    #[arg(long, value_name = "KIND")]
+    pub kind: Option<String>,
+    /// Length in minutes [default for a new session: 60]
+    #[arg(long, value_name = "MIN")]
+    pub duration: Option<u32>,
+    #[arg(long, value_name = "TEXT")]
+    pub location: Option<String>,
+    /// Link of a video session
+    #[arg(long, value_name = "URL")]
+    pub video: Option<String>,
+    #[arg(long, value_name = "TEXT")]
+    pub notes: Option<String>,
+    /// Weekdays of a weekly series, e.g. mo,we,fr
+    #[arg(long, value_name = "DAYS")]
+    pub weekdays: Option<String>,
+    /// Repeat every N weeks [default: 1]
+    #[arg(long, value_name = "N")]
+    pub every_weeks: Option<u32>,
+    /// Last date of the series
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date, conflicts_with = "count")]
+    pub until: Option<NaiveDate>,
+    /// Number of sessions in the series
+    #[arg(long, value_name = "N")]
+    pub count: Option<u32>,
+    /// Reminders, in minutes before the start, e.g. 60,15 ("none" for no reminders)
+    #[arg(long, value_name = "MINUTES", value_parser = parse_leads)]
+    pub leads: Option<Leads>,
+}
+
+#[derive(Debug, Args)]
+pub struct AddArgs {
+    #[command(flatten)]
+    pub program: ProgramArg,
+    #[arg(long)]
+    pub title: String,
+    /// Local start, in the session's zone
+    #[arg(long, value_name = "YYYY-MM-DDTHH:MM", value_parser = parse_local)]
+    pub start: NaiveDateTime,
+    /// The session's IANA zone, e.g. America/Chicago (required: the clinic's, not this
+    /// machine's)
+    #[arg(long, value_name = "ZONE")]
+    pub tz: String,
+    #[command(flatten)]
+    pub fields: FieldArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct EditArgs {
+    pub id: String,
+    #[command(flatten)]
+    pub program: ProgramArg,
+    #[arg(long)]
+    pub title: Option<String>,
+    /// Local start of the first (or only) session, in the session's zone
+    #[arg(long, value_name = "YYYY-MM-DDTHH:MM", value_parser = parse_local)]
+    pub start: Option<NaiveDateTime>,
+    /// The session's IANA zone
+    #[arg(long, value_name = "ZONE")]
+    pub tz: Option<String>,
+    /// Make the session a one-off (drop its recurrence)
+    #[arg(long, conflicts_with_all = ["weekdays", "every_weeks", "until", "count"])]
+    pub one_off: bool,
+    /// Use each participant's default reminders
+    #[arg(long, conflicts_with = "leads")]
+    pub default_leads: bool,
+    #[command(flatten)]
+    pub fields: FieldArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct CancelArgs {
+    pub id: String,
+    #[command(flatten)]
+    pub program: ProgramArg,
+    /// Date of the occurrence in the series [default for a one-off: its date]
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
+    pub date: Option<NaiveDate>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Leads(pub Vec<u32>);
+
+impl SessionCommand {
+    fn program(&self) -> Uuid {
+        match self {
+            SessionCommand::Add(a) => a.program.program,
+            SessionCommand::Edit(a) => a.program.program,
+            SessionCommand::Cancel(a) => a.program.program,
+            SessionCommand::List(a) => a.program,
+        }
+    }
+}
+
+/// The local copy of a program's document: `<keys>/<program_id>.store/`. A cache: if it is
+/// lost, the next command pulls the schedule back from the storage.
+pub fn store_dir(keys: &Path, program_id: Uuid) -> PathBuf {
+    keys.join(format!("{program_id}.store"))
+}
+
+pub async fn run(storage: &Storage, keys: &Path, command: SessionCommand) -> Outcome {
+    let program = command.program();
+    let key = read_key(keys, program)?;
+    let mut store = Store::open(store_dir(keys, program)).map_err(|e| e.to_string())?;
+    // Catch up first: an edit needs the session as others last left it.
+    catch_up(storage, &mut store, program, &key).await?;
+    let (verb, session) = match command {
+        SessionCommand::List(_) => return list(&store, program),
+        SessionCommand::Add(a) => ("Added", add(&mut store, a)?),
+        SessionCommand::Edit(a) => ("Updated", edit(&mut store, a)?),
+        SessionCommand::Cancel(a) => {
+            let date = match a.date {
+                Some(d) => d,
+                None => {
+                    let s = store.session(&a.id).map_err(|e| e.to_string())?;
+                    if s.recurrence.is_some() {
+                        return Err(format!(
+                            "session {} is a series: pass --date YYYY-MM-DD to say which \
+                             occurrence to cancel",
+                            s.id
+                        ));
+                    }
+                    s.start.date()
+                }
+            };
+            let s = store
+                .cancel_occurrence(&a.id, date)
+                .map_err(|e| e.to_string())?;
+            ("Cancelled an occurrence of", s)
+        }
+    };
+    // Saved locally; publishing can fail (the storage is down) and the next command retries.
+    publish(storage, &mut store, program, &key)
+        .await
+        .map_err(|e| {
+            format!(
+                "the change is saved on this machine but not published yet ({e}); \
+                 `program session list --program {program}` publishes it"
+            )
+        })?;
+    Ok(Printed {
+        text: format!(
+            "{verb} session {} of program {program}: {}\nPublished: enrolled devices get it at \
+             their next sync.\n",
+            session.id,
+            line(&session)
+        ),
+        json: json!({"program_id": program, "session": session}),
+    })
+}
+
+/// Syncs until the storage has nothing more for this copy (a long history comes in pages).
+async fn catch_up(
+    storage: &Storage,
+    store: &mut Store,
+    program: Uuid,
+    key: &DocKey,
+) -> Result<(), String> {
+    for _ in 0..MAX_CATCH_UP {
+        let report = publish(storage, store, program, key).await?;
+        if report.pulled_chunks == 0 && !report.snapshot_received {
+            return Ok(());
+        }
+    }
+    Err("the program's schedule did not finish downloading; run the command again".into())
+}
+
+/// One sync of the program document against the storage: pushes what this copy has that the
+/// storage lacks, pulls the rest.
+async fn publish(
+    storage: &Storage,
+    store: &mut Store,
+    program: Uuid,
+    key: &DocKey,
+) -> Result<companion_core::DocReport, String> {
+    let pending = store
+        .prepare_sync(program, key, true)
+        .map_err(|e| e.to_string())?;
+    let response = storage
+        .run(ops::Sync {
+            auth: Auth::LocalStaff,
+            doc: program,
+            request: pending.request.clone(),
+        })
+        .await
+        .map_err(|e| e.to_string())?;
+    store
+        .apply_sync(program, key, pending, response)
+        .map_err(|e| e.to_string())
+}
+
+fn add(store: &mut Store, a: AddArgs) -> Result<Session, String> {
+    let recurrence = match parse_weekdays(a.fields.weekdays.as_deref())? {
+        Some(weekdays) => Some(Some(Recurrence {
+            weekdays,
+            interval_weeks: a.fields.every_weeks.unwrap_or(1),
+            until: a.fields.until,
+            count: a.fields.count,
+        })),
+        None if has_rule(&a.fields) => {
+            return Err("--every-weeks, --until and --count need --weekdays".into());
+        }
+        None => None,
+    };
+    let mut fields = fields(&a.fields)?;
+    fields.title = Some(a.title);
+    fields.start = Some(a.start);
+    fields.time_zone = Some(a.tz);
+    fields.recurrence = recurrence;
+    store.add_session(&fields).map_err(|e| e.to_string())
+}
+
+fn edit(store: &mut Store, a: EditArgs) -> Result<Session, String> {
+    let recurrence = if a.one_off {
+        Some(None)
+    } else if has_rule(&a.fields) || a.fields.weekdays.is_some() {
+        Some(Some(edited_rule(store, &a.id, &a.fields)?))
+    } else {
+        None
+    };
+    let mut fields = fields(&a.fields)?;
+    fields.title = a.title;
+    fields.start = a.start;
+    fields.time_zone = a.tz;
+    fields.recurrence = recurrence;
+    if a.default_leads {
+        fields.reminder_leads = Some(None);
+    }
+    store
+        .edit_session(&a.id, &fields)
+        .map_err(|e| e.to_string())
+}
+
+fn list(store: &Store, program: Uuid) -> Outcome {
+    let sessions = store.sessions().map_err(|e| e.to_string())?;
+    let mut text = String::new();
+    for s in &sessions {
+        text.push_str(&format!("{}  {}\n", s.id, line(s)));
+    }
+    if sessions.is_empty() {
+        text.push_str("No sessions.\n");
+    }
+    Ok(Printed {
+        text,
+        json: json!({"program_id": program, "sessions": sessions}),
+    })
+}
+
+/// "Process group, Mon 2026-11-02 09:00 America/Chicago, 180 min, weekly mo,we"
+fn line(s: &Session) -> String {
+    let mut out = format!(
+        "{}, {} {}, {} min",
+        s.title,
+        s.start.format("%a %Y-%m-%d %H:%M"),
+        s.time_zone,
+        s.duration_minutes
+    );
+    if let Some(r) = &s.recurrence {
+        let days: Vec<&str> = r
+            .weekdays
+            .iter()
+            .map(|d| companion_core::weekday_code(*d))
+            .collect();
+        out.push_str(&format!(", weekly {}", days.join(",")));
+    }
+    if !s.changes.is_empty() {
+        out.push_str(&format!(", {} changed occurrence(s)", s.changes.len()));
+    }
+    out
+}
+
+/// The fields every session command shares (not title, start, zone or recurrence).
+fn fields(a: &FieldArgs) -> Result<SessionFields, String> {
+    Ok(SessionFields {
+        kind: a
+            .kind
+            .as_deref()
+            .map(str::parse::<SessionKind>)
+            .transpose()
+            .map_err(|e| e.to_string())?,
+        location: a.location.clone(),
+        video_link: a.video.clone(),
+        notes: a.notes.clone(),
+        duration_minutes: a.duration,
+        reminder_leads: a.leads.as_ref().map(|l| Some(l.0.clone())),
+        ..SessionFields::default()
+    })
+}
+
+fn has_rule(a: &FieldArgs) -> bool {
+    a.every_weeks.is_some() || a.until.is_some() || a.count.is_some()
+}
+
+fn parse_weekdays(s: Option<&str>) -> Result<Option<Vec<Weekday>>, String> {
+    let Some(s) = s else { return Ok(None) };
+    s.split(',')
+        .filter(|d| !d.trim().is_empty())
+        .map(parse_weekday)
+        .collect::<Result<Vec<_>, _>>()
+        .map(Some)
+        .map_err(|e| e.to_string())
+}
+
+/// The session's rule with the parts given changed: an end date replaces a count and the
+/// other way round. A one-off becomes a series only with `--weekdays`.
+fn edited_rule(store: &Store, id: &str, a: &FieldArgs) -> Result<Recurrence, String> {
+    let current = store.session(id).map_err(|e| e.to_string())?.recurrence;
+    let mut rule = match (current, parse_weekdays(a.weekdays.as_deref())?) {
+        (Some(mut r), Some(days)) => {
+            r.weekdays = days;
+            r
+        }
+        (Some(r), None) => r,
+        (None, Some(days)) => Recurrence::weekly(&days),
+        (None, None) => {
+            return Err(format!(
+                "session {id} happens once: pass --weekdays to make it a series"
+            ));
+        }
+    };
+    if let Some(n) = a.every_weeks {
+        rule.interval_weeks = n;
+    }
+    if let Some(u) = a.until {
+        rule.until = Some(u);
+        rule.count = None;
+    }
+    if let Some(c) = a.count {
+        rule.count = Some(c);
+        rule.until = None;
+    }
+    Ok(rule)
+}
+
+/// Whether `s` is shaped like `pattern`, where `9` stands for an ASCII digit (chrono's `%Y`
+/// alone would also take signed six-digit years).
+fn shaped(s: &str, pattern: &str) -> bool {
+    s.len() == pattern.len()
+        && s.bytes().zip(pattern.bytes()).all(|(c, p)| match p {
+            b'9' => c.is_ascii_digit(),
+            b'T' => c == b'T' || c == b' ',
+            _ => c == p,
+        })
+}
+
+fn parse_date(s: &str) -> Result<NaiveDate, String> {
+    let s = s.trim();
+    shaped(s, "9999-99-99")
+        .then(|| NaiveDate::parse_from_str(s, "%Y-%m-%d").ok())
+        .flatten()
+        .ok_or_else(|| "expected YYYY-MM-DD".into())
+}
+
+fn parse_local(s: &str) -> Result<NaiveDateTime, String> {
+    let s = s.trim();
+    shaped(s, "9999-99-99T99:99")
+        .then(|| NaiveDateTime::parse_from_str(&s.replacen(' ', "T", 1), "%Y-%m-%dT%H:%M").ok())
+        .flatten()
+        .ok_or_else(|| "expected YYYY-MM-DDTHH:MM".into())
+}
+
+fn parse_leads(s: &str) -> Result<Leads, String> {
+    let s = s.trim();
+    if s.is_empty() || s.eq_ignore_ascii_case("none") {
+        return Ok(Leads(Vec::new()));
+    }
+    s.split(',')
+        .map(|p| p.trim().parse::<u32>())
+        .collect::<Result<_, _>>()
+        .map(Leads)
+        .map_err(|_| "expected minutes separated by commas, e.g. 60,15, or none".into())
+}

@@ -1,0 +1,280 @@
+//! The core's own sync client (`companion_core::Store`: enroll, link, sync) against a real
+//! `companion-server`, and the staff tool's program schedule reaching devices — each test on
+//! SQLite and on PostgreSQL.
+
+mod common;
+
+use chrono::NaiveDate;
+use companion_core::{CheckInEdit, ContactFields, Error, SessionFields, Store};
+use serde_json::Value;
+use uuid::Uuid;
+
+use crate::common::*;
+
+on_both_backends!(
+    participant_devices_converge_through_the_server,
+    program_schedule_reaches_enrolled_devices,
+    session_commands_refuse_bad_input,
+);
+
+fn day(s: &str) -> NaiveDate {
+    s.parse().unwrap()
+}
+
+async fn participant_devices_converge_through_the_server(backend: Backend) {
+    let env = Env::new(backend).await;
+    let server = env.start().await;
+    let (program, _) = env.program("Evening IOP").await;
+    let (code, participant) = env.invite(program).await;
+    let base = server.url("");
+
+    let mut a = Store::open(env.dir.path().join("phone")).unwrap();
+    let account = a.enroll(&base, &code).await.unwrap();
+    assert_eq!(account.participant_id, participant.to_string());
+    a.record_checkin(
+        day("2026-11-20"),
+        &CheckInEdit {
+            mood: Some(6),
+            note: Some("Good group.".into()),
+            ..Default::default()
+        },
+    )
+    .unwrap();
+    let report = a.sync().await.unwrap();
+    assert_eq!(report.documents.len(), 2);
+
+    // A second device through a link code.
+    let link = a.create_link().await.unwrap();
+    let mut b = Store::open(env.dir.path().join("tablet")).unwrap();
+    b.redeem_link(&base, &link).await.unwrap();
+    b.sync().await.unwrap();
+    let checkin = b.checkin(day("2026-11-20")).unwrap().expect("synced");
+    assert_eq!(
+        (checkin.mood, checkin.note.as_deref()),
+        (6, Some("Good group."))
+    );
+    // The link is spent.
+    let mut c = Store::open(env.dir.path().join("third")).unwrap();
+    assert!(c.redeem_link(&base, &link).await.is_err());
+
+    // Offline edits on both, then both sync: the same data everywhere.
+    b.add_contact(&ContactFields {
+        name: Some("Sam".into()),
+        phone: Some("+1 312 555 0100".into()),
+        ..Default::default()
+    })
+    .unwrap();
+    a.record_checkin(
+        day("2026-11-21"),
+        &CheckInEdit {
+            mood: Some(4),
+            craving: Some(2),
+            ..Default::default()
+        },
+    )
+    .unwrap();
+    b.sync().await.unwrap();
+    a.sync().await.unwrap();
+    b.sync().await.unwrap();
+    for store in [&a, &b] {
+        assert_eq!(store.contacts().unwrap().len(), 1);
+        assert_eq!(store.checkins(None, None).unwrap().len(), 2);
+    }
+    // Syncing again changes nothing and sends nothing new.
+    let again = a.sync().await.unwrap();
+    assert!(!again.changed);
+    assert!(again.documents.iter().all(|d| d.pushed_chunks == 0));
+}
+
+/// A staff command's JSON, which must succeed.
+async fn staff(env: &Env, args: &[&str]) -> Value {
+    env.cli_json(args).await
+}
+
+async fn program_schedule_reaches_enrolled_devices(backend: Backend) {
+    let env = Env::new(backend).await;
+    let server = env.start().await;
+    let (program, _) = env.program("Evening IOP").await;
+    let p = program.to_string();
+    let added = staff(
+        &env,
+        &[
+            "program",
+            "session",
+            "add",
+            "--program",
+            &p,
+            "--title",
+            "Process group",
+            "--kind",
+            "process-group",
+            "--start",
+            "2026-11-02T09:00",
+            "--tz",
+            "America/Chicago",
+            "--weekdays",
+            "mo,we,th",
+            "--duration",
+            "180",
+            "--location",
+            "Room 2",
+        ],
+    )
+    .await;
+    let id = added["session"]["id"].as_str().unwrap().to_owned();
+    assert_eq!(added["session"]["title"], "Process group");
+
+    let (code, _) = env.invite(program).await;
+    let mut phone = Store::open(env.dir.path().join("phone")).unwrap();
+    phone.enroll(&server.url(""), &code).await.unwrap();
+    phone.sync().await.unwrap();
+    let s = phone.session(&id).unwrap();
+    assert_eq!(s.program_id.as_deref(), Some(p.as_str()));
+    assert_eq!(
+        (s.title.as_str(), s.duration_minutes),
+        ("Process group", 180)
+    );
+    // Participants read their program's sessions and cannot change them.
+    assert!(matches!(
+        phone.edit_session(
+            &id,
+            &SessionFields {
+                title: Some("mine now".into()),
+                ..Default::default()
+            }
+        ),
+        Err(Error::ReadOnly(_))
+    ));
+
+    // Another staff machine: the key file copied over, no local copy of the schedule yet.
+    // It pulls the schedule from the storage before changing it.
+    let other_keys = env.dir.path().join("other-staff-keys");
+    std::fs::create_dir_all(&other_keys).unwrap();
+    let key_name = format!("{p}.key");
+    std::fs::copy(env.keys_dir().join(&key_name), other_keys.join(&key_name)).unwrap();
+    let other = other_keys.display().to_string();
+    let edited = staff(
+        &env,
+        &[
+            "--keys",
+            &other,
+            "program",
+            "session",
+            "edit",
+            &id,
+            "--program",
+            &p,
+            "--location",
+            "Room 5",
+        ],
+    )
+    .await;
+    assert_eq!(edited["session"]["title"], "Process group");
+    assert_eq!(edited["session"]["location"], "Room 5");
+    let cancelled = staff(
+        &env,
+        &[
+            "program",
+            "session",
+            "cancel",
+            &id,
+            "--program",
+            &p,
+            "--date",
+            "2026-11-04",
+        ],
+    )
+    .await;
+    // The first machine caught up with the second's edit before cancelling.
+    assert_eq!(cancelled["session"]["location"], "Room 5");
+
+    let report = phone.sync().await.unwrap();
+    assert!(report.changed);
+    let s = phone.session(&id).unwrap();
+    assert_eq!(s.location.as_deref(), Some("Room 5"));
+    assert!(s.changes.contains_key(&day("2026-11-04")));
+    let listed = staff(&env, &["program", "session", "list", "--program", &p]).await;
+    assert_eq!(listed["sessions"].as_array().unwrap().len(), 1);
+
+    // A new device bootstrapping later gets the same schedule.
+    let (code, _) = env.invite(program).await;
+    let mut late = Store::open(env.dir.path().join("late")).unwrap();
+    late.enroll(&server.url(""), &code).await.unwrap();
+    late.sync().await.unwrap();
+    assert_eq!(late.session(&id).unwrap(), s);
+}
+
+async fn session_commands_refuse_bad_input(backend: Backend) {
+    let env = Env::new(backend).await;
+    let (program, _) = env.program("P").await;
+    let p = program.to_string();
+    let add = |extra: &[&str]| {
+        let mut args = vec![
+            "program",
+            "session",
+            "add",
+            "--program",
+            &p,
+            "--title",
+            "Group",
+            "--start",
+            "2026-11-02T09:00",
+        ];
+        args.extend_from_slice(extra);
+        args.into_iter().map(str::to_owned).collect::<Vec<_>>()
+    };
+    let id = staff(
+        &env,
+        &add(&["--tz", "America/Chicago", "--weekdays", "mo"])
+            .iter()
+            .map(String::as_str)
+            .collect::<Vec<_>>(),
+    )
+    .await["session"]["id"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let unknown = Uuid::new_v4().to_string();
+    for (args, message) in [
+        (add(&[]), "--tz"),
+        (add(&["--tz", "Mars/Olympus"]), "unknown time zone"),
+        (add(&["--tz", "UTC", "--count", "3"]), "need --weekdays"),
+        (add(&["--tz", "UTC", "--kind", "party"]), "kind"),
+        (
+            ["program", "session", "cancel", &id, "--program", &p]
+                .map(str::to_owned)
+                .to_vec(),
+            "is a series: pass --date",
+        ),
+        (
+            [
+                "program",
+                "session",
+                "edit",
+                &unknown,
+                "--program",
+                &p,
+                "--title",
+                "x",
+            ]
+            .map(str::to_owned)
+            .to_vec(),
+            "no session with id",
+        ),
+        (
+            ["program", "session", "list", "--program", &unknown]
+                .map(str::to_owned)
+                .to_vec(),
+            "cannot open the key file",
+        ),
+    ] {
+        let args: Vec<&str> = args.iter().map(String::as_str).collect();
+        let (ok, out, err) = env.cli(&args).await;
+        assert!(!ok, "{args:?}");
+        assert!(out.is_empty(), "{out}");
+        assert!(err.contains(message), "{args:?}: {err}");
+    }
+    // Only the one good session was published.
+    let listed = staff(&env, &["program", "session", "list", "--program", &p]).await;
+    assert_eq!(listed["sessions"].as_array().unwrap().len(), 1);
+}
