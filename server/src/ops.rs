@@ -123,7 +123,12 @@ impl Op for Sync {
 
         // Pushing locks the document's row: sequence numbers are handed out by one writer at
         // a time, also across server instances sharing PostgreSQL.
-        let before = tx.doc_seq(doc, pushing).await?;
+        let before = match tx.doc_seq(doc, pushing).await? {
+            Some(seq) => seq,
+            // Erased while this request waited for the lock: its token is gone too.
+            None if pushing => return Err(StoreError::Unauthorized),
+            None => 0,
+        };
         if let Some(s) = &request.snapshot
             && seq_to_db(s.covers_seq) > before
         {

@@ -183,10 +183,15 @@ pub trait Tx: Send {
 
     /// Creates a document's row (seq 0) if it has none.
     fn ensure_doc(&mut self, doc: Uuid) -> impl Future<Output = Result<()>> + Send;
-    /// The document's last seq (0 if it has no row). With `lock`, the row is created if needed
-    /// and locked until the transaction ends, so sequence numbers are handed out one writer
-    /// at a time.
-    fn doc_seq(&mut self, doc: Uuid, lock: bool) -> impl Future<Output = Result<i64>> + Send;
+    /// The document's last seq; `None` if it has no row (its participant was erased). With
+    /// `lock`, the row stays locked until the transaction ends, so sequence numbers are handed
+    /// out one writer at a time. Rows are made at enrolment and program creation, never here:
+    /// a push that waited for an erasure must not bring the document back.
+    fn doc_seq(
+        &mut self,
+        doc: Uuid,
+        lock: bool,
+    ) -> impl Future<Output = Result<Option<i64>>> + Send;
     fn set_doc_seq(&mut self, doc: Uuid, seq: i64) -> impl Future<Output = Result<()>> + Send;
     /// Appends a chunk at `seq` unless the document holds its id already; true if appended.
     fn insert_chunk(

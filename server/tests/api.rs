@@ -25,6 +25,7 @@ on_both_backends!(
     a_failed_request_changes_nothing,
     devices_reach_only_their_own_documents,
     erasing_me_removes_every_row,
+    erasure_racing_pushes_leaves_nothing,
     bad_bodies_are_refused_and_the_server_keeps_serving,
     stored_bytes_hold_no_plaintext,
     logs_carry_no_secrets,
@@ -627,6 +628,53 @@ async fn erasing_me_removes_every_row(backend: Backend) {
         .unwrap();
     assert_eq!(other.open_all(&r), ["o"]);
     assert_eq!(env.count("programs", "program_id", program).await, 1);
+}
+
+async fn erasure_racing_pushes_leaves_nothing(backend: Backend) {
+    let env = Env::new(backend).await;
+    let server = env.start().await;
+    let (program, _) = env.program("P").await;
+    let a = server.enrol(&env, program).await;
+    let doc = a.participant_id;
+    let base = server.url("");
+    // Writers keep pushing (some chunks again and again, as retries do) while the
+    // participant erases their data: every push is either stored and then erased with the
+    // rest, or refused as coming from a token that no longer exists.
+    let mut writers = Vec::new();
+    for w in 0..4 {
+        let chunks: Vec<_> = (0..30)
+            .map(|i| a.seal(&format!("w{w} {}", i % 10)))
+            .collect();
+        let (token, base) = (a.token.clone(), base.clone());
+        writers.push(tokio::spawn(async move {
+            let http = client();
+            let mut statuses = Vec::new();
+            for c in chunks {
+                let reply = sync_at(&http, &base, &token, doc, push(0, vec![c]).encode())
+                    .await
+                    .expect("transport");
+                statuses.push(reply.map(|_| StatusCode::OK).unwrap_or_else(|(s, _)| s));
+            }
+            statuses
+        }));
+    }
+    let (status, _) = server.delete_json("/v1/me", Some(&a.token)).await;
+    assert_eq!(status, StatusCode::OK);
+    for w in writers {
+        for status in w.await.unwrap() {
+            assert!(
+                status == StatusCode::OK || status == StatusCode::UNAUTHORIZED,
+                "{status}"
+            );
+        }
+    }
+    for (table, column) in [
+        ("chunks", "doc_id"),
+        ("docs", "doc_id"),
+        ("devices", "participant_id"),
+    ] {
+        assert_eq!(env.count(table, column, doc).await, 0, "{table}");
+    }
 }
 
 async fn bad_bodies_are_refused_and_the_server_keeps_serving(backend: Backend) {

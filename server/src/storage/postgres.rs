@@ -410,6 +410,13 @@ impl Tx for PgTx<'_> {
     }
 
     async fn erase_participant(&mut self, participant_id: Uuid) -> Result<()> {
+        // The document's row first, as a push takes it: the two wait for each other instead
+        // of deadlocking on a chunk one deletes and the other re-inserts.
+        self.query_opt(
+            "SELECT 1 FROM docs WHERE doc_id = $1 FOR UPDATE",
+            &[&participant_id],
+        )
+        .await?;
         for sql in [
             "DELETE FROM chunks WHERE doc_id = $1",
             "DELETE FROM snapshots WHERE doc_id = $1",
@@ -547,15 +554,14 @@ impl Tx for PgTx<'_> {
         .map(drop)
     }
 
-    async fn doc_seq(&mut self, doc: Uuid, lock: bool) -> Result<i64> {
+    async fn doc_seq(&mut self, doc: Uuid, lock: bool) -> Result<Option<i64>> {
         let sql = if lock {
-            self.ensure_doc(doc).await?;
             "SELECT last_seq FROM docs WHERE doc_id = $1 FOR UPDATE"
         } else {
             "SELECT last_seq FROM docs WHERE doc_id = $1"
         };
         let row = self.query_opt(sql, &[&doc]).await?;
-        row.map_or(Ok(0), |r| col(&r, 0))
+        row.map(|r| col(&r, 0)).transpose()
     }
 
     async fn set_doc_seq(&mut self, doc: Uuid, seq: i64) -> Result<()> {

@@ -605,17 +605,12 @@ impl Tx for SqliteTx<'_> {
         .map(drop)
     }
 
-    async fn doc_seq(&mut self, doc: Uuid, lock: bool) -> Result<i64> {
-        // The write lock is the transaction's (BEGIN IMMEDIATE); `lock` only makes the row.
-        if lock {
-            self.ensure_doc(doc).await?;
-        }
-        let seq: Option<i64> = self
-            .conn
+    async fn doc_seq(&mut self, doc: Uuid, _lock: bool) -> Result<Option<i64>> {
+        // A writer holds SQLite's one write lock from BEGIN IMMEDIATE on: the row needs none.
+        self.conn
             .prepare_cached("SELECT last_seq FROM docs WHERE doc_id = ?1")
             .and_then(|mut s| s.query_row([&doc.as_bytes()[..]], |r| r.get(0)).optional())
-            .map_err(backend)?;
-        Ok(seq.unwrap_or(0))
+            .map_err(backend)
     }
 
     async fn set_doc_seq(&mut self, doc: Uuid, seq: i64) -> Result<()> {
