@@ -205,6 +205,7 @@ async fn pull<T: Tx>(
         cursor: seq_from_db(reply_cursor),
         snapshot,
         chunks,
+        more: reply_cursor < last,
     })
 }
 

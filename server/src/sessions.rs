@@ -32,6 +32,12 @@ pub enum SessionCommand {
     Edit(EditArgs),
     /// Cancel one occurrence of a program session (--date is required for a series)
     Cancel(CancelArgs),
+    /// Move one occurrence of a program session to another time (in the session's zone)
+    Move(MoveArgs),
+    /// Undo a cancellation or a move
+    Restore(DateArgs),
+    /// Remove a session (or series) from the program's schedule
+    Remove(IdArgs),
     /// List a program's sessions (and publish any change saved here but not yet published)
     List(ProgramArg),
 }
@@ -124,6 +130,39 @@ pub struct CancelArgs {
     pub date: Option<NaiveDate>,
 }
 
+#[derive(Debug, Args)]
+pub struct MoveArgs {
+    pub id: String,
+    #[command(flatten)]
+    pub program: ProgramArg,
+    /// Date of the occurrence in the series
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
+    pub date: NaiveDate,
+    /// New local start, in the session's zone
+    #[arg(long, value_name = "YYYY-MM-DDTHH:MM", value_parser = parse_local)]
+    pub to: NaiveDateTime,
+    /// New length in minutes [default: the series']
+    #[arg(long, value_name = "MIN")]
+    pub duration: Option<u32>,
+}
+
+#[derive(Debug, Args)]
+pub struct DateArgs {
+    pub id: String,
+    #[command(flatten)]
+    pub program: ProgramArg,
+    /// Date of the occurrence in the series
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
+    pub date: NaiveDate,
+}
+
+#[derive(Debug, Args)]
+pub struct IdArgs {
+    pub id: String,
+    #[command(flatten)]
+    pub program: ProgramArg,
+}
+
 #[derive(Debug, Clone)]
 pub struct Leads(pub Vec<u32>);
 
@@ -133,6 +172,9 @@ impl SessionCommand {
             SessionCommand::Add(a) => a.program.program,
             SessionCommand::Edit(a) => a.program.program,
             SessionCommand::Cancel(a) => a.program.program,
+            SessionCommand::Move(a) => a.program.program,
+            SessionCommand::Restore(a) => a.program.program,
+            SessionCommand::Remove(a) => a.program.program,
             SessionCommand::List(a) => a.program,
         }
     }
@@ -173,6 +215,23 @@ pub async fn run(storage: &Storage, keys: &Path, command: SessionCommand) -> Out
                 .cancel_occurrence(&a.id, date)
                 .map_err(|e| e.to_string())?;
             ("Cancelled an occurrence of", s)
+        }
+        SessionCommand::Move(a) => {
+            let s = store
+                .move_occurrence(&a.id, a.date, a.to, a.duration)
+                .map_err(|e| e.to_string())?;
+            ("Moved an occurrence of", s)
+        }
+        SessionCommand::Restore(a) => {
+            let s = store
+                .restore_occurrence(&a.id, a.date)
+                .map_err(|e| e.to_string())?;
+            ("Restored an occurrence of", s)
+        }
+        SessionCommand::Remove(a) => {
+            let s = store.session(&a.id).map_err(|e| e.to_string())?;
+            store.remove_session(&a.id).map_err(|e| e.to_string())?;
+            ("Removed", s)
         }
     };
     // Saved locally; publishing can fail (the storage is down) and the next command retries.

@@ -5,7 +5,11 @@
 mod common;
 
 use chrono::NaiveDate;
-use companion_core::{CheckInEdit, ContactFields, Error, SessionFields, Store};
+use chrono::{TimeZone, Utc};
+use companion_core::{
+    CheckInEdit, ContactFields, ContactRole, Error, ReminderKind, SessionFields, Store,
+    diff_reminders,
+};
 use serde_json::Value;
 use uuid::Uuid;
 
@@ -13,7 +17,9 @@ use crate::common::*;
 
 on_both_backends!(
     participant_devices_converge_through_the_server,
+    offline_edits_converge_in_every_order,
     program_schedule_reaches_enrolled_devices,
+    staff_changes_reach_the_reminder_plan,
     session_commands_refuse_bad_input,
 );
 
@@ -277,4 +283,262 @@ async fn session_commands_refuse_bad_input(backend: Backend) {
     // Only the one good session was published.
     let listed = staff(&env, &["program", "session", "list", "--program", &p]).await;
     assert_eq!(listed["sessions"].as_array().unwrap().len(), 1);
+}
+
+/// Two devices of one participant edit the same contact, the same day's check-in and records
+/// of their own while offline, then sync in every order; a third device linked afterwards gets
+/// everything. All end with the same data, every edit kept.
+async fn offline_edits_converge_in_every_order(backend: Backend) {
+    let env = Env::new(backend).await;
+    let server = env.start().await;
+    let (program, _) = env.program("IOP").await;
+    let base = server.url("");
+    let orders: [&[usize]; 4] = [&[0, 1, 0], &[1, 0, 1], &[0, 0, 1, 1, 0], &[1, 1, 0, 1]];
+    for (round, order) in orders.iter().enumerate() {
+        let (code, _) = env.invite(program).await;
+        let dir = env.dir.path().join(format!("round-{round}"));
+        let mut a = Store::open(dir.join("a")).unwrap();
+        a.enroll(&base, &code).await.unwrap();
+        let sam = a
+            .add_contact(&ContactFields {
+                name: Some("Sam".into()),
+                ..Default::default()
+            })
+            .unwrap();
+        a.sync().await.unwrap();
+        let mut b = Store::open(dir.join("b")).unwrap();
+        b.redeem_link(&base, &a.create_link().await.unwrap())
+            .await
+            .unwrap();
+        b.sync().await.unwrap();
+
+        // Offline: both edit Sam and the same day, and each adds records of its own.
+        a.edit_contact(
+            &sam.id,
+            &ContactFields {
+                phone: Some("312 555 0100".into()),
+                ..Default::default()
+            },
+        )
+        .unwrap();
+        b.edit_contact(
+            &sam.id,
+            &ContactFields {
+                role: Some(ContactRole::Sponsor),
+                favourite: Some(true),
+                ..Default::default()
+            },
+        )
+        .unwrap();
+        a.record_checkin(
+            day("2026-11-20"),
+            &CheckInEdit {
+                mood: Some(5),
+                note: Some("from a".into()),
+                ..Default::default()
+            },
+        )
+        .unwrap();
+        b.record_checkin(
+            day("2026-11-20"),
+            &CheckInEdit {
+                mood: Some(7),
+                craving: Some(3),
+                ..Default::default()
+            },
+        )
+        .unwrap();
+        a.record_checkin(
+            day("2026-11-19"),
+            &CheckInEdit {
+                mood: Some(4),
+                ..Default::default()
+            },
+        )
+        .unwrap();
+        b.add_contact(&ContactFields {
+            name: Some("Clinic".into()),
+            ..Default::default()
+        })
+        .unwrap();
+
+        for &who in order.iter() {
+            let device = if who == 0 { &mut a } else { &mut b };
+            device.sync().await.unwrap();
+        }
+        // Whoever synced first has not seen the other's edits yet: one more each.
+        a.sync().await.unwrap();
+        b.sync().await.unwrap();
+        let mut c = Store::open(dir.join("c")).unwrap();
+        c.redeem_link(&base, &b.create_link().await.unwrap())
+            .await
+            .unwrap();
+        c.sync().await.unwrap();
+        for store in [&a, &b, &c] {
+            let s = store.contact(&sam.id).unwrap();
+            assert_eq!(s.phone.as_deref(), Some("312 555 0100"), "order {order:?}");
+            assert_eq!(s.role, ContactRole::Sponsor, "order {order:?}");
+            assert!(s.favourite);
+            let d = store.checkin(day("2026-11-20")).unwrap().unwrap();
+            assert_eq!(d.note.as_deref(), Some("from a"));
+            assert_eq!(d.craving, Some(3));
+            assert_eq!(store.checkins(None, None).unwrap().len(), 2);
+            assert_eq!(store.contacts().unwrap().len(), 2);
+        }
+        assert_eq!(a.contacts().unwrap(), c.contacts().unwrap());
+        assert_eq!(
+            a.checkins(None, None).unwrap(),
+            c.checkins(None, None).unwrap()
+        );
+        assert_eq!(
+            b.checkins(None, None).unwrap(),
+            c.checkins(None, None).unwrap()
+        );
+    }
+}
+
+/// Staff cancel one occurrence and move another; after a sync, the device's reminder plan
+/// drops the cancelled one's reminders and moves the other's, and the diff against what the
+/// phone held says exactly that.
+async fn staff_changes_reach_the_reminder_plan(backend: Backend) {
+    let env = Env::new(backend).await;
+    let server = env.start().await;
+    let (program, _) = env.program("Evening IOP").await;
+    let p = program.to_string();
+    let added = staff(
+        &env,
+        &[
+            "program",
+            "session",
+            "add",
+            "--program",
+            &p,
+            "--title",
+            "Skills group",
+            "--start",
+            "2030-03-04T18:00",
+            "--tz",
+            "America/Chicago",
+            "--weekdays",
+            "mo,we",
+            "--duration",
+            "120",
+            "--leads",
+            "60",
+        ],
+    )
+    .await;
+    let id = added["session"]["id"].as_str().unwrap().to_owned();
+    let (code, _) = env.invite(program).await;
+    let mut phone = Store::open(env.dir.path().join("phone")).unwrap();
+    phone.enroll(&server.url(""), &code).await.unwrap();
+    phone.sync().await.unwrap();
+
+    let now = Utc.with_ymd_and_hms(2030, 3, 3, 12, 0, 0).unwrap();
+    let before = phone
+        .plan_reminders(now, "America/New_York", 7, 64)
+        .unwrap();
+    let sessions: Vec<_> = before
+        .iter()
+        .filter(|r| r.kind == ReminderKind::Session)
+        .map(|r| (r.series_date.unwrap(), r.fire_at))
+        .collect();
+    // Mon 4th, Wed 6th, Mon 11th... 18:00 CST is 00:00 UTC the next day; an hour before.
+    assert_eq!(
+        sessions,
+        [
+            (
+                day("2030-03-04"),
+                Utc.with_ymd_and_hms(2030, 3, 4, 23, 0, 0).unwrap()
+            ),
+            (
+                day("2030-03-06"),
+                Utc.with_ymd_and_hms(2030, 3, 6, 23, 0, 0).unwrap()
+            ),
+        ]
+    );
+    let held: Vec<String> = before.iter().map(|r| r.id.clone()).collect();
+
+    staff(
+        &env,
+        &[
+            "program",
+            "session",
+            "cancel",
+            &id,
+            "--program",
+            &p,
+            "--date",
+            "2030-03-04",
+        ],
+    )
+    .await;
+    staff(
+        &env,
+        &[
+            "program",
+            "session",
+            "move",
+            &id,
+            "--program",
+            &p,
+            "--date",
+            "2030-03-06",
+            "--to",
+            "2030-03-07T17:00",
+        ],
+    )
+    .await;
+    let report = phone.sync().await.unwrap();
+    assert!(report.changed);
+    let after = phone
+        .plan_reminders(now, "America/New_York", 7, 64)
+        .unwrap();
+    let sessions: Vec<_> = after
+        .iter()
+        .filter(|r| r.kind == ReminderKind::Session)
+        .map(|r| (r.series_date.unwrap(), r.fire_at))
+        .collect();
+    assert_eq!(
+        sessions,
+        [(
+            day("2030-03-06"),
+            Utc.with_ymd_and_hms(2030, 3, 7, 22, 0, 0).unwrap()
+        )]
+    );
+    let diff = diff_reminders(&after, &held);
+    let session_held: Vec<&String> = before
+        .iter()
+        .filter(|r| r.kind == ReminderKind::Session)
+        .map(|r| &r.id)
+        .collect();
+    assert_eq!(diff.cancel.len(), 2);
+    assert!(diff.cancel.iter().all(|id| session_held.contains(&id)));
+    assert_eq!(diff.schedule.len(), 1);
+
+    // Restored by staff: back as planned.
+    staff(
+        &env,
+        &[
+            "program",
+            "session",
+            "restore",
+            &id,
+            "--program",
+            &p,
+            "--date",
+            "2030-03-04",
+        ],
+    )
+    .await;
+    phone.sync().await.unwrap();
+    let restored = phone
+        .plan_reminders(now, "America/New_York", 7, 64)
+        .unwrap();
+    // The same occurrence at the same time with the same content: the very id the phone held.
+    let monday = before
+        .iter()
+        .find(|r| r.series_date == Some(day("2030-03-04")))
+        .unwrap();
+    assert!(restored.iter().any(|r| r.id == monday.id));
 }

@@ -3,6 +3,7 @@
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
+use crate::durable::DurableDoc;
 use crate::error::{Error, Result};
 use crate::store::Store;
 use crate::sync::account::{
@@ -197,29 +198,31 @@ impl Store {
         let http = Http::new(&account.server)?;
         let mut report = SyncReport::default();
         let key = decode_key(&account.key)?;
-        let pending = engine::prepare(&mut self.durable, account.participant_id, &key, true)?;
-        let (response, up, down) = http
-            .sync(account.participant_id, &account.token, &pending.request)
-            .await?;
-        let doc = engine::apply(
+        let token = &account.token;
+        sync_doc(
+            &http,
+            token,
             &mut self.durable,
             account.participant_id,
             &key,
-            pending,
-            response,
-        )?;
-        report.add(doc, up, down);
+            true,
+            &mut report,
+        )
+        .await?;
         for program in &account.programs {
             let key = decode_key(&program.key)?;
-            let Some(local) = self.programs.iter_mut().find(|p| p.id == program.id) else {
-                continue;
-            };
-            let pending = engine::prepare(&mut local.durable, program.id, &key, false)?;
-            let (response, up, down) = http
-                .sync(program.id, &account.token, &pending.request)
+            if let Some(local) = self.programs.iter_mut().find(|p| p.id == program.id) {
+                sync_doc(
+                    &http,
+                    token,
+                    &mut local.durable,
+                    program.id,
+                    &key,
+                    false,
+                    &mut report,
+                )
                 .await?;
-            let doc = engine::apply(&mut local.durable, program.id, &key, pending, response)?;
-            report.add(doc, up, down);
+            }
         }
         Ok(report)
     }
@@ -256,6 +259,32 @@ impl Store {
         self.open_programs(&account)?;
         Ok(account.info())
     }
+}
+
+/// The most round trips one document's sync makes while the server says it has more.
+const MAX_PAGES: usize = 10_000;
+
+/// Syncs one document: one round trip, more only while the server's answers are paged.
+async fn sync_doc(
+    http: &Http,
+    token: &str,
+    durable: &mut DurableDoc,
+    doc: Uuid,
+    key: &DocKey,
+    can_push: bool,
+    report: &mut SyncReport,
+) -> Result<()> {
+    for _ in 0..MAX_PAGES {
+        let pending = engine::prepare(durable, doc, key, can_push)?;
+        let (response, up, down) = http.sync(doc, token, &pending.request).await?;
+        let more = response.more;
+        let doc_report = engine::apply(durable, doc, key, pending, response)?;
+        report.add(doc_report, up, down);
+        if !more {
+            return Ok(());
+        }
+    }
+    Err(Error::Protocol("the server kept saying it has more".into()))
 }
 
 impl SyncReport {

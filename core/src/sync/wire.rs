@@ -49,6 +49,8 @@ pub struct SyncResponse {
     pub snapshot: Option<SealedSnapshot>,
     /// Chunks the device lacks, with their sequence numbers, in order.
     pub chunks: Vec<(u64, SealedChunk)>,
+    /// The server has more past `cursor` than fitted in this response: sync again.
+    pub more: bool,
 }
 
 impl SyncRequest {
@@ -91,6 +93,7 @@ impl SyncResponse {
             put_varint(&mut out, *seq);
             put_chunk(&mut out, c);
         }
+        out.push(u8::from(self.more));
         out
     }
 
@@ -104,11 +107,17 @@ impl SyncResponse {
             let seq = r.varint()?;
             chunks.push((seq, r.chunk()?));
         }
+        let more = match r.take(1)? {
+            [0] => false,
+            [1] => true,
+            _ => return Err(malformed("bad more flag")),
+        };
         r.end()?;
         Ok(SyncResponse {
             cursor,
             snapshot,
             chunks,
+            more,
         })
     }
 }
@@ -266,6 +275,7 @@ mod tests {
             cursor: u64::MAX,
             snapshot: None,
             chunks: vec![(7, chunk(4, 5)), (9, chunk(5, 128))],
+            more: true,
         };
         assert_eq!(SyncResponse::decode(&resp.encode()).unwrap(), resp);
         // A poll with nothing new is a handful of bytes each way.
@@ -281,7 +291,7 @@ mod tests {
             }
             .encode()
             .len(),
-            5
+            6
         );
     }
 
