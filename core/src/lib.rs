@@ -18,6 +18,8 @@ mod contact;
 mod doc;
 mod durable;
 mod error;
+#[cfg(feature = "fixtures")]
+pub mod fixtures;
 mod ical;
 mod localtime;
 mod occurrence;

@@ -20,6 +20,7 @@ on_both_backends!(
     offline_edits_converge_in_every_order,
     program_schedule_reaches_enrolled_devices,
     staff_changes_reach_the_reminder_plan,
+    sync_sizes_stay_small,
     session_commands_refuse_bad_input,
 );
 
@@ -541,4 +542,86 @@ async fn staff_changes_reach_the_reminder_plan(backend: Backend) {
         .find(|r| r.series_date == Some(day("2030-03-04")))
         .unwrap();
     assert!(restored.iter().any(|r| r.id == monday.id));
+}
+
+/// Bytes on the wire, measured through the real client and server (sizes are deterministic
+/// enough to check; times are never checked): one new check-in costs one round trip of at most
+/// 400 bytes up and 100 down; a poll with nothing new, one round trip of at most 100 each way;
+/// a new device bootstraps three years of data in at most two round trips and 40 KB down.
+async fn sync_sizes_stay_small(backend: Backend) {
+    let env = Env::new(backend).await;
+    let server = env.start().await;
+    let (program, _) = env.program("IOP").await;
+    let (code, _) = env.invite(program).await;
+    let base = server.url("");
+    let mut phone = Store::open(env.dir.path().join("phone")).unwrap();
+    let first =
+        Utc::now().date_naive() - chrono::Days::new(companion_core::fixtures::THREE_YEARS_DAYS + 1);
+    companion_core::fixtures::three_years(&mut phone, first).unwrap();
+    phone.enroll(&base, &code).await.unwrap();
+    phone.sync().await.unwrap();
+
+    // One check-in, for the participant's document only (the program's has nothing new).
+    phone
+        .record_checkin(
+            Utc::now().date_naive(),
+            &CheckInEdit {
+                mood: Some(6),
+                craving: Some(2),
+                sleep_hours: Some(7.5),
+                emotions: Some(vec!["hopeful".into(), "tired".into()]),
+                note: Some("Good group today, talked about triggers.".into()),
+                ..Default::default()
+            },
+        )
+        .unwrap();
+    let report = phone.sync().await.unwrap();
+    let own = &report.documents[0];
+    assert_eq!(own.pushed_chunks, 1);
+    // One round trip per document: the participant's carries the check-in.
+    assert_eq!(report.round_trips, 2);
+    eprintln!(
+        "one check-in: {} bytes up, {} down",
+        own.bytes_up, own.bytes_down
+    );
+    assert!(own.bytes_up <= 400, "{} bytes up", own.bytes_up);
+    assert!(own.bytes_down <= 100, "{} bytes down", own.bytes_down);
+
+    let poll = phone.sync().await.unwrap();
+    for d in &poll.documents {
+        eprintln!("poll: {} up, {} down", d.bytes_up, d.bytes_down);
+        assert!(d.bytes_up <= 100 && d.bytes_down <= 100);
+    }
+    assert_eq!(poll.round_trips, 2);
+    assert!(!poll.changed);
+
+    // A new device: a link, then one sync of the three-year document.
+    let mut tablet = Store::open(env.dir.path().join("tablet")).unwrap();
+    tablet
+        .redeem_link(&base, &phone.create_link().await.unwrap())
+        .await
+        .unwrap();
+    let boot = tablet.sync().await.unwrap();
+    // The link was one round trip; the participant's document comes in one more.
+    let own: Vec<_> = boot
+        .documents
+        .iter()
+        .filter(|d| d.doc_id == report.documents[0].doc_id)
+        .collect();
+    assert_eq!(
+        own.len(),
+        1,
+        "one round trip for the participant's document"
+    );
+    eprintln!("bootstrap: {} bytes down", own[0].bytes_down);
+    assert!(
+        own[0].bytes_down <= 40 * 1024,
+        "{} bytes down",
+        own[0].bytes_down
+    );
+    assert_eq!(
+        tablet.checkins(None, None).unwrap(),
+        phone.checkins(None, None).unwrap()
+    );
+    assert_eq!(tablet.sessions().unwrap(), phone.sessions().unwrap());
 }

@@ -278,7 +278,8 @@ async fn sync_doc(
         let pending = engine::prepare(durable, doc, key, can_push)?;
         let (response, up, down) = http.sync(doc, token, &pending.request).await?;
         let more = response.more;
-        let doc_report = engine::apply(durable, doc, key, pending, response)?;
+        let mut doc_report = engine::apply(durable, doc, key, pending, response)?;
+        (doc_report.bytes_up, doc_report.bytes_down) = (up, down);
         report.add(doc_report, up, down);
         if !more {
             return Ok(());

@@ -35,6 +35,9 @@ pub struct DocReport {
     /// Whether the document changed here (shells refresh what they show and the reminders).
     pub changed: bool,
     pub cursor: u64,
+    /// HTTP body bytes of this round trip (filled in by the client).
+    pub bytes_up: u64,
+    pub bytes_down: u64,
 }
 
 fn read_u64(durable: &DurableDoc, key: &str) -> Result<u64> {
@@ -155,6 +158,8 @@ pub(crate) fn apply(
         snapshot_received: response.snapshot.is_some(),
         changed,
         cursor: response.cursor,
+        bytes_up: 0,
+        bytes_down: 0,
     })
 }
 
