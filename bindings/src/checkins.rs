@@ -1,0 +1,99 @@
+//! Daily check-ins.
+
+use companion_core::{CheckIn, CheckInEdit};
+
+use crate::error::Result;
+use crate::store::CompanionStore;
+use crate::types::{Timestamp, date, date_text};
+
+/// One day's check-in. `date` is the participant's local date, "YYYY-MM-DD".
+#[derive(Debug, Clone, PartialEq, uniffi::Record)]
+pub struct CheckInRecord {
+    pub date: String,
+    pub mood: u8,
+    pub craving: Option<u8>,
+    pub emotions: Vec<String>,
+    pub sleep_hours: Option<f64>,
+    pub used_today: Option<bool>,
+    pub note: Option<String>,
+    pub created_at: Timestamp,
+    pub updated_at: Timestamp,
+}
+
+/// What to record; `None` leaves a field as it is, an empty note removes the note.
+#[derive(Debug, Clone, Default, uniffi::Record)]
+pub struct CheckInInput {
+    #[uniffi(default = None)]
+    pub mood: Option<u8>,
+    #[uniffi(default = None)]
+    pub craving: Option<u8>,
+    #[uniffi(default = None)]
+    pub emotions: Option<Vec<String>>,
+    #[uniffi(default = None)]
+    pub sleep_hours: Option<f64>,
+    #[uniffi(default = None)]
+    pub used_today: Option<bool>,
+    #[uniffi(default = None)]
+    pub note: Option<String>,
+}
+
+impl From<CheckIn> for CheckInRecord {
+    fn from(c: CheckIn) -> Self {
+        CheckInRecord {
+            date: date_text(c.date),
+            mood: c.mood,
+            craving: c.craving,
+            emotions: c.emotions.into_iter().collect(),
+            sleep_hours: c.sleep_hours,
+            used_today: c.used_today,
+            note: c.note,
+            created_at: c.created_at.into(),
+            updated_at: c.updated_at.into(),
+        }
+    }
+}
+
+#[uniffi::export]
+impl CompanionStore {
+    pub fn record_checkin(&self, date_text: String, input: CheckInInput) -> Result<CheckInRecord> {
+        let day = date("date", &date_text)?;
+        let edit = CheckInEdit {
+            mood: input.mood,
+            craving: input.craving,
+            emotions: input.emotions,
+            sleep_hours: input.sleep_hours,
+            used_today: input.used_today,
+            note: input.note,
+        };
+        Ok(self.write(|s| s.record_checkin(day, &edit))?.into())
+    }
+
+    pub fn checkin(&self, date_text: String) -> Result<Option<CheckInRecord>> {
+        let day = date("date", &date_text)?;
+        Ok(self.read(|s| s.checkin(day))?.map(Into::into))
+    }
+
+    /// Check-ins from `from` to `to` (either may be absent), oldest first.
+    pub fn checkins(&self, from: Option<String>, to: Option<String>) -> Result<Vec<CheckInRecord>> {
+        let from = from.map(|d| date("from", &d)).transpose()?;
+        let to = to.map(|d| date("to", &d)).transpose()?;
+        Ok(self
+            .read(|s| s.checkins(from, to))?
+            .into_iter()
+            .map(Into::into)
+            .collect())
+    }
+
+    pub fn delete_checkin(&self, date_text: String) -> Result<()> {
+        let day = date("date", &date_text)?;
+        self.write(|s| s.delete_checkin(day))
+    }
+
+    /// Emotion tags the check-in screen offers first.
+    pub fn suggested_emotions(&self) -> Vec<String> {
+        companion_core::SUGGESTED_EMOTIONS
+            .iter()
+            .map(|e| (*e).to_owned())
+            .collect()
+    }
+}

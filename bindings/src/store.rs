@@ -1,0 +1,138 @@
+//! The store the apps hold: open it once, call it from any thread, and listen for changes.
+
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::{Arc, Mutex, MutexGuard, Weak};
+
+use companion_core::Store;
+
+use crate::error::{CompanionError, Result};
+
+/// What changed, so a shell knows what to refresh (and when to re-plan reminders).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, uniffi::Enum)]
+pub enum DataChange {
+    /// Something was saved on this device.
+    Local,
+    /// A sync brought changes from another device or the program.
+    Synced,
+}
+
+/// Told of every change. An exception it throws reaches Rust as `CompanionError.Callback`,
+/// kept on its subscription; the change itself is saved regardless.
+#[uniffi::export(with_foreign)]
+pub trait ChangeListener: Send + Sync {
+    fn on_change(&self, change: DataChange) -> Result<()>;
+}
+
+type Listeners = Mutex<Vec<(u64, Arc<dyn ChangeListener>, Arc<Mutex<Option<String>>>)>>;
+
+#[derive(uniffi::Object)]
+pub struct CompanionStore {
+    pub(crate) store: Arc<Mutex<Store>>,
+    listeners: Arc<Listeners>,
+    next_listener: AtomicU64,
+}
+
+/// A listener's registration: `cancel()` it (or drop it) to stop being told.
+#[derive(uniffi::Object)]
+pub struct Subscription {
+    id: u64,
+    listeners: Weak<Listeners>,
+    last_error: Arc<Mutex<Option<String>>>,
+}
+
+#[uniffi::export]
+impl Subscription {
+    pub fn cancel(&self) {
+        if let Some(listeners) = self.listeners.upgrade()
+            && let Ok(mut list) = listeners.lock()
+        {
+            list.retain(|(id, _, _)| *id != self.id);
+        }
+    }
+
+    /// The message of the last exception the listener threw, if any.
+    pub fn last_error(&self) -> Option<String> {
+        self.last_error.lock().ok().and_then(|e| e.clone())
+    }
+}
+
+impl Drop for Subscription {
+    fn drop(&mut self) {
+        self.cancel();
+    }
+}
+
+#[uniffi::export]
+impl CompanionStore {
+    /// Opens (or creates) the participant's store in the directory `path`.
+    #[uniffi::constructor]
+    pub fn open(path: String) -> Result<Arc<CompanionStore>> {
+        let store = Store::open(&path)?;
+        Ok(Arc::new(CompanionStore {
+            store: Arc::new(Mutex::new(store)),
+            listeners: Arc::new(Mutex::new(Vec::new())),
+            next_listener: AtomicU64::new(1),
+        }))
+    }
+
+    /// Starts telling `listener` of every change, until the subscription is cancelled.
+    pub fn subscribe(&self, listener: Arc<dyn ChangeListener>) -> Arc<Subscription> {
+        let id = self.next_listener.fetch_add(1, Ordering::Relaxed);
+        let last_error = Arc::new(Mutex::new(None));
+        if let Ok(mut list) = self.listeners.lock() {
+            list.push((id, listener, last_error.clone()));
+        }
+        Arc::new(Subscription {
+            id,
+            listeners: Arc::downgrade(&self.listeners),
+            last_error,
+        })
+    }
+}
+
+impl CompanionStore {
+    /// The store, for one call. A panic elsewhere while holding it must not make every later
+    /// call fail, so a poisoned lock is taken over (the store itself is consistent: each write
+    /// is one transaction).
+    pub(crate) fn lock(&self) -> MutexGuard<'_, Store> {
+        self.store.lock().unwrap_or_else(|p| p.into_inner())
+    }
+
+    /// Runs a write and tells the listeners once it is saved.
+    pub(crate) fn write<T>(
+        &self,
+        f: impl FnOnce(&mut Store) -> companion_core::Result<T>,
+    ) -> Result<T> {
+        let out = f(&mut self.lock())?;
+        self.notify(DataChange::Local);
+        Ok(out)
+    }
+
+    pub(crate) fn read<T>(&self, f: impl FnOnce(&Store) -> companion_core::Result<T>) -> Result<T> {
+        Ok(f(&self.lock())?)
+    }
+
+    /// Calls every listener, outside the store's lock (a listener may call the store).
+    pub(crate) fn notify(&self, change: DataChange) {
+        let listeners: Vec<_> = match self.listeners.lock() {
+            Ok(list) => list
+                .iter()
+                .map(|(_, l, e)| (l.clone(), e.clone()))
+                .collect(),
+            Err(_) => return,
+        };
+        for (listener, last_error) in listeners {
+            if let Err(e) = listener.on_change(change)
+                && let Ok(mut slot) = last_error.lock()
+            {
+                *slot = Some(e.to_string());
+            }
+        }
+    }
+}
+
+impl From<std::sync::PoisonError<MutexGuard<'_, Store>>> for CompanionError {
+    fn from(_: std::sync::PoisonError<MutexGuard<'_, Store>>) -> Self {
+        CompanionError::Storage("the store is unavailable".into())
+    }
+}

@@ -1,0 +1,116 @@
+//! Enrolment, linking and sync: async, on uniffi's tokio runtime. The core's sync holds the
+//! store for its whole run, so it runs on a blocking thread of its own; the apps' other calls
+//! wait for it rather than see half a merge.
+
+use std::sync::Arc;
+
+use companion_core::{AccountInfo, Store, SyncReport};
+
+use crate::error::{CompanionError, Result};
+use crate::store::{CompanionStore, DataChange};
+
+#[derive(Debug, Clone, PartialEq, uniffi::Record)]
+pub struct AccountRecord {
+    pub server: String,
+    pub participant_id: String,
+    pub device_id: String,
+    pub program_names: Vec<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, uniffi::Record)]
+pub struct SyncSummary {
+    pub round_trips: u32,
+    pub bytes_up: u64,
+    pub bytes_down: u64,
+    /// Whether anything here changed: refresh the screens and the reminder plan.
+    pub changed: bool,
+}
+
+impl From<AccountInfo> for AccountRecord {
+    fn from(a: AccountInfo) -> Self {
+        AccountRecord {
+            server: a.server,
+            participant_id: a.participant_id,
+            device_id: a.device_id,
+            program_names: a.programs.into_iter().map(|p| p.name).collect(),
+        }
+    }
+}
+
+impl From<SyncReport> for SyncSummary {
+    fn from(r: SyncReport) -> Self {
+        SyncSummary {
+            round_trips: r.round_trips,
+            bytes_up: r.bytes_up,
+            bytes_down: r.bytes_down,
+            changed: r.changed,
+        }
+    }
+}
+
+impl CompanionStore {
+    /// Runs an async core call that needs the whole store, on a blocking thread with a
+    /// runtime of its own.
+    async fn with_store<T: Send + 'static>(
+        &self,
+        call: impl for<'a> FnOnce(
+            &'a mut Store,
+        ) -> std::pin::Pin<
+            Box<dyn std::future::Future<Output = companion_core::Result<T>> + 'a>,
+        > + Send
+        + 'static,
+    ) -> Result<T> {
+        let store = Arc::clone(&self.store);
+        tokio::task::spawn_blocking(move || {
+            let runtime = tokio::runtime::Builder::new_current_thread()
+                .enable_all()
+                .build()
+                .map_err(|_| CompanionError::Network("no network runtime".into()))?;
+            let mut guard = store.lock().unwrap_or_else(|p| p.into_inner());
+            Ok(runtime.block_on(call(&mut guard))?)
+        })
+        .await
+        .map_err(|_| CompanionError::Storage("the sync task stopped".into()))?
+    }
+}
+
+#[uniffi::export(async_runtime = "tokio")]
+impl CompanionStore {
+    pub fn account(&self) -> Result<Option<AccountRecord>> {
+        Ok(self.read(|s| s.account())?.map(Into::into))
+    }
+
+    /// Enrols this device with the invitation code the program gave the participant.
+    pub async fn enroll(&self, server: String, code: String) -> Result<AccountRecord> {
+        let info = self
+            .with_store(move |s| Box::pin(async move { s.enroll(&server, &code).await }))
+            .await?;
+        self.notify(DataChange::Local);
+        Ok(info.into())
+    }
+
+    /// A one-time code (15 minutes) that links another of the participant's devices.
+    pub async fn create_link(&self) -> Result<String> {
+        self.with_store(|s| Box::pin(async move { s.create_link().await }))
+            .await
+    }
+
+    pub async fn redeem_link(&self, server: String, code: String) -> Result<AccountRecord> {
+        let info = self
+            .with_store(move |s| Box::pin(async move { s.redeem_link(&server, &code).await }))
+            .await?;
+        self.notify(DataChange::Local);
+        Ok(info.into())
+    }
+
+    /// Pushes this device's changes and pulls everyone else's (and the program's schedule).
+    pub async fn sync(&self) -> Result<SyncSummary> {
+        let report = self
+            .with_store(|s| Box::pin(async move { s.sync().await }))
+            .await?;
+        if report.changed {
+            self.notify(DataChange::Synced);
+        }
+        Ok(report.into())
+    }
+}
