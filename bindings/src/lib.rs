@@ -10,8 +10,16 @@ mod store;
 mod sync;
 mod types;
 
+pub use checkins::{CheckInInput, CheckInRecord};
+pub use contacts::{ContactInput, ContactRecord, Role};
 pub use error::CompanionError;
+pub use schedule::{
+    AttendanceRecord, OccurrenceChangeRecord, OccurrenceRecord, PreferencesInput,
+    PreferencesRecord, RecurrenceRecord, ReminderChanges, ReminderRecord, SessionInput,
+    SessionRecord, TodayRecord,
+};
 pub use store::{ChangeListener, CompanionStore, DataChange, Subscription};
+pub use sync::{AccountRecord, SyncSummary};
 pub use types::Timestamp;
 
 uniffi::setup_scaffolding!();

@@ -1,0 +1,95 @@
+//! The wrappers from Rust: conversions, error mapping and the listener, before any foreign
+//! language is involved (the Kotlin tests call the same functions through the real library).
+
+use std::sync::Arc;
+use std::sync::Mutex;
+
+use companion_ffi::{
+    ChangeListener, CheckInInput, CompanionError, CompanionStore, DataChange, Timestamp,
+};
+
+struct Recorder {
+    seen: Mutex<Vec<DataChange>>,
+    fail: bool,
+}
+
+impl ChangeListener for Recorder {
+    fn on_change(&self, change: DataChange) -> Result<(), CompanionError> {
+        self.seen.lock().unwrap().push(change);
+        if self.fail {
+            return Err(CompanionError::Callback("the app's listener threw".into()));
+        }
+        Ok(())
+    }
+}
+
+#[test]
+fn a_participant_flow_and_its_errors() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = CompanionStore::open(dir.path().to_string_lossy().into_owned()).unwrap();
+    let recorder = Arc::new(Recorder {
+        seen: Mutex::new(Vec::new()),
+        fail: true,
+    });
+    let subscription = store.subscribe(recorder.clone());
+    let saved = store
+        .record_checkin(
+            "2025-06-01".into(),
+            CheckInInput {
+                mood: Some(7),
+                note: Some("a good day".into()),
+                ..Default::default()
+            },
+        )
+        .unwrap();
+    assert_eq!(saved.mood, 7);
+    assert_eq!(
+        recorder.seen.lock().unwrap().as_slice(),
+        [DataChange::Local]
+    );
+    // The listener's failure is kept on its subscription; the check-in is saved regardless.
+    assert!(subscription.last_error().unwrap().contains("threw"));
+    assert_eq!(store.checkins(None, None).unwrap().len(), 1);
+
+    for (date, mood) in [("2025-06-02", 11), ("06/02/2025", 5)] {
+        let err = store
+            .record_checkin(
+                date.into(),
+                CheckInInput {
+                    mood: Some(mood),
+                    ..Default::default()
+                },
+            )
+            .unwrap_err();
+        assert!(matches!(err, CompanionError::InvalidInput(_)), "{err:?}");
+    }
+    assert!(matches!(
+        store.remove_contact("nope".into()),
+        Err(CompanionError::NotFound(_))
+    ));
+    assert!(matches!(
+        store.today(Timestamp(chrono::Utc::now()), "Mars/Base".into()),
+        Err(CompanionError::UnknownTimeZone(_))
+    ));
+    subscription.cancel();
+    store.delete_checkin("2025-06-01".into()).unwrap();
+    assert_eq!(
+        recorder.seen.lock().unwrap().len(),
+        1,
+        "cancelled: not told again"
+    );
+}
+
+#[test]
+fn a_damaged_store_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("companion.sqlite3"),
+        b"not a database, just text....",
+    )
+    .unwrap();
+    assert!(matches!(
+        CompanionStore::open(dir.path().to_string_lossy().into_owned()),
+        Err(CompanionError::StoreUnusable(_))
+    ));
+}
