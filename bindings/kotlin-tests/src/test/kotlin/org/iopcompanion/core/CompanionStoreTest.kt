@@ -1,0 +1,241 @@
+package org.iopcompanion.core
+
+import java.io.File
+import java.nio.file.Files
+import java.time.Instant
+import java.time.temporal.ChronoUnit
+import java.util.concurrent.CopyOnWriteArrayList
+import kotlinx.coroutines.runBlocking
+import org.junit.jupiter.api.AfterEach
+import org.junit.jupiter.api.Assertions.assertEquals
+import org.junit.jupiter.api.Assertions.assertFalse
+import org.junit.jupiter.api.Assertions.assertNotNull
+import org.junit.jupiter.api.Assertions.assertNull
+import org.junit.jupiter.api.Assertions.assertTrue
+import org.junit.jupiter.api.Test
+import org.junit.jupiter.api.assertThrows
+
+/** The whole participant flow through the real library, as the Android app will call it. */
+class CompanionStoreTest {
+    private val dirs = mutableListOf<File>()
+
+    private fun tempDir(): File = Files.createTempDirectory("companion-kt").toFile().also { dirs += it }
+
+    @AfterEach
+    fun cleanUp() {
+        dirs.forEach { it.deleteRecursively() }
+    }
+
+    @Test
+    fun `a participant's day through every local call`() {
+        CompanionStore.open(tempDir().path).use { store ->
+            assertTrue(store.suggestedEmotions().contains("hopeful"))
+            val saved = store.recordCheckin(
+                "2025-06-02",
+                CheckInInput(mood = 6u, craving = 2u, emotions = listOf("Hopeful"), sleepHours = 7.5, note = "Good group."),
+            )
+            assertEquals(listOf("hopeful"), saved.emotions)
+            assertTrue(saved.updatedAt >= saved.createdAt)
+            store.recordCheckin("2025-06-02", CheckInInput(craving = 4u))
+            assertEquals(4.toUByte(), store.checkin("2025-06-02")?.craving)
+            assertEquals(1, store.checkins("2025-06-01", null).size)
+            assertNull(store.checkin("2025-06-03"))
+
+            val sam = store.addContact(ContactInput(name = "Sam", role = Role.SPONSOR, phone = "+1 312 555 0100"))
+            store.editContact(sam.id, ContactInput(favourite = true))
+            assertTrue(store.contacts().single().favourite)
+
+            val group = store.addSession(
+                SessionInput(
+                    title = "Process group", kind = "process-group", start = "2025-06-02T09:00",
+                    timeZone = "America/Chicago", durationMinutes = 180u,
+                    recurrence = RecurrenceRecord(listOf("MO", "WE"), 1u, null, 10u),
+                    reminderLeads = listOf(60u, 15u),
+                ),
+            )
+            assertEquals(listOf("MO", "WE"), group.recurrence?.weekdays)
+            val week = store.occurrences(Instant.parse("2025-06-02T00:00:00Z"), Instant.parse("2025-06-09T00:00:00Z"))
+            assertEquals(listOf("2025-06-02", "2025-06-04"), week.map { it.seriesDate })
+            // 09:00 in Chicago (CDT) is 14:00 UTC: a java.time.Instant on this side.
+            assertEquals(Instant.parse("2025-06-02T14:00:00Z"), week[0].start)
+
+            val today = store.today(Instant.parse("2025-06-02T16:00:00Z"), "America/New_York")
+            assertEquals("2025-06-02", today.date)
+            assertEquals(1, today.sessions.size)
+            assertEquals(6.toUByte(), today.checkin?.mood)
+            assertEquals("Sam", today.favourites.single().name)
+
+            store.editPreferences(PreferencesInput(checkinReminder = "off", discreetNotifications = false))
+            val prefs = store.preferences()
+            assertNull(prefs.checkinReminder)
+            assertFalse(prefs.discreetNotifications)
+            val plan = store.planReminders(Instant.parse("2025-06-01T00:00:00Z"), "America/New_York", 7, 64u)
+            assertEquals(4, plan.size)
+            assertEquals(Instant.parse("2025-06-02T13:00:00Z"), plan[0].fireAt)
+            assertEquals("session", plan[0].contentStyle)
+            assertEquals("Process group", plan[0].title)
+            val held = plan.map { it.id }
+            store.cancelOccurrence(group.id, "2025-06-04")
+            val changes = store.reminderChanges(Instant.parse("2025-06-01T00:00:00Z"), "America/New_York", 7, 64u, held)
+            assertEquals(2, changes.cancel.size)
+            assertTrue(changes.schedule.isEmpty())
+            store.restoreOccurrence(group.id, "2025-06-04")
+            val moved = store.moveOccurrence(group.id, "2025-06-09", "2025-06-10T13:00", 90u)
+            assertEquals("2025-06-10T13:00", moved.changes.single().movedTo)
+
+            // Attendance looks back from now: a one-off session three days ago.
+            val threeDaysAgo = Instant.now().minus(3, ChronoUnit.DAYS).toString().substring(0, 10)
+            val past = store.addSession(SessionInput(title = "Individual", start = "${threeDaysAgo}T00:30", timeZone = "UTC"))
+            store.markMissed(past.id, threeDaysAgo)
+            store.markAttended(past.id, threeDaysAgo)
+            assertEquals("attended", store.attendance(7).single { it.occurrence.sessionId == past.id }.attendance)
+            assertThrows<CompanionException.InvalidInput> { store.markAttended(group.id, "2025-06-03") }
+            store.removeSession(past.id)
+            assertTrue(store.exportIcs().startsWith("BEGIN:VCALENDAR"))
+            store.editSession(group.id, SessionInput(location = "Room 2"))
+            assertEquals("Room 2", store.sessions().single().location)
+
+            store.deleteCheckin("2025-06-02")
+            store.removeContact(sam.id)
+            store.removeSession(group.id)
+            assertTrue(store.checkins(null, null).isEmpty() && store.contacts().isEmpty() && store.sessions().isEmpty())
+            assertNull(store.account())
+        }
+    }
+
+    @Test
+    fun `bad input raises the right exception and changes nothing`() {
+        CompanionStore.open(tempDir().path).use { store ->
+            store.recordCheckin("2025-06-02", CheckInInput(mood = 5u))
+            assertThrows<CompanionException.InvalidInput> { store.recordCheckin("2025-06-02", CheckInInput(mood = 11u)) }
+            assertThrows<CompanionException.InvalidInput> { store.recordCheckin("06/02/2025", CheckInInput(mood = 5u)) }
+            assertThrows<CompanionException.InvalidInput> { store.recordCheckin("2025-06-03", CheckInInput(note = "x".repeat(5000), mood = 5u)) }
+            assertThrows<CompanionException.NotFound> { store.removeContact("no-such-id") }
+            assertThrows<CompanionException.InvalidInput> { store.addContact(ContactInput(name = "  ")) }
+            assertThrows<CompanionException.UnknownTimeZone> { store.today(Instant.now(), "Mars/Olympus") }
+            assertThrows<CompanionException.UnknownTimeZone> {
+                store.addSession(SessionInput(title = "x", start = "2025-06-02T09:00", timeZone = "Nowhere/City"))
+            }
+            assertThrows<CompanionException.InvalidInput> { store.planReminders(Instant.now(), "UTC", 0, 64u) }
+            assertThrows<CompanionException.NotEnrolled> { runBlocking { store.sync() } }
+            assertEquals(5.toUByte(), store.checkins(null, null).single().mood)
+        }
+        val damaged = tempDir()
+        File(damaged, "companion.sqlite3").writeText("this is not a database at all")
+        assertThrows<CompanionException.StoreUnusable> { CompanionStore.open(damaged.path) }
+        assertEquals("this is not a database at all", File(damaged, "companion.sqlite3").readText())
+    }
+
+    @Test
+    fun `listeners hear changes, their exceptions come back as a variant, and cancel stops them`() {
+        CompanionStore.open(tempDir().path).use { store ->
+            val heard = CopyOnWriteArrayList<DataChange>()
+            val calm = store.subscribe(object : ChangeListener {
+                override fun onChange(change: DataChange) {
+                    heard += change
+                }
+            })
+            val throwing = store.subscribe(object : ChangeListener {
+                override fun onChange(change: DataChange) {
+                    throw IllegalStateException("the app's listener failed")
+                }
+            })
+            store.recordCheckin("2025-06-02", CheckInInput(mood = 7u))
+            assertEquals(listOf(DataChange.LOCAL), heard)
+            assertNotNull(throwing.lastError())
+            assertNull(calm.lastError())
+            // The check-in is saved although a listener threw.
+            assertEquals(7.toUByte(), store.checkin("2025-06-02")?.mood)
+            calm.cancel()
+            store.recordCheckin("2025-06-02", CheckInInput(mood = 8u))
+            assertEquals(1, heard.size)
+            throwing.close()
+            calm.close()
+        }
+    }
+
+    @Test
+    fun `sync against a real companion-server, and the listener hears it`() {
+        val server = Server.start(tempDir())
+        try {
+            val program = server.staffJson("program", "create", "--name", "Evening IOP")["program_id"]!!
+            server.staff("program", "session", "add", "--program", program, "--title", "Skills group",
+                "--start", "2030-01-07T18:00", "--tz", "America/Chicago", "--weekdays", "mo")
+            val code = server.staffJson("invite", "create", "--program", program)["code"]!!
+            CompanionStore.open(tempDir().path).use { phone ->
+                CompanionStore.open(tempDir().path).use { tablet ->
+                    runBlocking {
+                        val account = phone.enroll(server.url, code)
+                        assertEquals(listOf("Evening IOP"), account.programNames)
+                        phone.recordCheckin("2025-06-02", CheckInInput(mood = 6u, note = "from the phone"))
+                        val first = phone.sync()
+                        assertTrue(first.changed)
+                        assertEquals("Skills group", phone.sessions().single().title)
+                        assertNotNull(phone.sessions().single().programId)
+                        assertThrows<CompanionException.ReadOnly> {
+                            phone.editSession(phone.sessions().single().id, SessionInput(title = "mine"))
+                        }
+
+                        val heard = CopyOnWriteArrayList<DataChange>()
+                        tablet.subscribe(object : ChangeListener {
+                            override fun onChange(change: DataChange) {
+                                heard += change
+                            }
+                        }).use {
+                            tablet.redeemLink(server.url, phone.createLink())
+                            val report = tablet.sync()
+                            assertTrue(report.changed)
+                            assertTrue(heard.contains(DataChange.SYNCED))
+                            assertEquals("from the phone", tablet.checkin("2025-06-02")?.note)
+                        }
+                        assertThrows<CompanionException.InvalidCode> {
+                            runBlocking { CompanionStore.open(tempDir().path).use { it.enroll(server.url, code) } }
+                        }
+                        val poll = phone.sync()
+                        assertFalse(poll.changed)
+                    }
+                }
+            }
+        } finally {
+            server.stop()
+        }
+    }
+}
+
+/** The real `companion-server` on a free loopback port, with its staff commands. */
+private class Server(private val process: Process, val url: String, private val data: File) {
+    fun staff(vararg args: String): String {
+        val bin = System.getProperty("companion.server.bin")
+        val p = ProcessBuilder(listOf(bin) + args.toList() + listOf("--data", data.path))
+            .redirectErrorStream(false)
+            .start()
+        val out = p.inputStream.bufferedReader().readText()
+        val err = p.errorStream.bufferedReader().readText()
+        check(p.waitFor() == 0) { "companion-server ${args.joinToString(" ")} failed: $err" }
+        return out
+    }
+
+    /** The string fields of a staff command's `--json` answer (enough for ids and codes). */
+    fun staffJson(vararg args: String): Map<String, String> {
+        val text = staff(*args, "--json")
+        return Regex("\"([a-z_]+)\"\\s*:\\s*\"([^\"]*)\"").findAll(text).associate { it.groupValues[1] to it.groupValues[2] }
+    }
+
+    fun stop() {
+        process.destroy()
+        process.waitFor()
+    }
+
+    companion object {
+        fun start(data: File): Server {
+            val bin = System.getProperty("companion.server.bin")
+            check(File(bin).canExecute()) { "no $bin: build the workspace first" }
+            val process = ProcessBuilder(bin, "serve", "--listen", "127.0.0.1:0", "--data", data.path)
+                .redirectError(ProcessBuilder.Redirect.DISCARD)
+                .start()
+            val first = process.inputStream.bufferedReader().readLine() ?: error("the server did not start")
+            val address = first.removePrefix("listening on ").trim()
+            return Server(process, "http://$address", data)
+        }
+    }
+}
