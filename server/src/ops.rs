@@ -154,7 +154,21 @@ impl Op for Sync {
         if let Some(s) = request.snapshot.as_ref().filter(|s| s.covers_seq > 0) {
             tx.put_snapshot(doc, s).await?;
         }
-        pull(tx, doc, seq_to_db(request.cursor), last, &pushed).await
+        let cursor = seq_to_db(request.cursor);
+        if cursor >= before {
+            // The device was up to date: every snapshot covers no more than `before` (this
+            // request's was checked above), and the chunks after `before` are the ones this
+            // request just appended, which are never sent back. Most syncs — polls, and a
+            // check-in pushed by an up-to-date device — end here, without the two reads of
+            // `pull` that would find nothing to send.
+            return Ok(SyncResponse {
+                cursor: seq_from_db(last),
+                snapshot: None,
+                chunks: Vec::new(),
+                more: false,
+            });
+        }
+        pull(tx, doc, cursor, last, &pushed).await
     }
 }
 
@@ -586,7 +600,7 @@ mod tests {
     use super::*;
     use crate::storage::Storage;
     use crate::storage::testing::{Backend, TestStorage};
-    use companion_core::sync::wire::SyncRequest;
+    use companion_core::sync::wire::{SyncRequest, SyncResponse};
 
     async fn program(storage: &Storage) -> Uuid {
         storage
@@ -763,9 +777,79 @@ mod tests {
         assert_eq!((r.snapshot, r.chunks.len(), r.cursor), (None, 1, 3));
     }
 
+    /// An up-to-date device gets nothing back (the short way, without `pull`'s reads); one
+    /// behind gets what it lacks (the snapshot, when its cursor is below it) but never the
+    /// chunks it pushed.
+    async fn up_to_date_and_behind(backend: Backend) {
+        let t = TestStorage::new(backend).await;
+        let storage = &t.storage;
+        let program_id = program(storage).await;
+        let chunk = |n: u8| companion_core::sync::wire::SealedChunk {
+            id: ChunkId([n; 16]),
+            ciphertext: vec![n; 64],
+        };
+        let sync = |cursor, chunks, snapshot| Sync {
+            auth: Auth::LocalStaff,
+            doc: program_id,
+            request: SyncRequest {
+                cursor,
+                chunks,
+                snapshot,
+            },
+        };
+        let r = storage
+            .run(sync(0, (1..=4).map(chunk).collect(), None))
+            .await
+            .unwrap();
+        assert_eq!((r.cursor, r.chunks.len()), (4, 0));
+        let snapshot = SealedSnapshot {
+            chunk: chunk(20),
+            covers_seq: 2,
+        };
+        // Up to date, pushing a snapshot and a chunk: only the new cursor comes back.
+        let r = storage
+            .run(sync(4, vec![chunk(5)], Some(snapshot.clone())))
+            .await
+            .unwrap();
+        assert_eq!(
+            r,
+            SyncResponse {
+                cursor: 5,
+                ..Default::default()
+            }
+        );
+        // Up to date, or ahead of the server (restored from an older backup): nothing.
+        for cursor in [5, 9] {
+            let r = storage.run(sync(cursor, Vec::new(), None)).await.unwrap();
+            assert_eq!(
+                r,
+                SyncResponse {
+                    cursor: 5,
+                    ..Default::default()
+                }
+            );
+        }
+        // Behind: the chunks after its cursor, except the one it pushes (and a retried one).
+        let r = storage
+            .run(sync(3, vec![chunk(6), chunk(5)], None))
+            .await
+            .unwrap();
+        assert_eq!((r.cursor, r.snapshot.is_none()), (6, true));
+        assert_eq!(r.chunks.iter().map(|c| c.0).collect::<Vec<_>>(), [4]);
+        // Below the snapshot: the snapshot, then what follows it.
+        let r = storage.run(sync(1, Vec::new(), None)).await.unwrap();
+        assert_eq!(r.snapshot, Some(snapshot));
+        assert_eq!(
+            r.chunks.iter().map(|c| c.0).collect::<Vec<_>>(),
+            [3, 4, 5, 6]
+        );
+        assert_eq!((r.cursor, r.more), (6, false));
+    }
+
     crate::storage::testing::on_both_backends!(
         invitations_and_links_expire,
         invitation_rules,
         pages_never_split_below_a_snapshot,
+        up_to_date_and_behind,
     );
 }
