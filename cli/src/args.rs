@@ -460,29 +460,12 @@ pub struct Reminder(pub Option<NaiveTime>);
 
 /// Whether `s` is shaped like `pattern`, where `9` stands for an ASCII digit. chrono's `%Y`
 /// alone would also take signed six-digit years.
-fn shaped(s: &str, pattern: &str) -> bool {
-    s.len() == pattern.len()
-        && s.bytes().zip(pattern.bytes()).all(|(c, p)| match p {
-            b'9' => c.is_ascii_digit(),
-            b'T' => c == b'T' || c == b' ',
-            _ => c == p,
-        })
-}
-
 fn parse_date(s: &str) -> Result<NaiveDate, String> {
-    let s = s.trim();
-    shaped(s, "9999-99-99")
-        .then(|| NaiveDate::parse_from_str(s, "%Y-%m-%d").ok())
-        .flatten()
-        .ok_or_else(|| "expected YYYY-MM-DD".into())
+    companion_core::input::parse_date(s)
 }
 
 fn parse_local(s: &str) -> Result<NaiveDateTime, String> {
-    let s = s.trim();
-    shaped(s, "9999-99-99T99:99")
-        .then(|| NaiveDateTime::parse_from_str(&s.replacen(' ', "T", 1), "%Y-%m-%dT%H:%M").ok())
-        .flatten()
-        .ok_or_else(|| "expected YYYY-MM-DDTHH:MM".into())
+    companion_core::input::parse_local(s)
 }
 
 fn parse_instant(s: &str) -> Result<DateTime<Utc>, String> {
@@ -492,15 +475,7 @@ fn parse_instant(s: &str) -> Result<DateTime<Utc>, String> {
 }
 
 fn parse_leads(s: &str) -> Result<Leads, String> {
-    let s = s.trim();
-    if s.is_empty() || s.eq_ignore_ascii_case("none") {
-        return Ok(Leads(Vec::new()));
-    }
-    s.split(',')
-        .map(|p| p.trim().parse::<u32>())
-        .collect::<Result<_, _>>()
-        .map(Leads)
-        .map_err(|_| "expected minutes separated by commas, e.g. 60,15, or none".into())
+    companion_core::input::parse_leads(s).map(Leads)
 }
 
 fn parse_reminder(s: &str) -> Result<Reminder, String> {

@@ -21,6 +21,7 @@ mod error;
 #[cfg(feature = "fixtures")]
 pub mod fixtures;
 mod ical;
+pub mod input;
 mod localtime;
 mod occurrence;
 mod prefs;
@@ -41,7 +42,9 @@ pub use ical::{ImportSummary, MAX_ICS_BYTES};
 pub use localtime::resolve as resolve_local_time;
 pub use occurrence::{MAX_WINDOW_DAYS, Occurrence, OccurrenceStatus};
 pub use prefs::{DEFAULT_REMINDER_LEADS, Preferences, PreferencesEdit};
-pub use recurrence::{MAX_COUNT, MAX_INTERVAL_WEEKS, Recurrence, parse_weekday, weekday_code};
+pub use recurrence::{
+    MAX_COUNT, MAX_INTERVAL_WEEKS, Recurrence, RecurrencePatch, parse_weekday, weekday_code,
+};
 pub use reminders::{
     IOS_PENDING_LIMIT, MAX_HORIZON_DAYS, MAX_PLANNED, PlannedReminder, ReminderContent,
     ReminderDiff, ReminderKind, diff_reminders,

@@ -133,6 +133,55 @@ impl Recurrence {
     }
 }
 
+/// A change to some parts of a session's rule, as the shells' edit commands give it: an end
+/// date replaces a count and the other way round; a one-off becomes a series only when
+/// weekdays are given.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct RecurrencePatch {
+    pub weekdays: Option<Vec<Weekday>>,
+    pub interval_weeks: Option<u32>,
+    pub until: Option<NaiveDate>,
+    pub count: Option<u32>,
+}
+
+impl RecurrencePatch {
+    /// Whether it changes anything at all.
+    pub fn is_empty(&self) -> bool {
+        *self == RecurrencePatch::default()
+    }
+
+    /// The rule `current` (a session's, `None` for a one-off) with this patch applied. The
+    /// result is checked when the session is saved.
+    pub fn apply(&self, current: Option<Recurrence>) -> Result<Recurrence> {
+        let mut rule = match (current, &self.weekdays) {
+            (Some(mut r), Some(days)) => {
+                r.weekdays = days.clone();
+                r
+            }
+            (Some(r), None) => r,
+            (None, Some(days)) => Recurrence::weekly(days),
+            (None, None) => {
+                return Err(Error::invalid(
+                    "weekdays",
+                    "the session happens once: give weekdays to make it a series",
+                ));
+            }
+        };
+        if let Some(n) = self.interval_weeks {
+            rule.interval_weeks = n;
+        }
+        if let Some(u) = self.until {
+            rule.until = Some(u);
+            rule.count = None;
+        }
+        if let Some(c) = self.count {
+            rule.count = Some(c);
+            rule.until = None;
+        }
+        Ok(rule)
+    }
+}
+
 /// Reads a weekday as people and iCalendar write it: `MO`, `mon`, `Monday`.
 pub fn parse_weekday(s: &str) -> Result<Weekday> {
     let s = s.trim().to_lowercase();

@@ -9,10 +9,10 @@
 
 use std::path::{Path, PathBuf};
 
-use chrono::{NaiveDate, NaiveDateTime, Weekday};
+use chrono::{NaiveDate, NaiveDateTime};
 use clap::{Args, Subcommand};
 use companion_core::sync::crypto::DocKey;
-use companion_core::{Recurrence, Session, SessionFields, SessionKind, Store, parse_weekday};
+use companion_core::{RecurrencePatch, Session, SessionFields, SessionKind, Store, input};
 use serde_json::json;
 use uuid::Uuid;
 
@@ -70,7 +70,7 @@ pub struct FieldArgs {
     #[arg(long, value_name = "N")]
     pub every_weeks: Option<u32>,
     /// Last date of the series
-    #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date, conflicts_with = "count")]
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = input::parse_date, conflicts_with = "count")]
     pub until: Option<NaiveDate>,
     /// Number of sessions in the series
     #[arg(long, value_name = "N")]
@@ -87,7 +87,7 @@ pub struct AddArgs {
     #[arg(long)]
     pub title: String,
     /// Local start, in the session's zone
-    #[arg(long, value_name = "YYYY-MM-DDTHH:MM", value_parser = parse_local)]
+    #[arg(long, value_name = "YYYY-MM-DDTHH:MM", value_parser = input::parse_local)]
     pub start: NaiveDateTime,
     /// The session's IANA zone, e.g. America/Chicago (required: the clinic's, not this
     /// machine's)
@@ -105,7 +105,7 @@ pub struct EditArgs {
     #[arg(long)]
     pub title: Option<String>,
     /// Local start of the first (or only) session, in the session's zone
-    #[arg(long, value_name = "YYYY-MM-DDTHH:MM", value_parser = parse_local)]
+    #[arg(long, value_name = "YYYY-MM-DDTHH:MM", value_parser = input::parse_local)]
     pub start: Option<NaiveDateTime>,
     /// The session's IANA zone
     #[arg(long, value_name = "ZONE")]
@@ -126,7 +126,7 @@ pub struct CancelArgs {
     #[command(flatten)]
     pub program: ProgramArg,
     /// Date of the occurrence in the series [default for a one-off: its date]
-    #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = input::parse_date)]
     pub date: Option<NaiveDate>,
 }
 
@@ -136,10 +136,10 @@ pub struct MoveArgs {
     #[command(flatten)]
     pub program: ProgramArg,
     /// Date of the occurrence in the series
-    #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = input::parse_date)]
     pub date: NaiveDate,
     /// New local start, in the session's zone
-    #[arg(long, value_name = "YYYY-MM-DDTHH:MM", value_parser = parse_local)]
+    #[arg(long, value_name = "YYYY-MM-DDTHH:MM", value_parser = input::parse_local)]
     pub to: NaiveDateTime,
     /// New length in minutes [default: the series']
     #[arg(long, value_name = "MIN")]
@@ -152,7 +152,7 @@ pub struct DateArgs {
     #[command(flatten)]
     pub program: ProgramArg,
     /// Date of the occurrence in the series
-    #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = input::parse_date)]
     pub date: NaiveDate,
 }
 
@@ -295,17 +295,11 @@ async fn publish(
 }
 
 fn add(store: &mut Store, a: AddArgs) -> Result<Session, String> {
-    let recurrence = match parse_weekdays(a.fields.weekdays.as_deref())? {
-        Some(weekdays) => Some(Some(Recurrence {
-            weekdays,
-            interval_weeks: a.fields.every_weeks.unwrap_or(1),
-            until: a.fields.until,
-            count: a.fields.count,
-        })),
-        None if has_rule(&a.fields) => {
-            return Err("--every-weeks, --until and --count need --weekdays".into());
-        }
-        None => None,
+    let rule = patch(&a.fields)?;
+    let recurrence = if rule.is_empty() {
+        None
+    } else {
+        Some(Some(rule.apply(None).map_err(|e| e.to_string())?))
     };
     let mut fields = fields(&a.fields)?;
     fields.title = Some(a.title);
@@ -316,12 +310,14 @@ fn add(store: &mut Store, a: AddArgs) -> Result<Session, String> {
 }
 
 fn edit(store: &mut Store, a: EditArgs) -> Result<Session, String> {
+    let rule = patch(&a.fields)?;
     let recurrence = if a.one_off {
         Some(None)
-    } else if has_rule(&a.fields) || a.fields.weekdays.is_some() {
-        Some(Some(edited_rule(store, &a.id, &a.fields)?))
-    } else {
+    } else if rule.is_empty() {
         None
+    } else {
+        let current = store.session(&a.id).map_err(|e| e.to_string())?.recurrence;
+        Some(Some(rule.apply(current).map_err(|e| e.to_string())?))
     };
     let mut fields = fields(&a.fields)?;
     fields.title = a.title;
@@ -392,86 +388,21 @@ fn fields(a: &FieldArgs) -> Result<SessionFields, String> {
     })
 }
 
-fn has_rule(a: &FieldArgs) -> bool {
-    a.every_weeks.is_some() || a.until.is_some() || a.count.is_some()
-}
-
-fn parse_weekdays(s: Option<&str>) -> Result<Option<Vec<Weekday>>, String> {
-    let Some(s) = s else { return Ok(None) };
-    s.split(',')
-        .filter(|d| !d.trim().is_empty())
-        .map(parse_weekday)
-        .collect::<Result<Vec<_>, _>>()
-        .map(Some)
-        .map_err(|e| e.to_string())
-}
-
-/// The session's rule with the parts given changed: an end date replaces a count and the
-/// other way round. A one-off becomes a series only with `--weekdays`.
-fn edited_rule(store: &Store, id: &str, a: &FieldArgs) -> Result<Recurrence, String> {
-    let current = store.session(id).map_err(|e| e.to_string())?.recurrence;
-    let mut rule = match (current, parse_weekdays(a.weekdays.as_deref())?) {
-        (Some(mut r), Some(days)) => {
-            r.weekdays = days;
-            r
-        }
-        (Some(r), None) => r,
-        (None, Some(days)) => Recurrence::weekly(&days),
-        (None, None) => {
-            return Err(format!(
-                "session {id} happens once: pass --weekdays to make it a series"
-            ));
-        }
-    };
-    if let Some(n) = a.every_weeks {
-        rule.interval_weeks = n;
-    }
-    if let Some(u) = a.until {
-        rule.until = Some(u);
-        rule.count = None;
-    }
-    if let Some(c) = a.count {
-        rule.count = Some(c);
-        rule.until = None;
-    }
-    Ok(rule)
-}
-
-/// Whether `s` is shaped like `pattern`, where `9` stands for an ASCII digit (chrono's `%Y`
-/// alone would also take signed six-digit years).
-fn shaped(s: &str, pattern: &str) -> bool {
-    s.len() == pattern.len()
-        && s.bytes().zip(pattern.bytes()).all(|(c, p)| match p {
-            b'9' => c.is_ascii_digit(),
-            b'T' => c == b'T' || c == b' ',
-            _ => c == p,
-        })
-}
-
-fn parse_date(s: &str) -> Result<NaiveDate, String> {
-    let s = s.trim();
-    shaped(s, "9999-99-99")
-        .then(|| NaiveDate::parse_from_str(s, "%Y-%m-%d").ok())
-        .flatten()
-        .ok_or_else(|| "expected YYYY-MM-DD".into())
-}
-
-fn parse_local(s: &str) -> Result<NaiveDateTime, String> {
-    let s = s.trim();
-    shaped(s, "9999-99-99T99:99")
-        .then(|| NaiveDateTime::parse_from_str(&s.replacen(' ', "T", 1), "%Y-%m-%dT%H:%M").ok())
-        .flatten()
-        .ok_or_else(|| "expected YYYY-MM-DDTHH:MM".into())
+/// The recurrence parts an edit gives, as the core reads them.
+fn patch(a: &FieldArgs) -> Result<RecurrencePatch, String> {
+    Ok(RecurrencePatch {
+        weekdays: a
+            .weekdays
+            .as_deref()
+            .map(input::parse_weekdays)
+            .transpose()
+            .map_err(|e| e.to_string())?,
+        interval_weeks: a.every_weeks,
+        until: a.until,
+        count: a.count,
+    })
 }
 
 fn parse_leads(s: &str) -> Result<Leads, String> {
-    let s = s.trim();
-    if s.is_empty() || s.eq_ignore_ascii_case("none") {
-        return Ok(Leads(Vec::new()));
-    }
-    s.split(',')
-        .map(|p| p.trim().parse::<u32>())
-        .collect::<Result<_, _>>()
-        .map(Leads)
-        .map_err(|_| "expected minutes separated by commas, e.g. 60,15, or none".into())
+    input::parse_leads(s).map(Leads)
 }

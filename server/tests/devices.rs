@@ -245,7 +245,7 @@ async fn session_commands_refuse_bad_input(backend: Backend) {
     for (args, message) in [
         (add(&[]), "--tz"),
         (add(&["--tz", "Mars/Olympus"]), "unknown time zone"),
-        (add(&["--tz", "UTC", "--count", "3"]), "need --weekdays"),
+        (add(&["--tz", "UTC", "--count", "3"]), "give weekdays"),
         (add(&["--tz", "UTC", "--kind", "party"]), "kind"),
         (
             ["program", "session", "cancel", &id, "--program", &p]

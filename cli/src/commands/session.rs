@@ -1,5 +1,4 @@
-use chrono::Weekday;
-use companion_core::{Recurrence, SessionFields, SessionKind, parse_weekday};
+use companion_core::{RecurrencePatch, SessionFields, SessionKind, input};
 
 use super::Ctx;
 use crate::args::{SessionCommand, SessionFieldArgs};
@@ -10,19 +9,11 @@ pub fn run(ctx: &mut Ctx, c: SessionCommand) -> Outcome {
     match c {
         SessionCommand::Add(a) => {
             let json = a.fields.json;
-            let recurrence = match parse_weekdays(a.fields.weekdays.as_deref())? {
-                Some(weekdays) => Some(Some(Recurrence {
-                    weekdays,
-                    interval_weeks: a.fields.every_weeks.unwrap_or(1),
-                    until: a.fields.until,
-                    count: a.fields.count,
-                })),
-                None if has_rule(&a.fields) => {
-                    return Err(Failure::Message(
-                        "--every-weeks, --until and --count need --weekdays".into(),
-                    ));
-                }
-                None => None,
+            let rule = patch(&a.fields)?;
+            let recurrence = if rule.is_empty() {
+                None
+            } else {
+                Some(Some(rule.apply(None)?))
             };
             let mut fields = fields(&a.fields)?;
             fields.title = Some(a.title);
@@ -41,12 +32,13 @@ pub fn run(ctx: &mut Ctx, c: SessionCommand) -> Outcome {
         }
         SessionCommand::Edit(a) => {
             let json = a.fields.json;
+            let rule = patch(&a.fields)?;
             let recurrence = if a.one_off {
                 Some(None)
-            } else if has_rule(&a.fields) || a.fields.weekdays.is_some() {
-                Some(Some(edited_rule(ctx, &a.id, &a.fields)?))
-            } else {
+            } else if rule.is_empty() {
                 None
+            } else {
+                Some(Some(rule.apply(ctx.store.session(&a.id)?.recurrence)?))
             };
             let mut fields = fields(&a.fields)?;
             fields.title = a.title;
@@ -151,48 +143,16 @@ fn fields(a: &SessionFieldArgs) -> Outcome<SessionFields> {
     })
 }
 
-fn has_rule(a: &SessionFieldArgs) -> bool {
-    a.every_weeks.is_some() || a.until.is_some() || a.count.is_some()
-}
-
-/// `mo,we,fr` as weekdays; the core reads each day and checks the set.
-fn parse_weekdays(s: Option<&str>) -> Outcome<Option<Vec<Weekday>>> {
-    let Some(s) = s else { return Ok(None) };
-    let days = s
-        .split(',')
-        .filter(|d| !d.trim().is_empty())
-        .map(parse_weekday)
-        .collect::<Result<Vec<_>, _>>()?;
-    Ok(Some(days))
-}
-
-/// The session's rule with the parts given changed: an end date replaces a count and the
-/// other way round. A one-off becomes a series only with `--weekdays`.
-fn edited_rule(ctx: &Ctx, id: &str, a: &SessionFieldArgs) -> Outcome<Recurrence> {
-    let current = ctx.store.session(id)?.recurrence;
-    let mut rule = match (current, parse_weekdays(a.weekdays.as_deref())?) {
-        (Some(mut r), Some(days)) => {
-            r.weekdays = days;
-            r
-        }
-        (Some(r), None) => r,
-        (None, Some(days)) => Recurrence::weekly(&days),
-        (None, None) => {
-            return Err(Failure::Message(format!(
-                "session {id} happens once: pass --weekdays to make it a series"
-            )));
-        }
-    };
-    if let Some(n) = a.every_weeks {
-        rule.interval_weeks = n;
-    }
-    if let Some(u) = a.until {
-        rule.until = Some(u);
-        rule.count = None;
-    }
-    if let Some(c) = a.count {
-        rule.count = Some(c);
-        rule.until = None;
-    }
-    Ok(rule)
+/// The recurrence parts an edit gives, as the core reads them.
+fn patch(a: &SessionFieldArgs) -> Outcome<RecurrencePatch> {
+    Ok(RecurrencePatch {
+        weekdays: a
+            .weekdays
+            .as_deref()
+            .map(input::parse_weekdays)
+            .transpose()?,
+        interval_weeks: a.every_weeks,
+        until: a.until,
+        count: a.count,
+    })
 }
