@@ -47,7 +47,7 @@ impl From<Core> for CompanionError {
             }
             Core::UnknownTimeZone(_) => CompanionError::UnknownTimeZone(message),
             Core::NotFound { .. } => CompanionError::NotFound(message),
-            Core::ReadOnly(_) => CompanionError::ReadOnly(message),
+            Core::ReadOnly { .. } => CompanionError::ReadOnly(message),
             Core::ForeignDatabase(_) | Core::NewerSchema { .. } | Core::Corrupted(_) => {
                 CompanionError::StoreUnusable(message)
             }

@@ -8,6 +8,7 @@ use serde::Serialize;
 
 use crate::doc::{self, CONTACTS, Record};
 use crate::error::{Error, RecordKind, Result};
+use crate::phone::{self, Region};
 use crate::store::Store;
 use crate::validate::{self, NAME_MAX_CHARS};
 
@@ -118,7 +119,8 @@ struct Clean {
 }
 
 impl ContactFields {
-    fn validate(&self) -> Result<Clean> {
+    /// Checks every field given; phone numbers are read in `region` (E.164 when it is known).
+    fn validate(&self, region: Option<Region>) -> Result<Clean> {
         let opt = |v: &Option<String>,
                    f: fn(&'static str, &str) -> Result<Option<String>>,
                    field| { v.as_deref().map(|s| f(field, s)).transpose() };
@@ -129,8 +131,8 @@ impl ContactFields {
                 .map(|n| validate::required_line("name", n, NAME_MAX_CHARS))
                 .transpose()?,
             role: self.role,
-            phone: opt(&self.phone, validate::phone, "phone")?,
-            sms: opt(&self.sms, validate::phone, "sms")?,
+            phone: number(&self.phone, "phone", region)?,
+            sms: number(&self.sms, "sms", region)?,
             email: opt(&self.email, validate::email, "email")?,
             notes: opt(&self.notes, validate::note, "notes")?,
             favourite: self.favourite,
@@ -149,6 +151,17 @@ impl ContactFields {
                 .transpose()?,
         })
     }
+}
+
+fn number(
+    value: &Option<String>,
+    field: &'static str,
+    region: Option<Region>,
+) -> Result<Option<Option<String>>> {
+    value
+        .as_deref()
+        .map(|v| phone::normalize(field, v, region))
+        .transpose()
 }
 
 fn read(doc: &AutoCommit, id: &str, rec: &Record) -> Option<Contact> {
@@ -197,7 +210,7 @@ fn write(doc: &mut AutoCommit, rec: &Record, c: &Clean) -> Result<()> {
 impl Store {
     /// Adds a contact at the end of the list. Returns it with its new id.
     pub fn add_contact(&mut self, fields: &ContactFields) -> Result<Contact> {
-        let mut clean = fields.validate()?;
+        let mut clean = fields.validate(self.region()?)?;
         if clean.name.is_none() {
             return Err(Error::invalid("name", "must not be empty"));
         }
@@ -217,7 +230,8 @@ impl Store {
 
     /// Changes the fields `fields` sets, and only those.
     pub fn edit_contact(&mut self, id: &str, fields: &ContactFields) -> Result<Contact> {
-        let clean = fields.validate()?;
+        self.check_own_contact(id)?;
+        let clean = fields.validate(self.region()?)?;
         self.durable.change(|doc| {
             let map = doc::root_map(doc, CONTACTS)?;
             let rec = Record::get(doc, &map, id)?
@@ -228,6 +242,7 @@ impl Store {
     }
 
     pub fn remove_contact(&mut self, id: &str) -> Result<()> {
+        self.check_own_contact(id)?;
         self.durable.change(|doc| {
             let map = doc::root_map(doc, CONTACTS)?;
             if Record::get(doc, &map, id)?.is_none() {
@@ -243,6 +258,29 @@ impl Store {
         Record::get(doc, &map, id)?
             .and_then(|rec| read(doc, id, &rec))
             .ok_or_else(|| Error::not_found(RecordKind::Contact, id))
+    }
+
+    /// The contacts the participant's programs publish (an after-hours line, the front desk),
+    /// with the program's id. Read-only to the participant.
+    pub(crate) fn program_contacts(&self) -> Result<Vec<(String, Contact)>> {
+        let mut out = Vec::new();
+        for program in &self.programs {
+            let id = program.id.to_string();
+            let mut list = all(program.durable.doc())?;
+            list.sort_by(|a, b| (a.order, &a.name, &a.id).cmp(&(b.order, &b.name, &b.id)));
+            out.extend(list.into_iter().map(|c| (id.clone(), c)));
+        }
+        Ok(out)
+    }
+
+    /// Refuses a change to a built-in crisis line or to a program's contact, each with its
+    /// reason (an unknown id is left for the caller's own "not found").
+    fn check_own_contact(&self, id: &str) -> Result<()> {
+        self.check_not_built_in(id)?;
+        if self.program_contacts()?.iter().any(|(_, c)| c.id == id) {
+            return Err(Error::program_owned(RecordKind::Contact, id));
+        }
+        Ok(())
     }
 
     /// Every contact, favourites first, then by the participant's order, then by name.

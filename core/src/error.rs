@@ -73,11 +73,14 @@ pub enum Error {
     #[error("{0}")]
     Protocol(String),
 
-    /// A session the participant's program publishes: only the program changes it.
-    #[error(
-        "session {0} belongs to your program's schedule and can only be changed by the program"
-    )]
-    ReadOnly(String),
+    /// A record the participant cannot change: their program publishes it, or it is a crisis
+    /// line built into the app.
+    #[error("{kind} {id} {reason}")]
+    ReadOnly {
+        kind: RecordKind,
+        id: String,
+        reason: &'static str,
+    },
 
     /// Sync needs an enrolled device (or this device's token was revoked).
     #[error(
@@ -108,6 +111,7 @@ pub enum RecordKind {
     Contact,
     Session,
     CheckIn,
+    CrisisLine,
 }
 
 impl fmt::Display for RecordKind {
@@ -116,6 +120,7 @@ impl fmt::Display for RecordKind {
             RecordKind::Contact => "contact",
             RecordKind::Session => "session",
             RecordKind::CheckIn => "check-in",
+            RecordKind::CrisisLine => "crisis line",
         })
     }
 }
@@ -132,6 +137,15 @@ impl Error {
         Error::InvalidInput {
             field,
             reason: reason.into(),
+        }
+    }
+
+    /// A record of the participant's program: only the program changes it.
+    pub(crate) fn program_owned(kind: RecordKind, id: impl Into<String>) -> Self {
+        Error::ReadOnly {
+            kind,
+            id: id.into(),
+            reason: "belongs to your program and can only be changed by the program",
         }
     }
 

@@ -15,6 +15,7 @@
 mod attendance;
 mod checkin;
 mod contact;
+mod crisis;
 mod doc;
 mod durable;
 mod error;
@@ -24,7 +25,9 @@ mod ical;
 pub mod input;
 mod localtime;
 mod occurrence;
+mod phone;
 mod prefs;
+mod reach_out;
 mod recurrence;
 mod reminders;
 mod schema;
@@ -37,11 +40,16 @@ mod validate;
 pub use attendance::{Attendance, AttendanceEntry, MAX_ATTENDANCE_DAYS};
 pub use checkin::{CheckIn, CheckInEdit, EMOTION_MAX_CHARS, MAX_EMOTIONS, SUGGESTED_EMOTIONS};
 pub use contact::{Contact, ContactFields, ContactRole, MAX_ORDER};
+pub use crisis::{BUILT_IN_PREFIX, CrisisLine, LineSource, regions_with_crisis_lines};
 pub use error::{Error, RecordKind, Result};
 pub use ical::{ImportSummary, MAX_ICS_BYTES};
 pub use localtime::resolve as resolve_local_time;
 pub use occurrence::{MAX_WINDOW_DAYS, Occurrence, OccurrenceStatus};
+pub use phone::{Region, SHORT_CODE_MAX_DIGITS};
 pub use prefs::{DEFAULT_REMINDER_LEADS, Preferences, PreferencesEdit};
+pub use reach_out::{
+    ActionKind, ContactAction, MESSAGE_MAX_CHARS, ReachOut, ReachOutContact, SUGGESTED_MESSAGE,
+};
 pub use recurrence::{
     MAX_COUNT, MAX_INTERVAL_WEEKS, Recurrence, RecurrencePatch, parse_weekday, weekday_code,
 };

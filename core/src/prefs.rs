@@ -5,6 +5,7 @@ use serde::Serialize;
 
 use crate::doc::{self, PREFS, Record};
 use crate::error::{Error, Result};
+use crate::phone::Region;
 use crate::session::{clean_leads, leads_from_str, leads_to_str};
 use crate::store::Store;
 
@@ -19,6 +20,10 @@ pub struct Preferences {
     pub discreet_notifications: bool,
     /// Minutes before a session to remind, for sessions that set none.
     pub default_reminder_leads: Vec<u32>,
+    /// The participant's country, when they chose one; otherwise the device's region (see
+    /// [`Store::set_device_region`]) decides how phone numbers are read and which crisis
+    /// lines are offered.
+    pub region: Option<Region>,
 }
 
 impl Default for Preferences {
@@ -27,6 +32,7 @@ impl Default for Preferences {
             checkin_reminder: NaiveTime::from_hms_opt(20, 0, 0),
             discreet_notifications: true,
             default_reminder_leads: DEFAULT_REMINDER_LEADS.to_vec(),
+            region: None,
         }
     }
 }
@@ -38,6 +44,8 @@ pub struct PreferencesEdit {
     pub checkin_reminder: Option<Option<NaiveTime>>,
     pub discreet_notifications: Option<bool>,
     pub default_reminder_leads: Option<Vec<u32>>,
+    /// A two-letter country code; `Some(None)` goes back to the device's region.
+    pub region: Option<Option<String>>,
 }
 
 impl Store {
@@ -63,7 +71,23 @@ impl Store {
         if let Some(l) = rec.str(doc, "leads").and_then(|l| leads_from_str(&l)) {
             p.default_reminder_leads = l;
         }
+        p.region = rec.str(doc, "region").and_then(|r| r.parse().ok());
         Ok(p)
+    }
+
+    /// The region that reads phone numbers and picks crisis lines: the participant's choice,
+    /// else the device's.
+    pub fn region(&self) -> Result<Option<Region>> {
+        Ok(self.preferences()?.region.or(self.device_region))
+    }
+
+    /// Tells the core the device's region (its locale's country), used when the participant
+    /// has not chosen one. The shells call this at start; it is not stored or synced, because
+    /// each device may be somewhere else. `None` means "not known"; a code that is not a
+    /// country is refused and changes nothing.
+    pub fn set_device_region(&mut self, code: Option<&str>) -> Result<()> {
+        self.device_region = code.map(str::parse).transpose()?;
+        Ok(())
     }
 
     pub fn edit_preferences(&mut self, edit: &PreferencesEdit) -> Result<Preferences> {
@@ -72,6 +96,11 @@ impl Store {
             .as_deref()
             .map(clean_leads)
             .transpose()?;
+        let region = match &edit.region {
+            Some(Some(r)) => Some(Some(r.parse::<Region>()?)),
+            Some(None) => Some(None),
+            None => None,
+        };
         if let Some(Some(t)) = edit.checkin_reminder
             && (t.second() != 0 || t.nanosecond() != 0)
         {
@@ -96,6 +125,9 @@ impl Store {
             }
             if let Some(l) = &leads {
                 rec.put(doc, "leads", leads_to_str(l))?;
+            }
+            if let Some(r) = region {
+                rec.put_opt_str(doc, "region", r.as_ref().map(Region::code))?;
             }
             Ok(())
         })?;

@@ -624,7 +624,7 @@ impl Store {
         if matches!(get(self.durable.doc(), id), Err(Error::NotFound { .. }))
             && self.program_session(id)?.is_some()
         {
-            return Err(Error::ReadOnly(id.to_owned()));
+            return Err(Error::program_owned(RecordKind::Session, id));
         }
         Ok(())
     }

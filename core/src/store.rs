@@ -12,6 +12,7 @@ use serde::Serialize;
 use crate::doc;
 use crate::durable::DurableDoc;
 use crate::error::{Error, Result};
+use crate::phone::Region;
 use crate::sync::account::Account;
 
 /// A participant's store on this device: one SQLite file in a directory of its own.
@@ -19,6 +20,8 @@ pub struct Store {
     pub(crate) durable: DurableDoc,
     /// The documents of the participant's programs (their published schedules), read-only.
     pub(crate) programs: Vec<ProgramDoc>,
+    /// The device's region as the shell reported it (see `Store::set_device_region`).
+    pub(crate) device_region: Option<Region>,
     dir: PathBuf,
 }
 
@@ -55,6 +58,7 @@ impl Store {
         let mut store = Store {
             durable,
             programs: Vec::new(),
+            device_region: None,
             dir,
         };
         if let Some(account) = Account::load(&store.durable)? {

@@ -266,6 +266,7 @@ fn preferences_default_and_change() {
         .edit_preferences(&PreferencesEdit {
             checkin_reminder: Some(None),
             discreet_notifications: Some(false),
+            region: Some(Some("us".into())),
             default_reminder_leads: Some(vec![30, 120]),
         })
         .unwrap();
@@ -282,6 +283,10 @@ fn preferences_default_and_change() {
     drop(store);
     let store = Store::open(dir.path()).unwrap();
     assert!(!store.preferences().unwrap().discreet_notifications);
+    assert_eq!(
+        store.preferences().unwrap().region.map(|r| r.to_string()),
+        Some("US".to_owned())
+    );
 }
 
 #[test]

@@ -150,7 +150,7 @@ async fn program_schedule_reaches_enrolled_devices(backend: Backend) {
                 ..Default::default()
             }
         ),
-        Err(Error::ReadOnly(_))
+        Err(Error::ReadOnly { .. })
     ));
 
     // Another staff machine: the key file copied over, no local copy of the schedule yet.
