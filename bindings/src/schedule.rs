@@ -231,6 +231,8 @@ pub struct PreferencesRecord {
     pub checkin_reminder: Option<String>,
     pub discreet_notifications: bool,
     pub default_reminder_leads: Vec<u32>,
+    /// The participant's chosen country (e.g. "US"), `None` when the device's is used.
+    pub region: Option<String>,
 }
 
 #[derive(Debug, Clone, Default, uniffi::Record)]
@@ -242,6 +244,9 @@ pub struct PreferencesInput {
     pub discreet_notifications: Option<bool>,
     #[uniffi(default = None)]
     pub default_reminder_leads: Option<Vec<u32>>,
+    /// A two-letter country code, or "" to follow the device's region again.
+    #[uniffi(default = None)]
+    pub region: Option<String>,
 }
 
 /// One notification to hand the OS. `content_style` is "neutral" (discreet: say nothing of the
@@ -393,6 +398,7 @@ impl CompanionStore {
             checkin_reminder: p.checkin_reminder.map(|t| t.format("%H:%M").to_string()),
             discreet_notifications: p.discreet_notifications,
             default_reminder_leads: p.default_reminder_leads,
+            region: p.region.map(|r| r.to_string()),
         })
     }
 
@@ -412,6 +418,7 @@ impl CompanionStore {
             checkin_reminder,
             discreet_notifications: input.discreet_notifications,
             default_reminder_leads: input.default_reminder_leads,
+            region: input.region.map(|r| (!r.trim().is_empty()).then_some(r)),
         };
         self.write(|s| s.edit_preferences(&edit))?;
         self.preferences()

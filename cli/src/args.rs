@@ -33,6 +33,16 @@ pub struct Cli {
     )]
     pub tz: Option<String>,
 
+    /// Your country (two letters, e.g. US): how local phone numbers are read and which crisis
+    /// lines are shown, unless set in prefs [default: the locale's country]
+    #[arg(
+        long,
+        env = "COMPANION_REGION",
+        hide_env_values = true,
+        value_name = "CC"
+    )]
+    pub region: Option<String>,
+
     #[command(subcommand)]
     pub command: Command,
 }
@@ -80,6 +90,23 @@ pub enum Command {
     Sync(JsonArg),
     /// The account this device syncs with
     Account(JsonArg),
+    /// Crisis lines: call or text now (they work offline)
+    Crisis(JsonArg),
+    /// Everyone to reach out to: crisis lines, then favourites, then the rest
+    ReachOut(ReachOutArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct ReachOutArgs {
+    /// Text to prefill in messages to people
+    #[arg(long, value_name = "TEXT", conflicts_with = "suggested")]
+    pub message: Option<String>,
+    /// Prefill the suggested message ("Hi, it's me. I'm having a hard time...")
+    #[arg(long)]
+    pub suggested: bool,
+    /// Print JSON only
+    #[arg(long)]
+    pub json: bool,
 }
 
 #[derive(Debug, Args)]
@@ -445,6 +472,9 @@ pub struct PrefsArgs {
     /// Default reminders for sessions, in minutes before, e.g. 60,15 ("none" for none)
     #[arg(long, value_name = "MINUTES", value_parser = parse_leads)]
     pub leads: Option<Leads>,
+    /// Your country (two letters, e.g. US), or "none" to follow the device's
+    #[arg(long, value_name = "CC|none")]
+    pub region: Option<String>,
     /// Print JSON only
     #[arg(long)]
     pub json: bool,

@@ -17,8 +17,13 @@ fn companion(store: &Path) -> Command {
 
 fn in_zone(store: &Path, zone: &str) -> Command {
     let mut cmd = Command::new(BIN);
+    // The locale's country changes how phone numbers are read: tests set it explicitly.
     cmd.env_remove("COMPANION_STORE")
         .env_remove("COMPANION_TZ")
+        .env_remove("COMPANION_REGION")
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env_remove("LANG")
         .arg("--store")
         .arg(store)
         .arg("--tz")
@@ -239,7 +244,7 @@ fn full_flow() {
         human.contains("08:00") && human.contains("(09:00 America/New_York)"),
         "{human}"
     );
-    assert!(human.contains("+1 312 555 0100"), "{human}");
+    assert!(human.contains("+13125550100"), "{human}");
 
     // Cancel, move and restore occurrences.
     let err = fails(store, &["session", "cancel", &sid], 1);

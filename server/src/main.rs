@@ -4,6 +4,8 @@
 
 mod http;
 mod ops;
+mod program_contacts;
+mod program_doc;
 mod sessions;
 mod staff;
 mod storage;
@@ -108,6 +110,11 @@ enum ProgramCommand {
     Session {
         #[command(subcommand)]
         command: Box<sessions::SessionCommand>,
+    },
+    /// The contacts the program publishes (its own crisis line): add, edit, remove, list
+    Contact {
+        #[command(subcommand)]
+        command: Box<program_contacts::ContactCommand>,
     },
 }
 
@@ -220,6 +227,9 @@ async fn run(command: Command, location: Location) -> Result<Option<Printed>, St
         Command::Program { command } => match command {
             ProgramCommand::Create { name } => staff::program_create(&storage, &keys, &name).await,
             ProgramCommand::Session { command } => sessions::run(&storage, &keys, *command).await,
+            ProgramCommand::Contact { command } => {
+                program_contacts::run(&storage, &keys, *command).await
+            }
         },
         Command::Invite {
             command: InviteCommand::Create { program, days },

@@ -1,28 +1,19 @@
 //! `companion-server program session add|edit|cancel|list`: a program's published schedule.
 //!
-//! The schedule is the program's document, an Automerge document like a participant's,
-//! sealed with the program key that only the staff key file and enrolled devices hold. The
-//! staff tool keeps a local copy (a core `Store` in `<keys>/<program_id>.store/`), pulls the
-//! latest from the storage, makes the change with the core's session rules, and pushes it
-//! back — the same `sync` op devices go through, run on the storage directly. Two staff
-//! machines editing at once merge like two devices do.
+//! The schedule lives in the program's document (see `program_doc.rs`); each command changes
+//! it with the core's session rules.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use chrono::{NaiveDate, NaiveDateTime};
 use clap::{Args, Subcommand};
-use companion_core::sync::crypto::DocKey;
 use companion_core::{RecurrencePatch, Session, SessionFields, SessionKind, Store, input};
 use serde_json::json;
 use uuid::Uuid;
 
-use crate::ops::{self, Auth};
-use crate::staff::{Outcome, Printed, read_key};
+use crate::program_doc;
+use crate::staff::{Outcome, Printed};
 use crate::storage::Storage;
-
-/// Round trips one command may make to catch up with a long schedule history (each brings up
-/// to a response's worth of chunks).
-const MAX_CATCH_UP: usize = 1_000;
 
 #[derive(Debug, Subcommand)]
 pub enum SessionCommand {
@@ -180,18 +171,9 @@ impl SessionCommand {
     }
 }
 
-/// The local copy of a program's document: `<keys>/<program_id>.store/`. A cache: if it is
-/// lost, the next command pulls the schedule back from the storage.
-pub fn store_dir(keys: &Path, program_id: Uuid) -> PathBuf {
-    keys.join(format!("{program_id}.store"))
-}
-
 pub async fn run(storage: &Storage, keys: &Path, command: SessionCommand) -> Outcome {
     let program = command.program();
-    let key = read_key(keys, program)?;
-    let mut store = Store::open(store_dir(keys, program)).map_err(|e| e.to_string())?;
-    // Catch up first: an edit needs the session as others last left it.
-    catch_up(storage, &mut store, program, &key).await?;
+    let (mut store, key) = program_doc::open(storage, keys, program).await?;
     let (verb, session) = match command {
         SessionCommand::List(_) => return list(&store, program),
         SessionCommand::Add(a) => ("Added", add(&mut store, a)?),
@@ -234,15 +216,7 @@ pub async fn run(storage: &Storage, keys: &Path, command: SessionCommand) -> Out
             ("Removed", s)
         }
     };
-    // Saved locally; publishing can fail (the storage is down) and the next command retries.
-    publish(storage, &mut store, program, &key)
-        .await
-        .map_err(|e| {
-            format!(
-                "the change is saved on this machine but not published yet ({e}); \
-                 `program session list --program {program}` publishes it"
-            )
-        })?;
+    program_doc::publish_change(storage, &mut store, program, &key, "session").await?;
     Ok(Printed {
         text: format!(
             "{verb} session {} of program {program}: {}\nPublished: enrolled devices get it at \
@@ -252,46 +226,6 @@ pub async fn run(storage: &Storage, keys: &Path, command: SessionCommand) -> Out
         ),
         json: json!({"program_id": program, "session": session}),
     })
-}
-
-/// Syncs until the storage has nothing more for this copy (a long history comes in pages).
-async fn catch_up(
-    storage: &Storage,
-    store: &mut Store,
-    program: Uuid,
-    key: &DocKey,
-) -> Result<(), String> {
-    for _ in 0..MAX_CATCH_UP {
-        let report = publish(storage, store, program, key).await?;
-        if report.pulled_chunks == 0 && !report.snapshot_received {
-            return Ok(());
-        }
-    }
-    Err("the program's schedule did not finish downloading; run the command again".into())
-}
-
-/// One sync of the program document against the storage: pushes what this copy has that the
-/// storage lacks, pulls the rest.
-async fn publish(
-    storage: &Storage,
-    store: &mut Store,
-    program: Uuid,
-    key: &DocKey,
-) -> Result<companion_core::DocReport, String> {
-    let pending = store
-        .prepare_sync(program, key, true)
-        .map_err(|e| e.to_string())?;
-    let response = storage
-        .run(ops::Sync {
-            auth: Auth::LocalStaff,
-            doc: program,
-            request: pending.request.clone(),
-        })
-        .await
-        .map_err(|e| e.to_string())?;
-    store
-        .apply_sync(program, key, pending, response)
-        .map_err(|e| e.to_string())
 }
 
 fn add(store: &mut Store, a: AddArgs) -> Result<Session, String> {

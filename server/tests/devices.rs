@@ -22,6 +22,7 @@ on_both_backends!(
     staff_changes_reach_the_reminder_plan,
     sync_sizes_stay_small,
     session_commands_refuse_bad_input,
+    program_crisis_line_reaches_enrolled_devices,
 );
 
 fn day(s: &str) -> NaiveDate {
@@ -624,4 +625,127 @@ async fn sync_sizes_stay_small(backend: Backend) {
         phone.checkins(None, None).unwrap()
     );
     assert_eq!(tablet.sessions().unwrap(), phone.sessions().unwrap());
+}
+
+async fn program_crisis_line_reaches_enrolled_devices(backend: Backend) {
+    let env = Env::new(backend).await;
+    let server = env.start().await;
+    let (program, _) = env.program("Evening IOP").await;
+    let p = program.to_string();
+    let (code, _) = env.invite(program).await;
+    let mut phone = Store::open(env.dir.path().join("phone")).unwrap();
+    phone.set_device_region(Some("US")).unwrap();
+    phone.enroll(&server.url(""), &code).await.unwrap();
+    phone.sync().await.unwrap();
+    let built_in = phone.crisis_lines().unwrap();
+    assert_eq!(built_in.len(), 4);
+
+    let added = staff(
+        &env,
+        &[
+            "program",
+            "contact",
+            "add",
+            "--program",
+            &p,
+            "--region",
+            "US",
+            "--name",
+            "Evening IOP after-hours line",
+            "--role",
+            "crisis-line",
+            "--phone",
+            "(312) 555-0100",
+            "--about",
+            "Weekdays 5 pm to 9 am, and weekends",
+        ],
+    )
+    .await;
+    let line_id = added["contact"]["id"].as_str().unwrap().to_owned();
+    assert_eq!(added["contact"]["phone"], "+13125550100");
+    let desk = staff(
+        &env,
+        &[
+            "program",
+            "contact",
+            "add",
+            "--program",
+            &p,
+            "--name",
+            "Front desk",
+            "--role",
+            "case-manager",
+            "--email",
+            "desk@example.org",
+        ],
+    )
+    .await;
+    let desk_id = desk["contact"]["id"].as_str().unwrap().to_owned();
+    // Bad input is refused by the same rules as on a phone, and nothing is published.
+    let (ok, _, err) = env
+        .cli(&[
+            "program",
+            "contact",
+            "add",
+            "--program",
+            &p,
+            "--region",
+            "US",
+            "--name",
+            "X",
+            "--phone",
+            "(000) 000-0000",
+        ])
+        .await;
+    assert!(!ok);
+    assert!(
+        err.contains("not a valid phone number in region US"),
+        "{err}"
+    );
+
+    // Before a sync the phone has only the built-in lines; after it, the program's line comes
+    // right after them, before the emergency number.
+    assert_eq!(phone.crisis_lines().unwrap().len(), 4);
+    assert!(phone.sync().await.unwrap().changed);
+    let lines = phone.crisis_lines().unwrap();
+    let names: Vec<&str> = lines.iter().map(|l| l.name.as_str()).collect();
+    assert_eq!(
+        names,
+        [
+            "988 Suicide & Crisis Lifeline",
+            "SAMHSA National Helpline",
+            "Crisis Text Line",
+            "Evening IOP after-hours line",
+            "Emergency services (911)",
+        ]
+    );
+    let line = &lines[3];
+    assert_eq!(line.source, companion_core::LineSource::Program);
+    assert_eq!(line.program_id.as_deref(), Some(p.as_str()));
+    assert_eq!(
+        line.about.as_deref(),
+        Some("Weekdays 5 pm to 9 am, and weekends")
+    );
+    assert_eq!(line.actions[0].uri, "tel:+13125550100");
+    let reach = phone.reach_out(None).unwrap();
+    assert_eq!(reach.others[0].name, "Front desk");
+    assert_eq!(reach.others[0].actions[0].uri, "mailto:desk@example.org");
+    // The participant cannot remove or change what the program publishes.
+    for id in [&line_id, &desk_id] {
+        assert!(matches!(
+            phone.remove_contact(id),
+            Err(Error::ReadOnly { .. })
+        ));
+    }
+
+    // The program withdraws its line: gone at the next sync; the built-in lines stay.
+    staff(
+        &env,
+        &["program", "contact", "remove", &line_id, "--program", &p],
+    )
+    .await;
+    let listed = staff(&env, &["program", "contact", "list", "--program", &p]).await;
+    assert_eq!(listed["contacts"].as_array().unwrap().len(), 1);
+    phone.sync().await.unwrap();
+    assert_eq!(phone.crisis_lines().unwrap().len(), 4);
 }

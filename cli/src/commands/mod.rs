@@ -6,6 +6,7 @@ mod contact;
 mod prefs;
 mod reminders;
 mod session;
+mod support;
 mod sync;
 mod today;
 
@@ -39,10 +40,16 @@ impl Ctx {
 pub fn run(cli: Cli) -> Outcome {
     let dir = store_dir(cli.store)?;
     let zone = cli.tz.unwrap_or_else(system_zone);
-    let mut ctx = Ctx {
-        store: Store::open(&dir)?,
-        zone,
-    };
+    let mut store = Store::open(&dir)?;
+    match cli.region {
+        // Given explicitly: a bad code is the participant's to fix.
+        Some(r) => store.set_device_region(Some(&r))?,
+        // From the locale: one the core does not know (e.g. "C") just means "not known".
+        None => store
+            .set_device_region(locale_region().as_deref())
+            .unwrap_or(()),
+    }
+    let mut ctx = Ctx { store, zone };
     match cli.command {
         Command::Checkin(a) => checkin::record(&mut ctx, a),
         Command::Checkins(a) => checkin::list(&ctx, a),
@@ -63,6 +70,8 @@ pub fn run(cli: Cli) -> Outcome {
         Command::Link(c) => sync::link(&mut ctx, c),
         Command::Sync(a) => sync::sync(&mut ctx, a.json),
         Command::Account(a) => sync::account(&ctx, a.json),
+        Command::Crisis(a) => support::crisis(&ctx, a.json),
+        Command::ReachOut(a) => support::reach_out(&ctx, a),
     }
 }
 
@@ -83,4 +92,18 @@ fn store_dir(given: Option<PathBuf>) -> Outcome<PathBuf> {
 /// The system's IANA zone, or UTC when it cannot be told.
 fn system_zone() -> String {
     iana_time_zone::get_timezone().unwrap_or_else(|_| "UTC".into())
+}
+
+/// The country of the POSIX locale (`en_US.UTF-8` gives `US`), as the phone apps read it from
+/// the platform's locale.
+fn locale_region() -> Option<String> {
+    ["LC_ALL", "LC_MESSAGES", "LANG"]
+        .iter()
+        .filter_map(|v| std::env::var(v).ok())
+        .find(|v| !v.is_empty())
+        .and_then(|v| {
+            let lang = v.split(['.', '@']).next()?;
+            let (_, country) = lang.split_once('_')?;
+            Some(country.to_owned())
+        })
 }

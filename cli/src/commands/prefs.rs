@@ -10,6 +10,9 @@ pub fn run(ctx: &mut Ctx, a: PrefsArgs) -> Outcome {
         checkin_reminder: a.checkin_time.map(|r| r.0),
         discreet_notifications: a.discreet,
         default_reminder_leads: a.leads.map(|l| l.0),
+        region: a
+            .region
+            .map(|r| (!r.trim().eq_ignore_ascii_case("none")).then_some(r)),
     };
     let prefs = if edit == PreferencesEdit::default() {
         ctx.store.preferences()?
@@ -49,5 +52,10 @@ fn show(p: &Preferences) -> String {
             .into(),
         ),
         ("Session reminders", leads),
+        (
+            "Country",
+            p.region
+                .map_or("not set (the device's is used)".into(), |r| r.to_string()),
+        ),
     ])
 }
