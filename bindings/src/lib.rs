@@ -7,6 +7,7 @@ mod contacts;
 mod error;
 mod schedule;
 mod store;
+mod support;
 mod sync;
 mod types;
 
@@ -19,6 +20,10 @@ pub use schedule::{
     SessionRecord, TodayRecord,
 };
 pub use store::{ChangeListener, CompanionStore, DataChange, Subscription};
+pub use support::{
+    ActionType, ContactActionRecord, CrisisLineRecord, CrisisLineSource, ReachOutContactRecord,
+    ReachOutRecord, suggested_reach_out_message,
+};
 pub use sync::{AccountRecord, SyncSummary};
 pub use types::Timestamp;
 

@@ -93,3 +93,44 @@ fn a_damaged_store_is_refused() {
         Err(CompanionError::StoreUnusable(_))
     ));
 }
+
+#[test]
+fn crisis_lines_and_reach_out_cross_the_boundary() {
+    use companion_ffi::{ActionType, ContactInput, CrisisLineSource, PreferencesInput, Role};
+    let dir = tempfile::tempdir().unwrap();
+    let store = CompanionStore::open(dir.path().to_string_lossy().into_owned()).unwrap();
+    store.set_device_region(Some("US".into())).unwrap();
+    let lines = store.crisis_lines().unwrap();
+    assert_eq!(lines[0].id, "crisis:us-988");
+    assert_eq!(lines[0].source, CrisisLineSource::BuiltIn);
+    assert_eq!(lines[0].actions[0].kind, ActionType::Call);
+    assert!(matches!(
+        store.set_device_region(Some("Mars".into())),
+        Err(CompanionError::InvalidInput(_))
+    ));
+    assert!(matches!(
+        store.remove_contact("crisis:us-988".into()),
+        Err(CompanionError::ReadOnly(_))
+    ));
+    let sam = store
+        .add_contact(ContactInput {
+            name: Some("Sam".into()),
+            role: Some(Role::Sponsor),
+            phone: Some("(201) 555-0102".into()),
+            favourite: Some(true),
+            ..Default::default()
+        })
+        .unwrap();
+    assert_eq!(sam.phone.as_deref(), Some("+12015550102"));
+    let r = store.reach_out(Some("Hi".into())).unwrap();
+    assert_eq!(r.favourites[0].actions[1].uri, "sms:+12015550102?body=Hi");
+    let p = store
+        .edit_preferences(PreferencesInput {
+            region: Some("gb".into()),
+            ..Default::default()
+        })
+        .unwrap();
+    assert_eq!(p.region.as_deref(), Some("GB"));
+    assert_eq!(store.crisis_lines().unwrap()[0].name, "Samaritans");
+    assert!(companion_ffi::suggested_reach_out_message().starts_with("Hi"));
+}

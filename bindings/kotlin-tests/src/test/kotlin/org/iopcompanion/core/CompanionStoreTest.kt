@@ -27,6 +27,29 @@ class CompanionStoreTest {
     }
 
     @Test
+    fun `crisis lines work offline, first, and cannot be removed`() {
+        CompanionStore.open(tempDir().path).use { store ->
+            store.setDeviceRegion("US")
+            val lines = store.crisisLines()
+            assertEquals("crisis:us-988", lines.first().id)
+            assertEquals(CrisisLineSource.BUILT_IN, lines.first().source)
+            assertEquals(listOf("tel:988", "sms:988"), lines.first().actions.map { it.uri })
+            assertTrue(lines.last().emergency)
+            assertThrows<CompanionException.ReadOnly> { store.removeContact("crisis:us-988") }
+            assertThrows<CompanionException.InvalidInput> { store.setDeviceRegion("Mars") }
+
+            store.addContact(ContactInput(name = "Sam", role = Role.SPONSOR, phone = "(201) 555-0102", favourite = true))
+            val reach = store.reachOut(suggestedReachOutMessage())
+            assertEquals(lines.map { it.id }, reach.crisisLines.map { it.id })
+            val text = reach.favourites.single().actions.single { it.kind == ActionType.TEXT }
+            assertTrue(text.uri.startsWith("sms:+12015550102?body=Hi%2C"), text.uri)
+            assertThrows<CompanionException.InvalidInput> {
+                store.addContact(ContactInput(name = "X", phone = "(000) 000-0000"))
+            }
+        }
+    }
+
+    @Test
     fun `a participant's day through every local call`() {
         CompanionStore.open(tempDir().path).use { store ->
             assertTrue(store.suggestedEmotions().contains("hopeful"))
