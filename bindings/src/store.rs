@@ -30,6 +30,8 @@ pub struct CompanionStore {
     pub(crate) store: Arc<Mutex<Store>>,
     listeners: Arc<Listeners>,
     next_listener: AtomicU64,
+    /// One sync at a time: two interleaved runs would each move the sync cursor.
+    pub(crate) sync_turn: tokio::sync::Mutex<()>,
 }
 
 /// A listener's registration: `cancel()` it (or drop it) to stop being told.
@@ -72,6 +74,7 @@ impl CompanionStore {
             store: Arc::new(Mutex::new(store)),
             listeners: Arc::new(Mutex::new(Vec::new())),
             next_listener: AtomicU64::new(1),
+            sync_turn: tokio::sync::Mutex::new(()),
         }))
     }
 

@@ -1,6 +1,9 @@
-//! Enrolment, linking and sync: async, on uniffi's tokio runtime. The core's sync holds the
-//! store for its whole run, so it runs on a blocking thread of its own; the apps' other calls
-//! wait for it rather than see half a merge.
+//! Enrolment, linking and sync: async, on uniffi's tokio runtime.
+//!
+//! A sync holds the store only to prepare each request and to merge each answer, never while
+//! the network is busy, so the app's other calls (a check-in typed during a slow sync) go
+//! ahead. Enrolment and linking are one-off and short: they hold the store throughout, on a
+//! blocking thread of their own.
 
 use std::sync::Arc;
 
@@ -105,9 +108,15 @@ impl CompanionStore {
 
     /// Pushes this device's changes and pulls everyone else's (and the program's schedule).
     pub async fn sync(&self) -> Result<SyncSummary> {
-        let report = self
-            .with_store(|s| Box::pin(async move { s.sync().await }))
-            .await?;
+        let _turn = self.sync_turn.lock().await;
+        let mut run = self.read(|s| s.start_sync())?;
+        loop {
+            let step = self.lock().sync_prepare(&mut run)?;
+            let Some(step) = step else { break };
+            let answer = run.exchange(step).await?;
+            self.lock().sync_apply(&mut run, answer)?;
+        }
+        let report = run.finish();
         if report.changed {
             self.notify(DataChange::Synced);
         }

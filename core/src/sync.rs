@@ -10,5 +10,5 @@ pub mod engine;
 pub mod wire;
 
 pub use account::{AccountInfo, ProgramInfo};
-pub use device::{LINK_MINUTES, SyncReport};
+pub use device::{LINK_MINUTES, SyncAnswer, SyncReport, SyncRun, SyncStep};
 pub use engine::{DocReport, Pending};

@@ -194,37 +194,83 @@ impl Store {
     /// document (one round trip) and each program's (one round trip each). Safe to interrupt
     /// and to repeat: nothing is lost or duplicated.
     pub async fn sync(&mut self) -> Result<SyncReport> {
-        let account = self.account_record()?.ok_or(Error::NotEnrolled)?;
-        let http = Http::new(&account.server)?;
-        let mut report = SyncReport::default();
-        let key = decode_key(&account.key)?;
-        let token = &account.token;
-        sync_doc(
-            &http,
-            token,
-            &mut self.durable,
-            account.participant_id,
-            &key,
-            true,
-            &mut report,
-        )
-        .await?;
-        for program in &account.programs {
-            let key = decode_key(&program.key)?;
-            if let Some(local) = self.programs.iter_mut().find(|p| p.id == program.id) {
-                sync_doc(
-                    &http,
-                    token,
-                    &mut local.durable,
-                    program.id,
-                    &key,
-                    false,
-                    &mut report,
-                )
-                .await?;
-            }
+        let mut run = self.start_sync()?;
+        while let Some(step) = self.sync_prepare(&mut run)? {
+            let answer = run.exchange(step).await?;
+            self.sync_apply(&mut run, answer)?;
         }
-        Ok(report)
+        Ok(run.finish())
+    }
+
+    /// Starts a sync to drive in steps, for shells that must not hold the store while the
+    /// network is busy: [`Store::sync_prepare`] and [`Store::sync_apply`] need the store,
+    /// [`SyncRun::exchange`] (the round trip) does not. Writes made between the steps are
+    /// kept and go out with the next sync.
+    pub fn start_sync(&self) -> Result<SyncRun> {
+        let account = self.account_record()?.ok_or(Error::NotEnrolled)?;
+        let mut docs = vec![(account.participant_id, decode_key(&account.key)?, true)];
+        for program in &account.programs {
+            docs.push((program.id, decode_key(&program.key)?, false));
+        }
+        Ok(SyncRun {
+            http: Http::new(&account.server)?,
+            token: account.token,
+            docs,
+            current: 0,
+            pages: 0,
+            report: SyncReport::default(),
+        })
+    }
+
+    /// The next request to send, or `None` when the sync is complete.
+    pub fn sync_prepare(&mut self, run: &mut SyncRun) -> Result<Option<SyncStep>> {
+        while let Some((doc, key, can_push)) = run.docs.get(run.current) {
+            let Some(durable) = self.durable_of(*doc, run.current == 0) else {
+                // A program this device has no copy of yet (opened at the next launch).
+                run.current += 1;
+                continue;
+            };
+            let pending = engine::prepare(durable, *doc, key, *can_push)?;
+            return Ok(Some(SyncStep { doc: *doc, pending }));
+        }
+        Ok(None)
+    }
+
+    /// Merges a round trip's answer and moves the run on.
+    pub fn sync_apply(&mut self, run: &mut SyncRun, answer: SyncAnswer) -> Result<()> {
+        let Some((doc, key, _)) = run.docs.get(run.current) else {
+            return Err(Error::Protocol("no sync step is under way".into()));
+        };
+        if *doc != answer.doc {
+            return Err(Error::Protocol("an answer for another document".into()));
+        }
+        let durable = self
+            .durable_of(*doc, run.current == 0)
+            .ok_or_else(|| Error::Protocol("the document is no longer here".into()))?;
+        let more = answer.response.more;
+        let mut doc_report = engine::apply(durable, *doc, key, answer.pending, answer.response)?;
+        (doc_report.bytes_up, doc_report.bytes_down) = (answer.up, answer.down);
+        run.report.add(doc_report, answer.up, answer.down);
+        if more {
+            run.pages += 1;
+            if run.pages >= MAX_PAGES {
+                return Err(Error::Protocol("the server kept saying it has more".into()));
+            }
+        } else {
+            run.current += 1;
+            run.pages = 0;
+        }
+        Ok(())
+    }
+
+    fn durable_of(&mut self, doc: Uuid, participant: bool) -> Option<&mut DurableDoc> {
+        if participant {
+            return Some(&mut self.durable);
+        }
+        self.programs
+            .iter_mut()
+            .find(|p| p.id == doc)
+            .map(|p| &mut p.durable)
     }
 
     /// For tools that hold a document's key themselves (the server's staff tools, tests): what
@@ -264,28 +310,52 @@ impl Store {
 /// The most round trips one document's sync makes while the server says it has more.
 const MAX_PAGES: usize = 10_000;
 
-/// Syncs one document: one round trip, more only while the server's answers are paged.
-async fn sync_doc(
-    http: &Http,
-    token: &str,
-    durable: &mut DurableDoc,
+/// A sync under way (see [`Store::start_sync`]). Holds the account's server, token and keys,
+/// never the store.
+pub struct SyncRun {
+    http: Http,
+    token: String,
+    /// Each document to sync: id, key, and whether this device may push to it.
+    docs: Vec<(Uuid, DocKey, bool)>,
+    current: usize,
+    pages: usize,
+    report: SyncReport,
+}
+
+/// One request to send.
+pub struct SyncStep {
     doc: Uuid,
-    key: &DocKey,
-    can_push: bool,
-    report: &mut SyncReport,
-) -> Result<()> {
-    for _ in 0..MAX_PAGES {
-        let pending = engine::prepare(durable, doc, key, can_push)?;
-        let (response, up, down) = http.sync(doc, token, &pending.request).await?;
-        let more = response.more;
-        let mut doc_report = engine::apply(durable, doc, key, pending, response)?;
-        (doc_report.bytes_up, doc_report.bytes_down) = (up, down);
-        report.add(doc_report, up, down);
-        if !more {
-            return Ok(());
-        }
+    pending: Pending,
+}
+
+/// Its answer, ready to merge.
+pub struct SyncAnswer {
+    doc: Uuid,
+    pending: Pending,
+    response: SyncResponse,
+    up: u64,
+    down: u64,
+}
+
+impl SyncRun {
+    /// The round trip: needs the network, not the store.
+    pub async fn exchange(&self, step: SyncStep) -> Result<SyncAnswer> {
+        let (response, up, down) = self
+            .http
+            .sync(step.doc, &self.token, &step.pending.request)
+            .await?;
+        Ok(SyncAnswer {
+            doc: step.doc,
+            pending: step.pending,
+            response,
+            up,
+            down,
+        })
     }
-    Err(Error::Protocol("the server kept saying it has more".into()))
+
+    pub fn finish(self) -> SyncReport {
+        self.report
+    }
 }
 
 impl SyncReport {

@@ -5,12 +5,23 @@ import java.nio.file.Files
 import java.time.Instant
 import java.time.temporal.ChronoUnit
 import java.util.concurrent.CopyOnWriteArrayList
+import java.net.InetAddress
+import java.net.ServerSocket
+import java.net.Socket
+import java.time.Duration
+import java.util.concurrent.CountDownLatch
+import java.util.concurrent.atomic.AtomicBoolean
+import kotlin.concurrent.thread
+import kotlinx.coroutines.Dispatchers
+import kotlinx.coroutines.async
 import kotlinx.coroutines.runBlocking
+import kotlinx.coroutines.withContext
 import org.junit.jupiter.api.AfterEach
 import org.junit.jupiter.api.Assertions.assertEquals
 import org.junit.jupiter.api.Assertions.assertFalse
 import org.junit.jupiter.api.Assertions.assertNotNull
 import org.junit.jupiter.api.Assertions.assertNull
+import org.junit.jupiter.api.Assertions.assertTimeoutPreemptively
 import org.junit.jupiter.api.Assertions.assertTrue
 import org.junit.jupiter.api.Test
 import org.junit.jupiter.api.assertThrows
@@ -223,7 +234,97 @@ class CompanionStoreTest {
             server.stop()
         }
     }
+    @Test
+    fun `a check-in saved while a sync waits on the network goes ahead and is synced next time`() {
+        val server = Server.start(tempDir())
+        val proxy = StallingProxy(server.url.removePrefix("http://"))
+        try {
+            val program = server.staffJson("program", "create", "--name", "Evening IOP")["program_id"]!!
+            val code = server.staffJson("invite", "create", "--program", program)["code"]!!
+            CompanionStore.open(tempDir().path).use { phone ->
+                runBlocking {
+                    phone.enroll(proxy.url, code)
+                    proxy.holdNextSync()
+                    val syncing = async(Dispatchers.IO) { phone.sync() }
+                    withContext(Dispatchers.IO) { proxy.held.await() }
+                    // The sync's request is on the wire and unanswered. If the sync still held
+                    // the store, this call would wait for ever: the timeout only turns that
+                    // deadlock into a failure, it measures nothing.
+                    assertTimeoutPreemptively(Duration.ofSeconds(60)) {
+                        phone.recordCheckin("2025-06-02", CheckInInput(mood = 4u, note = "typed during a sync"))
+                    }
+                    proxy.release()
+                    syncing.await()
+                    phone.sync()
+                    CompanionStore.open(tempDir().path).use { tablet ->
+                        tablet.redeemLink(proxy.url, phone.createLink())
+                        tablet.sync()
+                        assertEquals("typed during a sync", tablet.checkin("2025-06-02")?.note)
+                    }
+                }
+            }
+        } finally {
+            proxy.close()
+            server.stop()
+        }
+    }
 }
+
+/**
+ * A loopback TCP proxy in front of the real server that can hold one sync request (a network
+ * that stalls) until released: everything else passes straight through.
+ */
+private class StallingProxy(upstream: String) : AutoCloseable {
+    private val listener = ServerSocket(0, 50, InetAddress.getLoopbackAddress())
+    private val host = upstream.substringBefore(':')
+    private val port = upstream.substringAfter(':').toInt()
+    private val armed = AtomicBoolean(false)
+    val held = CountDownLatch(1)
+    private val released = CountDownLatch(1)
+    val url = "http://127.0.0.1:${listener.localPort}"
+
+    init {
+        thread(isDaemon = true) {
+            while (!listener.isClosed) {
+                val client = try { listener.accept() } catch (e: java.io.IOException) { break }
+                val server = Socket(host, port)
+                thread(isDaemon = true) { pump(client, server, gate = true) }
+                thread(isDaemon = true) { pump(server, client, gate = false) }
+            }
+        }
+    }
+
+    fun holdNextSync() = armed.set(true)
+
+    fun release() = released.countDown()
+
+    private fun pump(from: Socket, to: Socket, gate: Boolean) {
+        val buffer = ByteArray(64 * 1024)
+        try {
+            while (true) {
+                val n = from.getInputStream().read(buffer)
+                if (n < 0) break
+                if (gate && String(buffer, 0, n, Charsets.ISO_8859_1).contains("/sync HTTP/") && armed.getAndSet(false)) {
+                    held.countDown()
+                    released.await()
+                }
+                to.getOutputStream().write(buffer, 0, n)
+                to.getOutputStream().flush()
+            }
+        } catch (e: java.io.IOException) {
+            // One side closed: close the other.
+        } finally {
+            from.close()
+            to.close()
+        }
+    }
+
+    override fun close() {
+        released.countDown()
+        listener.close()
+    }
+}
+
 
 /** The real `companion-server` on a free loopback port, with its staff commands. */
 private class Server(private val process: Process, val url: String, private val data: File) {
