@@ -208,6 +208,9 @@ pub struct DayPoint {
     pub mood: Option<u8>,
     pub craving: Option<u8>,
     pub sleep_hours: Option<f64>,
+    /// Not checked in, after the first check-in and before today: what charts mark as missed
+    /// (the same days [`Window::missed`] counts).
+    pub missed: bool,
 }
 
 impl Store {
@@ -230,7 +233,8 @@ impl Store {
     }
 
     /// The last `days` days (1 to [`MAX_SERIES_DAYS`]) up to `today`, oldest first, one point
-    /// per calendar day; days not checked in have no values.
+    /// per calendar day; days not checked in have no values, and are marked missed as
+    /// [`Window::missed`] counts them.
     pub fn mood_series(&self, today: NaiveDate, days: u32) -> Result<Vec<DayPoint>> {
         if !(1..=MAX_SERIES_DAYS).contains(&days) {
             return Err(Error::invalid(
@@ -239,6 +243,7 @@ impl Store {
             ));
         }
         check_today(today)?;
+        let first = self.checkin_dates(today)?.first().copied();
         let from = back(today, days - 1);
         let mut list = self
             .checkins(Some(from), Some(today))?
@@ -253,12 +258,14 @@ impl Store {
                     mood: Some(c.mood),
                     craving: c.craving,
                     sleep_hours: c.sleep_hours,
+                    missed: false,
                 },
                 None => DayPoint {
                     date,
                     mood: None,
                     craving: None,
                     sleep_hours: None,
+                    missed: date < today && first.is_some_and(|f| f < date),
                 },
             })
             .collect())

@@ -110,7 +110,7 @@ fn an_empty_store() {
     assert!(
         series
             .iter()
-            .all(|p| p.mood.is_none() && p.craving.is_none())
+            .all(|p| p.mood.is_none() && p.craving.is_none() && !p.missed)
     );
 }
 
@@ -269,13 +269,25 @@ fn gaps_series_has_a_point_per_day() {
             None
         ]
     );
+    // Missed: -11, -9, -7, -4; not today, which is not over.
+    let missed: Vec<_> = (-13..=0)
+        .zip(&series)
+        .filter(|(_, p)| p.missed)
+        .map(|(n, _)| n)
+        .collect();
+    assert_eq!(missed, [-11, -9, -7, -4]);
     assert_eq!(series[10].craving, None);
     assert_eq!(series[11].craving, Some(2));
     assert_eq!(series[11].sleep_hours, Some(5.5));
-    // A longer window before the first check-in is all gaps.
+    // A longer window reaches before the first check-in: those days are not missed.
     let series = store.mood_series(t(), 90).unwrap();
     assert_eq!(series.len(), 90);
     assert_eq!(series.iter().filter(|p| p.mood.is_some()).count(), 9);
+    assert_eq!(series.iter().filter(|p| p.missed).count(), 4);
+    // A week later, the days since are missed too (today is not).
+    let series = store.mood_series(off(t(), 7), 10).unwrap();
+    assert_eq!(series.iter().filter(|p| p.mood.is_some()).count(), 2);
+    assert_eq!(series.iter().filter(|p| p.missed).count(), 7);
 }
 
 #[test]
@@ -429,6 +441,7 @@ fn three_years() {
     // Days 1005..=1094 miss 1009, 1019, …, 1089.
     assert_eq!(series.iter().filter(|p| p.mood.is_some()).count(), 81);
     assert_eq!(series.iter().filter(|p| p.craving.is_some()).count(), 81);
+    assert_eq!(series.iter().filter(|p| p.missed).count(), 9);
     assert_eq!(store.mood_series(today, 366).unwrap().len(), 366);
 
     // Two years back the same rules hold on the same store.
@@ -528,6 +541,7 @@ fn a_trip_west_over_the_date_line_skips_a_date() {
         .map(|p| p.date)
         .collect();
     assert_eq!(missing, [d(2026, 6, 6)]);
+    assert!(series[5].missed);
 }
 
 #[test]
