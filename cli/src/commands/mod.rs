@@ -3,6 +3,7 @@
 mod calendar;
 mod checkin;
 mod contact;
+mod insights;
 mod prefs;
 mod reminders;
 mod session;
@@ -63,6 +64,8 @@ pub fn run(cli: Cli) -> Outcome {
         Command::Link(c) => sync::link(&mut ctx, c),
         Command::Sync(a) => sync::sync(&mut ctx, a.json),
         Command::Account(a) => sync::account(&ctx, a.json),
+        Command::Insights(a) => insights::insights(&ctx, a),
+        Command::Chart(a) => insights::chart(&ctx, a),
     }
 }
 
