@@ -480,8 +480,8 @@ fn is_short(hours: f64) -> bool {
     hours < SHORT_NIGHT_HOURS
 }
 
-/// Which nudge rules hold, most pressing first. `recent` holds the check-ins of the days
-/// before `today` and `today`, at least [`MOOD_DROP_BASELINE_DAYS`] + 1 of them.
+/// Which nudge rules hold, most pressing first. `recent` holds the check-ins of the days up
+/// to `today`, reaching back further than any rule looks (checked where the constants are).
 fn nudge_reasons(recent: &[CheckIn], today: NaiveDate) -> Vec<NudgeReason> {
     let mut reasons = Vec::new();
     if let Some(latest) = recent.last()
@@ -518,7 +518,7 @@ fn nudge_reasons(recent: &[CheckIn], today: NaiveDate) -> Vec<NudgeReason> {
 fn message(reasons: &[NudgeReason]) -> String {
     let opening = match reasons.first() {
         Some(NudgeReason::VeryLowMood) => "It sounds like things are really hard right now.",
-        Some(NudgeReason::MoodDrop) => "Today seems harder than your last few days.",
+        Some(NudgeReason::MoodDrop) => "Things seem harder than in the days before.",
         Some(NudgeReason::HighCravings) | None => {
             "Cravings have been strong lately. That is hard, and cravings pass."
         }
