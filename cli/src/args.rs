@@ -94,6 +94,10 @@ pub enum Command {
     Crisis(JsonArg),
     /// Everyone to reach out to: crisis lines, then favourites, then the rest
     ReachOut(ReachOutArgs),
+    /// How your check-ins are going: days checked in, averages and trends, a nudge if needed
+    Insights(InsightsArgs),
+    /// Draw the last days of mood and craving as an SVG chart
+    Chart(ChartArgs),
 }
 
 #[derive(Debug, Args)]
@@ -107,6 +111,29 @@ pub struct ReachOutArgs {
     /// Print JSON only
     #[arg(long)]
     pub json: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct InsightsArgs {
+    /// The day to look back from [default: today]
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
+    pub date: Option<NaiveDate>,
+    /// Print JSON only
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct ChartArgs {
+    /// How many days, up to 366 (30 and 90 read well)
+    #[arg(long, value_name = "N", default_value_t = 30)]
+    pub days: u32,
+    /// The last day shown [default: today]
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
+    pub to: Option<NaiveDate>,
+    /// The SVG file to write
+    #[arg(long, value_name = "FILE.svg")]
+    pub out: PathBuf,
 }
 
 #[derive(Debug, Args)]

@@ -2,6 +2,7 @@
 //! `companion-core` and prints what the core returns. Every rule lives in the core.
 
 mod args;
+mod chart;
 mod commands;
 mod output;
 

@@ -258,6 +258,20 @@ impl Store {
         Ok(out)
     }
 
+    /// The dates of the check-ins up to `to` (included), oldest first, without reading them.
+    pub(crate) fn checkin_dates(&self, to: NaiveDate) -> Result<Vec<NaiveDate>> {
+        let doc = self.durable.doc();
+        let map = doc::root_map(doc, CHECKINS)?;
+        let hi = to
+            .checked_add_days(Days::new(1))
+            .map(key)
+            .unwrap_or_else(|| "~".to_owned());
+        Ok(doc::record_keys_in(doc, &map, String::new()..hi)
+            .iter()
+            .filter_map(|k| NaiveDate::parse_from_str(k, "%Y-%m-%d").ok())
+            .collect())
+    }
+
     /// Deletes the check-in for `date`.
     pub fn delete_checkin(&mut self, date: NaiveDate) -> Result<()> {
         let key = key(date);

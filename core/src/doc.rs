@@ -240,6 +240,19 @@ pub(crate) fn records(doc: &AutoCommit, map: &ObjId) -> Result<Vec<(String, Reco
 }
 
 /// The keys of `map` in `range` (sorted), each read as a record.
+/// The keys of the records in `range` of `map`, without reading the records: one pass over
+/// the map, for counting over years of check-ins.
+pub(crate) fn record_keys_in(
+    doc: &AutoCommit,
+    map: &ObjId,
+    range: impl std::ops::RangeBounds<String> + 'static,
+) -> Vec<String> {
+    doc.map_range(map, range)
+        .filter(|item| matches!(item.value, ValueRef::Object(ObjType::Map)))
+        .map(|item| item.key.into_owned())
+        .collect()
+}
+
 pub(crate) fn records_in(
     doc: &AutoCommit,
     map: &ObjId,

@@ -23,6 +23,7 @@ mod error;
 pub mod fixtures;
 mod ical;
 pub mod input;
+mod insights;
 mod localtime;
 mod occurrence;
 mod phone;
@@ -43,6 +44,13 @@ pub use contact::{Contact, ContactFields, ContactRole, MAX_ORDER};
 pub use crisis::{BUILT_IN_PREFIX, CrisisLine, LineSource, regions_with_crisis_lines};
 pub use error::{Error, RecordKind, Result};
 pub use ical::{ImportSummary, MAX_ICS_BYTES};
+pub use insights::{
+    Average, DayPoint, HIGH_CRAVING, HIGH_CRAVING_CHECKINS, Insights, LATEST_MAX_AGE_DAYS,
+    LONG_WINDOW_DAYS, MAX_SERIES_DAYS, MOOD_DROP, MOOD_DROP_BASELINE_DAYS, MOOD_DROP_MIN_BASELINE,
+    NUDGE_LOOKBACK_DAYS, NUDGE_MAX_CONTACTS, Nudge, NudgeContact, NudgeReason, RECENT_CHECKINS,
+    SHORT_NIGHT_HOURS, SHORT_WINDOW_DAYS, SLEEP_GROUP_MIN, SleepAndMood, TREND_DELTA,
+    TREND_MIN_LONG, TREND_MIN_SHORT, Trend, VERY_LOW_MOOD, Window,
+};
 pub use localtime::resolve as resolve_local_time;
 pub use occurrence::{MAX_WINDOW_DAYS, Occurrence, OccurrenceStatus};
 pub use phone::{Region, SHORT_CODE_MAX_DIGITS};

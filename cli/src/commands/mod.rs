@@ -3,6 +3,7 @@
 mod calendar;
 mod checkin;
 mod contact;
+mod insights;
 mod prefs;
 mod reminders;
 mod session;
@@ -72,6 +73,8 @@ pub fn run(cli: Cli) -> Outcome {
         Command::Account(a) => sync::account(&ctx, a.json),
         Command::Crisis(a) => support::crisis(&ctx, a.json),
         Command::ReachOut(a) => support::reach_out(&ctx, a),
+        Command::Insights(a) => insights::insights(&ctx, a),
+        Command::Chart(a) => insights::chart(&ctx, a),
     }
 }
 
