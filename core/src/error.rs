@@ -108,6 +108,7 @@ pub enum RecordKind {
     Contact,
     Session,
     CheckIn,
+    SafetyItem,
 }
 
 impl fmt::Display for RecordKind {
@@ -116,6 +117,7 @@ impl fmt::Display for RecordKind {
             RecordKind::Contact => "contact",
             RecordKind::Session => "session",
             RecordKind::CheckIn => "check-in",
+            RecordKind::SafetyItem => "safety plan item",
         })
     }
 }
