@@ -749,6 +749,7 @@ const TEXT_HEADER: &str = "\
 #
 # In sections 3, 4 and 5 an item can link one of your contacts: \"- @ID\", then words of
 # your own if you like. The [name] after an id is a reminder for you and is not read.
+# Words that start with @ are written \"- \\@...\".
 ";
 
 impl SafetyPlan {
