@@ -5,6 +5,7 @@ mod checkin;
 mod contact;
 mod prefs;
 mod reminders;
+mod safety_plan;
 mod session;
 mod sync;
 mod today;
@@ -63,6 +64,7 @@ pub fn run(cli: Cli) -> Outcome {
         Command::Link(c) => sync::link(&mut ctx, c),
         Command::Sync(a) => sync::sync(&mut ctx, a.json),
         Command::Account(a) => sync::account(&ctx, a.json),
+        Command::SafetyPlan(c) => safety_plan::run(&mut ctx, c),
     }
 }
 
