@@ -98,6 +98,76 @@ pub enum Command {
     Insights(InsightsArgs),
     /// Draw the last days of mood and craving as an SVG chart
     Chart(ChartArgs),
+    /// Your safety plan: warning signs, what helps, whom to call, reasons to keep going
+    #[command(subcommand)]
+    SafetyPlan(SafetyPlanCommand),
+}
+
+#[derive(Debug, Subcommand)]
+pub enum SafetyPlanCommand {
+    /// Show the plan, all seven sections
+    Show(SafetyPlanShowArgs),
+    /// Edit the whole plan as text: in $VISUAL or $EDITOR at a terminal, else from --file or
+    /// stdin; only what differs changes
+    Edit(SafetyPlanEditArgs),
+    /// Add an item at the end of a section
+    Add(SafetyPlanAddArgs),
+    /// Move an item to another position, or to another section
+    Move(SafetyPlanMoveArgs),
+    /// Remove an item (ids: show --ids)
+    Remove(IdArg),
+}
+
+#[derive(Debug, Args)]
+pub struct SafetyPlanShowArgs {
+    /// Also show each item's id
+    #[arg(long)]
+    pub ids: bool,
+    /// Print the plan as the text `edit` reads (to edit it elsewhere and apply with --file)
+    #[arg(long, conflicts_with_all = ["ids", "json"])]
+    pub text: bool,
+    /// Print JSON only
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct SafetyPlanEditArgs {
+    /// Read the plan's text from this file ("-" for stdin) instead of opening an editor
+    #[arg(long, value_name = "FILE")]
+    pub file: Option<PathBuf>,
+    /// Print JSON only
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct SafetyPlanAddArgs {
+    /// The section: its number (1-7) or name, e.g. warning-signs, coping-strategies,
+    /// distractions, people-to-ask, professionals, safe-environment, reasons-to-live
+    pub section: String,
+    /// The item's words (may be left out when it links a contact)
+    pub text: Option<String>,
+    /// Link one of your contacts, by id (sections 3, 4 and 5)
+    #[arg(long, value_name = "ID")]
+    pub contact: Option<String>,
+    /// Print JSON only
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct SafetyPlanMoveArgs {
+    pub id: String,
+    /// Its new position in the section, from 1 (past the end: last)
+    #[arg(value_parser = clap::value_parser!(u32).range(1..))]
+    pub position: u32,
+    /// Move it to this section
+    #[arg(long, value_name = "SECTION")]
+    pub section: Option<String>,
+    /// Print JSON only
+    #[arg(long)]
+    pub json: bool,
 }
 
 #[derive(Debug, Args)]

@@ -1,8 +1,8 @@
 //! How records live in the Automerge document, and the one way to read and write them.
 //!
 //! The document's root holds its maps (check-ins, contacts, sessions, preferences,
-//! attendance), created by a shared genesis change (identical bytes
-//! on every device, so devices never create competing root maps). Records are maps keyed by
+//! attendance, safety plan), created by shared genesis changes (identical bytes on every
+//! device, so devices never create competing root maps). Records are maps keyed by
 //! id or by date. Two devices that check in on the same day offline each create a map at the
 //! same key; Automerge keeps both as a conflict. [`Record`] reads such a key as one record,
 //! field by field (the winning map first, then the others), and writes every field into all
@@ -10,10 +10,14 @@
 
 use std::cell::RefCell;
 use std::collections::{BTreeSet, HashMap};
+use std::sync::LazyLock;
 
 use automerge::transaction::{CommitOptions, Transactable};
-use automerge::{ActorId, AutoCommit, ObjId, ObjType, ROOT, ReadDoc, ScalarValue, Value, ValueRef};
+use automerge::{
+    ActorId, AutoCommit, ChangeHash, ObjId, ObjType, ROOT, ReadDoc, ScalarValue, Value, ValueRef,
+};
 
+use crate::durable::FixedChange;
 use crate::error::{Error, Result};
 
 pub(crate) const CHECKINS: &str = "checkins";
@@ -21,23 +25,64 @@ pub(crate) const CONTACTS: &str = "contacts";
 pub(crate) const SESSIONS: &str = "sessions";
 pub(crate) const PREFS: &str = "prefs";
 pub(crate) const ATTENDANCE: &str = "attendance";
+pub(crate) const SAFETY_PLAN: &str = "safety_plan";
 
-/// The root maps every participant document has from its first change.
-const ROOT_MAPS: [&str; 5] = [CHECKINS, CONTACTS, SESSIONS, PREFS, ATTENDANCE];
+/// The root maps of the first genesis change. Frozen: see [`genesis`].
+const V1_ROOT_MAPS: [&str; 5] = [CHECKINS, CONTACTS, SESSIONS, PREFS, ATTENDANCE];
 
-/// The first change of every participant document. Its actor and time are fixed, so every
-/// device produces the same bytes and the same change hash. Once stores exist in the field
-/// these bytes must never change: a root map added later comes in a second fixed change of
-/// its own (same actor, depending on this one).
-pub(crate) fn genesis() -> Vec<u8> {
-    let mut doc =
-        AutoCommit::new().with_actor(ActorId::from(b"iop-companion/participant".to_vec()));
-    for key in ROOT_MAPS {
+/// The root maps of the second genesis change.
+const V2_ROOT_MAPS: [&str; 1] = [SAFETY_PLAN];
+
+/// The actor of every genesis change.
+const GENESIS_ACTOR: &[u8] = b"iop-companion/participant";
+
+static GENESIS: LazyLock<Vec<FixedChange>> = LazyLock::new(|| {
+    let v1 = genesis_v1();
+    let mut doc = AutoCommit::load(&v1.bytes).unwrap_or_default();
+    let v2 = next_genesis(&mut doc, &V2_ROOT_MAPS);
+    vec![v1, v2]
+});
+
+/// The fixed changes every participant document starts from, oldest first, each depending on
+/// the one before. Their actor and times are fixed, so every device produces the same bytes
+/// and the same change hashes, and two devices never create competing root maps.
+///
+/// Once stores exist in the field a change's bytes must never change (tests pin their
+/// hashes): a root map added later comes in a change of its own appended here (same actor,
+/// time 0, depending on the last one). A store made before it gets it when opened
+/// ([`crate::durable::DurableDoc::open`]); two devices that each add it add the same change,
+/// so they merge to one map.
+pub(crate) fn genesis() -> &'static [FixedChange] {
+    &GENESIS
+}
+
+/// The first genesis change: the five maps of the first release. Frozen bytes.
+fn genesis_v1() -> FixedChange {
+    let mut doc = AutoCommit::new().with_actor(ActorId::from(GENESIS_ACTOR.to_vec()));
+    for key in V1_ROOT_MAPS {
         // Putting an object into a fresh document's root cannot fail.
         let _ = doc.put_object(ROOT, key, ObjType::Map);
     }
-    doc.commit_with(CommitOptions::default().with_time(0));
-    doc.save_after(&[])
+    let hash = doc.commit_with(CommitOptions::default().with_time(0));
+    FixedChange {
+        hash: hash.unwrap_or(ChangeHash([0; 32])),
+        bytes: doc.save_after(&[]),
+    }
+}
+
+/// A later genesis change on top of `doc` (which holds the ones before it): `maps` added to
+/// the root by the genesis actor at time 0.
+fn next_genesis(doc: &mut AutoCommit, maps: &[&str]) -> FixedChange {
+    let before = doc.get_heads();
+    doc.set_actor(ActorId::from(GENESIS_ACTOR.to_vec()));
+    for key in maps {
+        let _ = doc.put_object(ROOT, *key, ObjType::Map);
+    }
+    let hash = doc.commit_with(CommitOptions::default().with_time(0));
+    FixedChange {
+        hash: hash.unwrap_or(ChangeHash([0; 32])),
+        bytes: doc.save_after(&before),
+    }
 }
 
 /// The root map `key`.
@@ -275,18 +320,56 @@ pub(crate) fn records_in(
 mod tests {
     use super::*;
 
+    /// The whole genesis, as a fresh store holds it.
+    fn genesis_bytes() -> Vec<u8> {
+        genesis().iter().flat_map(|c| c.bytes.clone()).collect()
+    }
+
+    fn hex(hash: &ChangeHash) -> String {
+        hash.0.iter().map(|b| format!("{b:02x}")).collect()
+    }
+
+    /// Stores in the field hold these changes: their hashes must never change. A failure here
+    /// means the genesis code (or Automerge's encoding) changed; put the old bytes back.
+    #[test]
+    fn genesis_hashes_are_pinned() {
+        let hashes: Vec<String> = genesis().iter().map(|c| hex(&c.hash)).collect();
+        assert_eq!(
+            hashes,
+            [
+                // The first release's five maps (checked against a store it made).
+                "e51fa733a6ad03f7acc832bb3776186c8f1f61a566968853187ef9ee461b6ec3",
+                // safety_plan.
+                "b32809bc0f33efe9d683d6c51d11d7990313b46494a3f3d0bced031757506738",
+            ]
+        );
+        for c in genesis() {
+            let change = automerge::Change::try_from(c.bytes.as_slice()).unwrap();
+            assert_eq!(change.hash(), c.hash);
+            assert_eq!(change.actor_id().to_bytes(), GENESIS_ACTOR);
+            assert_eq!(change.timestamp(), 0);
+        }
+        let v2 = automerge::Change::try_from(genesis()[1].bytes.as_slice()).unwrap();
+        assert_eq!(v2.deps(), [genesis()[0].hash]);
+    }
+
     #[test]
     fn genesis_is_the_same_bytes_everywhere() {
-        assert_eq!(genesis(), genesis());
-        let doc = AutoCommit::load(&genesis()).unwrap();
-        for key in ROOT_MAPS {
+        assert_eq!(genesis_v1().bytes, genesis()[0].bytes);
+        let mut doc = AutoCommit::load(&genesis_v1().bytes).unwrap();
+        assert_eq!(
+            next_genesis(&mut doc, &V2_ROOT_MAPS).bytes,
+            genesis()[1].bytes
+        );
+        let doc = AutoCommit::load(&genesis_bytes()).unwrap();
+        for key in V1_ROOT_MAPS.into_iter().chain(V2_ROOT_MAPS) {
             root_map(&doc, key).unwrap();
         }
     }
 
     #[test]
     fn concurrent_records_merge_field_by_field_and_the_winner_comes_first() {
-        let mut a = AutoCommit::load(&genesis()).unwrap();
+        let mut a = AutoCommit::load(&genesis_bytes()).unwrap();
         a.set_actor(ActorId::random());
         let mut b = a.fork();
         let map = root_map(&a, CHECKINS).unwrap();

@@ -19,6 +19,12 @@ use rusqlite::{Connection, OpenFlags, OptionalExtension, TransactionBehavior, pa
 use crate::error::{Error, Result};
 use crate::schema::{self, KIND_INCREMENTAL, KIND_SNAPSHOT};
 
+/// One of the changes every copy of a document starts from (see [`crate::doc::genesis`]).
+pub(crate) struct FixedChange {
+    pub(crate) hash: ChangeHash,
+    pub(crate) bytes: Vec<u8>,
+}
+
 /// Compact once this many incremental chunks pile up, even if they are small.
 pub(crate) const COMPACT_AFTER_CHUNKS: u64 = 64;
 
@@ -54,9 +60,10 @@ impl ChunkStats {
 }
 
 impl DurableDoc {
-    /// Opens (or creates) the store at `path`. A new store starts from `genesis`, the change
-    /// every device of the document shares, so their root objects never conflict.
-    pub(crate) fn open(path: &Path, genesis: &[u8]) -> Result<Self> {
+    /// Opens (or creates) the store at `path`. A new store starts from `genesis`, the changes
+    /// every device of the document shares, so their root objects never conflict; a store made
+    /// before one of them existed gets it now.
+    pub(crate) fn open(path: &Path, genesis: &[FixedChange]) -> Result<Self> {
         let mut conn = Connection::open_with_flags(
             path,
             OpenFlags::SQLITE_OPEN_READ_WRITE
@@ -90,7 +97,26 @@ impl DurableDoc {
         };
         this.load()?;
         this.doc.set_actor(actor);
+        this.complete_genesis(genesis)?;
         Ok(this)
+    }
+
+    /// Adds the genesis changes the document lacks, as one durable change. Checked by hash
+    /// (a lookup in the change graph), so opening an up-to-date store writes nothing; another
+    /// handle that adds them at the same time adds the same bytes, which merge as one.
+    fn complete_genesis(&mut self, genesis: &[FixedChange]) -> Result<()> {
+        let missing: Vec<u8> = genesis
+            .iter()
+            .filter(|c| self.doc.get_missing_deps(&[c.hash]).contains(&c.hash))
+            .flat_map(|c| c.bytes.iter().copied())
+            .collect();
+        if missing.is_empty() {
+            return Ok(());
+        }
+        self.change(|doc| {
+            doc.load_incremental(&missing)?;
+            Ok(())
+        })
     }
 
     /// Reads every chunk with one query and loads them with one `load` call: far faster than
@@ -336,8 +362,8 @@ fn catch_up(
     Ok(())
 }
 
-/// Writes the install's actor id and the shared genesis change into a fresh store.
-fn initialise(conn: &mut Connection, genesis: &[u8]) -> Result<()> {
+/// Writes the install's actor id and the shared genesis changes into a fresh store.
+fn initialise(conn: &mut Connection, genesis: &[FixedChange]) -> Result<()> {
     let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
     let has_actor: bool = tx.query_row(
         "SELECT EXISTS (SELECT 1 FROM meta WHERE key = 'actor')",
@@ -359,7 +385,13 @@ fn initialise(conn: &mut Connection, genesis: &[u8]) -> Result<()> {
         )?;
         tx.execute(
             "INSERT INTO chunks (kind, data) VALUES (?1, ?2)",
-            params![KIND_INCREMENTAL, genesis],
+            params![
+                KIND_INCREMENTAL,
+                genesis
+                    .iter()
+                    .flat_map(|c| c.bytes.iter().copied())
+                    .collect::<Vec<u8>>()
+            ],
         )?;
     }
     tx.commit()?;

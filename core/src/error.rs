@@ -112,6 +112,7 @@ pub enum RecordKind {
     Session,
     CheckIn,
     CrisisLine,
+    SafetyItem,
 }
 
 impl fmt::Display for RecordKind {
@@ -121,6 +122,7 @@ impl fmt::Display for RecordKind {
             RecordKind::Session => "session",
             RecordKind::CheckIn => "check-in",
             RecordKind::CrisisLine => "crisis line",
+            RecordKind::SafetyItem => "safety plan item",
         })
     }
 }

@@ -1,5 +1,5 @@
-//! IOP Companion's core: a participant's schedule, daily check-ins, support contacts and
-//! preferences, kept in one Automerge document stored durably in SQLite on the device.
+//! IOP Companion's core: a participant's schedule, daily check-ins, support contacts, safety
+//! plan and preferences, kept in one Automerge document stored durably in SQLite on the device.
 //!
 //! Every rule the apps follow lives here, once. The shells (terminal, Android, iOS) parse
 //! input, call [`Store`] and show what it returns.
@@ -31,6 +31,7 @@ mod prefs;
 mod reach_out;
 mod recurrence;
 mod reminders;
+mod safety_plan;
 mod schema;
 mod session;
 mod store;
@@ -64,6 +65,10 @@ pub use recurrence::{
 pub use reminders::{
     IOS_PENDING_LIMIT, MAX_HORIZON_DAYS, MAX_PLANNED, PlannedReminder, ReminderContent,
     ReminderDiff, ReminderKind, diff_reminders,
+};
+pub use safety_plan::{
+    MAX_SAFETY_ITEMS, MAX_SAFETY_PLAN_TEXT_BYTES, REMOVED_CONTACT_LABEL, SafetyItem,
+    SafetyItemFields, SafetyPlan, SafetyPlanDiffSummary, SafetyPlanSection, SafetySection,
 };
 pub use session::{
     MAX_DURATION_MINUTES, MAX_LEAD_MINUTES, MAX_LEADS, OccurrenceChange, Session, SessionFields,

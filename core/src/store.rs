@@ -1,8 +1,8 @@
 //! [`Store`]: a participant's data on this device, and the operations the shells call.
 //!
 //! The operations themselves live beside their records (`checkin.rs`, `contact.rs`,
-//! `session.rs`, `prefs.rs`, `today.rs`); this file opens the store and moves changes between
-//! devices.
+//! `session.rs`, `prefs.rs`, `safety_plan.rs`, `today.rs`); this file opens the store and
+//! moves changes between devices.
 
 use std::path::{Path, PathBuf};
 
@@ -54,7 +54,7 @@ impl Store {
         if !dir.exists() {
             create_private_dir(&dir)?;
         }
-        let durable = DurableDoc::open(&dir.join(Self::FILE_NAME), &doc::genesis())?;
+        let durable = DurableDoc::open(&dir.join(Self::FILE_NAME), doc::genesis())?;
         let mut store = Store {
             durable,
             programs: Vec::new(),
@@ -76,7 +76,7 @@ impl Store {
             let path = self.dir.join(format!("program-{}.sqlite3", p.id));
             self.programs.push(ProgramDoc {
                 id: p.id,
-                durable: DurableDoc::open(&path, &doc::genesis())?,
+                durable: DurableDoc::open(&path, doc::genesis())?,
             });
         }
         Ok(())

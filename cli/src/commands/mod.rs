@@ -6,6 +6,7 @@ mod contact;
 mod insights;
 mod prefs;
 mod reminders;
+mod safety_plan;
 mod session;
 mod support;
 mod sync;
@@ -75,6 +76,7 @@ pub fn run(cli: Cli) -> Outcome {
         Command::ReachOut(a) => support::reach_out(&ctx, a),
         Command::Insights(a) => insights::insights(&ctx, a),
         Command::Chart(a) => insights::chart(&ctx, a),
+        Command::SafetyPlan(c) => safety_plan::run(&mut ctx, c),
     }
 }
 
