@@ -77,7 +77,7 @@ pub enum Command {
     Miss(AttendArgs),
     /// Recent occurrences and whether you went
     Attendance(AttendanceArgs),
-    /// Write the schedule as a calendar file (to stdout unless --out)
+    /// Write the schedule (ics) or check-ins (csv, json, fhir) to stdout or a file; not encrypted
     Export(ExportArgs),
     /// Add or update sessions from an iCalendar (.ics) file, all or nothing
     Import(ImportArgs),
@@ -239,10 +239,16 @@ pub struct RedeemArgs {
     pub json: bool,
 }
 
-#[derive(Debug, Clone, Copy, clap::ValueEnum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum ExportFormat {
-    /// iCalendar (RFC 5545), for Google Calendar, Apple Calendar and Outlook
+    /// The schedule as iCalendar (RFC 5545), for Google Calendar, Apple Calendar and Outlook
     Ics,
+    /// Check-ins as CSV, for a spreadsheet
+    Csv,
+    /// Check-ins as JSON
+    Json,
+    /// Check-ins as a FHIR R4 Bundle, for a clinic's record system
+    Fhir,
 }
 
 #[derive(Debug, Args)]
@@ -250,9 +256,15 @@ pub struct ExportArgs {
     /// File format
     #[arg(long, value_enum, default_value = "ics")]
     pub format: ExportFormat,
-    /// Write to this file instead of stdout
+    /// Write to this file (readable by you only) instead of stdout
     #[arg(long, value_name = "FILE")]
     pub out: Option<PathBuf>,
+    /// First check-in date (included; csv, json and fhir)
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
+    pub from: Option<NaiveDate>,
+    /// Last check-in date (included; csv, json and fhir)
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
+    pub to: Option<NaiveDate>,
 }
 
 #[derive(Debug, Args)]

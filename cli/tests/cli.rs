@@ -1,81 +1,15 @@
 //! Runs the real `companion` binary against a throw-away store.
 
 use std::path::Path;
-use std::process::{Command, Output, Stdio};
+use std::process::Stdio;
 use std::time::Duration;
 
 use chrono::{Datelike, Days, NaiveDate};
 use serde_json::Value;
 use tempfile::TempDir;
 
-const BIN: &str = env!("CARGO_BIN_EXE_companion");
-const ZONE: &str = "America/Chicago";
-
-fn companion(store: &Path) -> Command {
-    in_zone(store, ZONE)
-}
-
-fn in_zone(store: &Path, zone: &str) -> Command {
-    let mut cmd = Command::new(BIN);
-    // The locale's country changes how phone numbers are read: tests set it explicitly.
-    cmd.env_remove("COMPANION_STORE")
-        .env_remove("COMPANION_TZ")
-        .env_remove("COMPANION_REGION")
-        .env_remove("LC_ALL")
-        .env_remove("LC_MESSAGES")
-        .env_remove("LANG")
-        .arg("--store")
-        .arg(store)
-        .arg("--tz")
-        .arg(zone);
-    cmd
-}
-
-fn run(store: &Path, args: &[&str]) -> Output {
-    companion(store)
-        .args(args)
-        .output()
-        .expect("the binary runs")
-}
-
-/// Runs a command that must succeed and returns its stdout.
-fn ok(store: &Path, args: &[&str]) -> String {
-    let out = run(store, args);
-    assert!(
-        out.status.success(),
-        "{args:?} failed: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    assert!(out.stderr.is_empty(), "{args:?} wrote to stderr");
-    String::from_utf8(out.stdout).expect("UTF-8 output")
-}
-
-/// Runs a `--json` command and parses its output, which must be JSON only.
-fn json(store: &Path, args: &[&str]) -> Value {
-    let text = ok(store, args);
-    serde_json::from_str(&text).unwrap_or_else(|e| panic!("{args:?}: not JSON ({e}): {text}"))
-}
-
-/// Runs a command that must fail with `code` and one `companion: ` line on stderr; returns it.
-fn fails(store: &Path, args: &[&str], code: i32) -> String {
-    let mut cmd = companion(store);
-    cmd.args(args);
-    fails_with(cmd, code)
-}
-
-fn fails_with(mut cmd: Command, code: i32) -> String {
-    let out = cmd.output().expect("the binary runs");
-    assert_eq!(out.status.code(), Some(code), "{cmd:?}");
-    assert!(
-        out.stdout.is_empty(),
-        "{cmd:?} printed to stdout on failure"
-    );
-    let err = String::from_utf8(out.stderr).expect("UTF-8 stderr");
-    assert!(err.starts_with("companion: "), "{cmd:?}: {err:?}");
-    assert!(err.ends_with('\n'), "{cmd:?}: {err:?}");
-    assert_eq!(err.lines().count(), 1, "{cmd:?}: {err:?}");
-    err
-}
+mod common;
+use common::*;
 
 fn date(v: &Value) -> NaiveDate {
     v.as_str()

@@ -2,12 +2,13 @@
 //! worked out by hand.
 
 use std::path::Path;
-use std::process::{Command, Output};
 
 use serde_json::Value;
 use tempfile::TempDir;
 
-const BIN: &str = env!("CARGO_BIN_EXE_companion");
+mod common;
+use common::*;
+
 /// Wednesday, June 10 2026: the day the insights and charts look back from.
 const TODAY: &str = "2026-06-10";
 /// The chart's colours (cli/src/chart.rs), by which points and bars are counted.
@@ -15,48 +16,6 @@ const MOOD: &str = "#2B6CB0";
 const CRAVING: &str = "#C05621";
 const MISSED: &str = "#DDE1E6";
 const NOTE: &str = "private words about a hard day";
-
-fn run(store: &Path, args: &[&str]) -> Output {
-    Command::new(BIN)
-        .env_remove("COMPANION_STORE")
-        .env_remove("COMPANION_TZ")
-        .arg("--store")
-        .arg(store)
-        .arg("--tz")
-        .arg("America/Chicago")
-        .args(args)
-        .output()
-        .expect("the binary runs")
-}
-
-fn ok(store: &Path, args: &[&str]) -> String {
-    let out = run(store, args);
-    assert!(
-        out.status.success(),
-        "{args:?} failed: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    assert!(out.stderr.is_empty(), "{args:?} wrote to stderr");
-    String::from_utf8(out.stdout).expect("UTF-8 output")
-}
-
-fn json(store: &Path, args: &[&str]) -> Value {
-    let text = ok(store, args);
-    serde_json::from_str(&text).unwrap_or_else(|e| panic!("{args:?}: not JSON ({e}): {text}"))
-}
-
-fn fails(store: &Path, args: &[&str], code: i32) -> String {
-    let out = run(store, args);
-    assert_eq!(out.status.code(), Some(code), "{args:?}");
-    assert!(
-        out.stdout.is_empty(),
-        "{args:?} printed to stdout on failure"
-    );
-    let err = String::from_utf8(out.stderr).expect("UTF-8 stderr");
-    assert!(err.starts_with("companion: "), "{args:?}: {err:?}");
-    assert_eq!(err.lines().count(), 1, "{args:?}: {err:?}");
-    err
-}
 
 /// The date `n` days before [`TODAY`].
 fn before(n: u64) -> String {

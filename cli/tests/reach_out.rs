@@ -1,46 +1,24 @@
 //! `crisis`, `reach-out` and phone numbers through the real `companion` binary.
 
 use std::path::Path;
-use std::process::{Command, Output};
+use std::process::Output;
 
 use serde_json::Value;
 
-const BIN: &str = env!("CARGO_BIN_EXE_companion");
+mod common;
+use common::{failed, succeeded};
 
-/// The binary on a store, with the locale given (or none) and nothing else from the
-/// environment.
-fn companion(store: &Path, lang: Option<&str>, args: &[&str]) -> Output {
-    let mut cmd = Command::new(BIN);
-    for v in [
-        "COMPANION_STORE",
-        "COMPANION_TZ",
-        "COMPANION_REGION",
-        "LC_ALL",
-        "LC_MESSAGES",
-        "LANG",
-    ] {
-        cmd.env_remove(v);
-    }
+/// The binary on a store with the locale `lang` (or none).
+fn with_lang(store: &Path, lang: Option<&str>, args: &[&str]) -> Output {
+    let mut cmd = common::companion(store);
     if let Some(lang) = lang {
         cmd.env("LANG", lang);
     }
-    cmd.arg("--store")
-        .arg(store)
-        .arg("--tz")
-        .arg("America/Chicago")
-        .args(args)
-        .output()
-        .expect("the binary runs")
+    cmd.args(args).output().expect("the binary runs")
 }
 
 fn ok(store: &Path, lang: Option<&str>, args: &[&str]) -> String {
-    let out = companion(store, lang, args);
-    assert!(
-        out.status.success(),
-        "{args:?}: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8(out.stdout).unwrap()
+    succeeded(args, with_lang(store, lang, args))
 }
 
 fn json(store: &Path, lang: Option<&str>, args: &[&str]) -> Value {
@@ -48,10 +26,7 @@ fn json(store: &Path, lang: Option<&str>, args: &[&str]) -> Value {
 }
 
 fn fails(store: &Path, lang: Option<&str>, args: &[&str]) -> String {
-    let out = companion(store, lang, args);
-    assert_eq!(out.status.code(), Some(1), "{args:?}");
-    assert!(out.stdout.is_empty());
-    String::from_utf8(out.stderr).unwrap()
+    failed(args, with_lang(store, lang, args), 1)
 }
 
 fn names(list: &Value) -> Vec<&str> {

@@ -7,21 +7,8 @@ use std::process::{Command, Output, Stdio};
 use serde_json::Value;
 use tempfile::TempDir;
 
-const BIN: &str = env!("CARGO_BIN_EXE_companion");
-
-fn companion(store: &Path) -> Command {
-    let mut cmd = Command::new(BIN);
-    cmd.env_remove("COMPANION_STORE")
-        .env_remove("COMPANION_TZ")
-        .env_remove("VISUAL")
-        .env_remove("EDITOR")
-        .arg("--store")
-        .arg(store)
-        .arg("--tz")
-        .arg("America/Chicago")
-        .stdin(Stdio::null());
-    cmd
-}
+mod common;
+use common::*;
 
 /// Runs a command with `input` on stdin.
 fn run_with(store: &Path, args: &[&str], input: &str) -> Output {
@@ -41,44 +28,8 @@ fn run_with(store: &Path, args: &[&str], input: &str) -> Output {
     child.wait_with_output().unwrap()
 }
 
-fn succeeded(args: &[&str], out: Output) -> String {
-    assert!(
-        out.status.success(),
-        "{args:?} failed: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    assert!(out.stderr.is_empty(), "{args:?} wrote to stderr");
-    String::from_utf8(out.stdout).expect("UTF-8 output")
-}
-
-fn ok(store: &Path, args: &[&str]) -> String {
-    succeeded(args, companion(store).args(args).output().unwrap())
-}
-
 fn ok_with(store: &Path, args: &[&str], input: &str) -> String {
     succeeded(args, run_with(store, args, input))
-}
-
-fn json(store: &Path, args: &[&str]) -> Value {
-    let text = ok(store, args);
-    serde_json::from_str(&text).unwrap_or_else(|e| panic!("{args:?}: not JSON ({e}): {text}"))
-}
-
-/// A failure: exit code 1, nothing on stdout, one `companion: ` line on stderr.
-fn failed(args: &[&str], out: Output) -> String {
-    assert_eq!(out.status.code(), Some(1), "{args:?}");
-    assert!(
-        out.stdout.is_empty(),
-        "{args:?} printed to stdout on failure"
-    );
-    let err = String::from_utf8(out.stderr).unwrap();
-    assert!(err.starts_with("companion: "), "{args:?}: {err:?}");
-    assert_eq!(err.lines().count(), 1, "{args:?}: {err:?}");
-    err
-}
-
-fn fails(store: &Path, args: &[&str]) -> String {
-    failed(args, companion(store).args(args).output().unwrap())
 }
 
 fn add_contact(store: &Path, name: &str, phone: &str) -> String {
@@ -210,7 +161,7 @@ fn bad_input_is_refused_without_echoing_it() {
         ),
     ];
     for (args, expected) in cases {
-        let err = fails(store, &args);
+        let err = fails(store, &args, 1);
         assert!(err.contains(expected), "{args:?}: {err}");
         assert!(!err.contains("private"), "{err}");
     }
@@ -263,21 +214,22 @@ fn edit_from_a_file_or_stdin_changes_only_what_differs() {
     let before = ok(store, &["safety-plan", "show", "--json"]);
     let bad = "## 1\n- fine\n- private\twords\n";
     let args = ["safety-plan", "edit"];
-    let err = failed(&args, run_with(store, &args, bad));
+    let err = failed(&args, run_with(store, &args, bad), 1);
     assert!(
         err.contains("invalid text") && err.contains("(line 3)"),
         "{err}"
     );
     assert!(!err.contains("private"), "{err}");
-    let err = failed(&args, run_with(store, &args, "## 4\n- @nobody\n"));
+    let err = failed(&args, run_with(store, &args, "## 4\n- @nobody\n"), 1);
     assert!(err.contains("(line 2)"), "{err}");
-    let err = failed(&args, run_with(store, &args, "just words\n"));
+    let err = failed(&args, run_with(store, &args, "just words\n"), 1);
     assert!(err.contains("(line 1)") && !err.contains("just"), "{err}");
     assert_eq!(ok(store, &["safety-plan", "show", "--json"]), before);
     let missing = dir.path().join("missing.txt");
     fails(
         store,
         &["safety-plan", "edit", "--file", missing.to_str().unwrap()],
+        1,
     );
 }
 

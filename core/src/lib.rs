@@ -19,6 +19,7 @@ mod crisis;
 mod doc;
 mod durable;
 mod error;
+mod export;
 #[cfg(feature = "fixtures")]
 pub mod fixtures;
 mod ical;
@@ -44,6 +45,7 @@ pub use checkin::{CheckIn, CheckInEdit, EMOTION_MAX_CHARS, MAX_EMOTIONS, SUGGEST
 pub use contact::{Contact, ContactFields, ContactRole, MAX_ORDER};
 pub use crisis::{BUILT_IN_PREFIX, CrisisLine, LineSource, regions_with_crisis_lines};
 pub use error::{Error, RecordKind, Result};
+pub use export::CheckinExportFormat;
 pub use ical::{ImportSummary, MAX_ICS_BYTES};
 pub use insights::{
     Average, DayPoint, HIGH_CRAVING, HIGH_CRAVING_CHECKINS, Insights, LATEST_MAX_AGE_DAYS,

@@ -3,30 +3,9 @@ use std::io::Read;
 use companion_core::MAX_ICS_BYTES;
 
 use super::Ctx;
-use crate::args::{ExportArgs, ExportFormat, ImportArgs};
+use crate::args::ImportArgs;
 use crate::output;
 use crate::{Failure, Outcome};
-
-pub fn export(ctx: &Ctx, a: ExportArgs) -> Outcome {
-    let text = match a.format {
-        ExportFormat::Ics => ctx.store.export_ics()?,
-    };
-    let Some(path) = a.out else {
-        return Ok(text);
-    };
-    // Write beside the target and rename, so a failed write never leaves half a calendar.
-    let tmp = path.with_extension("ics.partial");
-    std::fs::write(&tmp, text.as_bytes())
-        .and_then(|()| std::fs::rename(&tmp, &path))
-        .map_err(|e| {
-            let _ = std::fs::remove_file(&tmp);
-            Failure::Message(format!("could not write the calendar file: {}", e.kind()))
-        })?;
-    Ok(format!(
-        "Wrote the schedule to {}. It is not encrypted: anyone with the file can read it.\n",
-        path.display()
-    ))
-}
 
 pub fn import(ctx: &mut Ctx, a: ImportArgs) -> Outcome {
     let file = std::fs::File::open(&a.file)

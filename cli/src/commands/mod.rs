@@ -3,6 +3,7 @@
 mod calendar;
 mod checkin;
 mod contact;
+mod export;
 mod insights;
 mod prefs;
 mod reminders;
@@ -66,7 +67,7 @@ pub fn run(cli: Cli) -> Outcome {
         Command::Attend(a) => reminders::mark(&mut ctx, a, Attendance::Attended),
         Command::Miss(a) => reminders::mark(&mut ctx, a, Attendance::Missed),
         Command::Attendance(a) => reminders::attendance(&ctx, a),
-        Command::Export(a) => calendar::export(&ctx, a),
+        Command::Export(a) => export::export(&ctx, a),
         Command::Import(a) => calendar::import(&mut ctx, a),
         Command::Enroll(a) => sync::enroll(&mut ctx, a),
         Command::Link(c) => sync::link(&mut ctx, c),
