@@ -29,7 +29,8 @@ fn stats(mut v: Vec<Duration>) -> (f64, f64) {
 
 fn main() {
     let dir = tempfile::tempdir().expect("temp dir");
-    let store = CompanionStore::open(dir.path().to_string_lossy().into_owned()).expect("open");
+    let store =
+        CompanionStore::open(dir.path().to_string_lossy().into_owned(), vec![7; 32]).expect("open");
     store
         .add_session(SessionInput {
             title: Some("Process group".into()),

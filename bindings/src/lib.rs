@@ -19,7 +19,7 @@ pub use schedule::{
     PreferencesRecord, RecurrenceRecord, ReminderChanges, ReminderRecord, SessionInput,
     SessionRecord, TodayRecord,
 };
-pub use store::{ChangeListener, CompanionStore, DataChange, Subscription};
+pub use store::{ChangeListener, CompanionStore, DataChange, Subscription, generate_store_key};
 pub use support::{
     ActionType, ContactActionRecord, CrisisLineRecord, CrisisLineSource, ReachOutContactRecord,
     ReachOutRecord, suggested_reach_out_message,

@@ -3,7 +3,7 @@
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex, MutexGuard, Weak};
 
-use companion_core::Store;
+use companion_core::{Store, StoreKey};
 
 use crate::error::{CompanionError, Result};
 
@@ -66,10 +66,13 @@ impl Drop for Subscription {
 
 #[uniffi::export]
 impl CompanionStore {
-    /// Opens (or creates) the participant's store in the directory `path`.
+    /// Opens (or creates) the participant's store in the directory `path`, sealed under `key`
+    /// (32 bytes the app keeps in Android Keystore / iOS Keychain; see `generate_store_key`).
+    /// A wrong key is `WrongKey` and changes nothing.
     #[uniffi::constructor]
-    pub fn open(path: String) -> Result<Arc<CompanionStore>> {
-        let store = Store::open(&path)?;
+    pub fn open(path: String, key: Vec<u8>) -> Result<Arc<CompanionStore>> {
+        let key = zeroize::Zeroizing::new(key);
+        let store = Store::open(&path, &StoreKey::from_bytes(&key)?)?;
         Ok(Arc::new(CompanionStore {
             store: Arc::new(Mutex::new(store)),
             listeners: Arc::new(Mutex::new(Vec::new())),
@@ -91,6 +94,14 @@ impl CompanionStore {
             last_error,
         })
     }
+}
+
+/// A new random 32-byte store key, for an app setting up its store: keep it wrapped by a
+/// Keystore / Keychain key, never in plain files.
+#[uniffi::export]
+pub fn generate_store_key() -> Result<Vec<u8>> {
+    let key = StoreKey::generate()?;
+    Ok(key.as_bytes().map(|k| k.to_vec()).unwrap_or_default())
 }
 
 impl CompanionStore {

@@ -8,6 +8,11 @@ use companion_ffi::{
     ChangeListener, CheckInInput, CompanionError, CompanionStore, DataChange, Timestamp,
 };
 
+/// Opens a store under a fixed key, as the apps do under theirs.
+fn open(dir: &std::path::Path) -> Result<Arc<CompanionStore>, CompanionError> {
+    CompanionStore::open(dir.to_string_lossy().into_owned(), vec![7; 32])
+}
+
 struct Recorder {
     seen: Mutex<Vec<DataChange>>,
     fail: bool,
@@ -26,7 +31,7 @@ impl ChangeListener for Recorder {
 #[test]
 fn a_participant_flow_and_its_errors() {
     let dir = tempfile::tempdir().unwrap();
-    let store = CompanionStore::open(dir.path().to_string_lossy().into_owned()).unwrap();
+    let store = open(dir.path()).unwrap();
     let recorder = Arc::new(Recorder {
         seen: Mutex::new(Vec::new()),
         fail: true,
@@ -89,7 +94,7 @@ fn a_damaged_store_is_refused() {
     )
     .unwrap();
     assert!(matches!(
-        CompanionStore::open(dir.path().to_string_lossy().into_owned()),
+        open(dir.path()),
         Err(CompanionError::StoreUnusable(_))
     ));
 }
@@ -98,7 +103,7 @@ fn a_damaged_store_is_refused() {
 fn crisis_lines_and_reach_out_cross_the_boundary() {
     use companion_ffi::{ActionType, ContactInput, CrisisLineSource, PreferencesInput, Role};
     let dir = tempfile::tempdir().unwrap();
-    let store = CompanionStore::open(dir.path().to_string_lossy().into_owned()).unwrap();
+    let store = open(dir.path()).unwrap();
     store.set_device_region(Some("US".into())).unwrap();
     let lines = store.crisis_lines().unwrap();
     assert_eq!(lines[0].id, "crisis:us-988");
@@ -133,4 +138,23 @@ fn crisis_lines_and_reach_out_cross_the_boundary() {
     assert_eq!(p.region.as_deref(), Some("GB"));
     assert_eq!(store.crisis_lines().unwrap()[0].name, "Samaritans");
     assert!(companion_ffi::suggested_reach_out_message().starts_with("Hi"));
+}
+
+#[test]
+fn the_store_key_is_checked() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().to_string_lossy().into_owned();
+    let key = companion_ffi::generate_store_key().unwrap();
+    assert_eq!(key.len(), 32);
+    assert_ne!(key, companion_ffi::generate_store_key().unwrap());
+    drop(CompanionStore::open(path.clone(), key.clone()).unwrap());
+    assert!(matches!(
+        CompanionStore::open(path.clone(), vec![1; 32]),
+        Err(CompanionError::WrongKey(_))
+    ));
+    assert!(matches!(
+        CompanionStore::open(path.clone(), vec![1; 16]),
+        Err(CompanionError::InvalidInput(_))
+    ));
+    assert!(CompanionStore::open(path, key).is_ok());
 }

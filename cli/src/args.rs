@@ -43,6 +43,21 @@ pub struct Cli {
     )]
     pub region: Option<String>,
 
+    /// The file holding the store's key [default: DIR/store.key, made with the store]
+    #[arg(
+        long,
+        env = "COMPANION_KEY_FILE",
+        hide_env_values = true,
+        value_name = "FILE",
+        conflicts_with = "passphrase_file"
+    )]
+    pub key_file: Option<PathBuf>,
+
+    /// Protect the store with a passphrase instead of a key file: its first line (or the
+    /// COMPANION_PASSPHRASE environment variable). Chosen when the store is created.
+    #[arg(long, value_name = "FILE")]
+    pub passphrase_file: Option<PathBuf>,
+
     #[command(subcommand)]
     pub command: Command,
 }

@@ -8,7 +8,7 @@ mod common;
 use common::{median, p90};
 
 use chrono::{Datelike, Days, NaiveTime, Utc};
-use companion_core::{Recurrence, SessionFields, Store, diff_reminders};
+use companion_core::{Recurrence, SessionFields, diff_reminders};
 
 const SESSIONS: usize = 40;
 const RUNS: usize = 300;
@@ -21,7 +21,7 @@ const ZONES: [&str; 4] = [
 
 fn main() {
     let dir = tempfile::tempdir().expect("temp dir");
-    let mut store = Store::open(dir.path()).expect("open");
+    let mut store = common::open(dir.path());
     let first = Utc::now().date_naive() - Days::new(60);
     for i in 0..SESSIONS {
         let start = first + Days::new(i as u64 % 7);

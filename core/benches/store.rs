@@ -22,7 +22,7 @@ fn main() {
     let first = Utc::now().date_naive() - Days::new(DAYS);
     let build = Instant::now();
     let built = {
-        let mut store = Store::open(dir.path()).expect("open");
+        let mut store = common::open(dir.path());
         fixtures::three_years(&mut store, first).expect("three years")
     };
     let (checkins, sessions, occurrence_edits, contacts) = (
@@ -37,12 +37,12 @@ fn main() {
     let mut opens = Vec::with_capacity(OPEN_RUNS);
     for _ in 0..OPEN_RUNS {
         let t = Instant::now();
-        let store = Store::open(dir.path()).expect("open");
+        let store = common::open(dir.path());
         opens.push(t.elapsed());
         drop(store);
     }
 
-    let mut store = Store::open(dir.path()).expect("open");
+    let mut store = common::open(dir.path());
     let stats = store.stats();
     let (snapshot, incremental, chunks) = (
         stats.snapshot_bytes,
@@ -52,14 +52,14 @@ fn main() {
     store.compact().expect("compact");
     drop(store);
     let (file_bytes, pages, free_pages) = checkpointed_size(dir.path());
-    let store = Store::open(dir.path()).expect("open");
+    let store = common::open(dir.path());
     let compacted_snapshot = store.stats().snapshot_bytes;
     drop(store);
 
     // Record one check-in (an edit of a recent day, as a participant would) and the same
     // fields through a plain rusqlite INSERT with the same durability, interleaved so both
     // meet the same disk and cache conditions.
-    let mut store = Store::open(dir.path()).expect("open");
+    let mut store = common::open(dir.path());
     let plain_dir = tempfile::tempdir().expect("temp dir");
     let conn = Connection::open(plain_dir.path().join("plain.sqlite3")).expect("plain db");
     conn.pragma_update(None, "journal_mode", "WAL")

@@ -16,6 +16,7 @@ use automerge::{
 };
 use rusqlite::{Connection, OpenFlags, OptionalExtension, TransactionBehavior, params};
 
+use crate::at_rest::{self, Cipher, StoreKey};
 use crate::error::{Error, Result};
 use crate::schema::{self, KIND_INCREMENTAL, KIND_SNAPSHOT};
 
@@ -31,6 +32,7 @@ pub(crate) const COMPACT_AFTER_CHUNKS: u64 = 64;
 pub(crate) struct DurableDoc {
     conn: Connection,
     doc: AutoCommit,
+    cipher: Cipher,
     /// The highest chunk id this handle has applied (read or written).
     last_seen: i64,
     stats: ChunkStats,
@@ -63,7 +65,10 @@ impl DurableDoc {
     /// Opens (or creates) the store at `path`. A new store starts from `genesis`, the changes
     /// every device of the document shares, so their root objects never conflict; a store made
     /// before one of them existed gets it now.
-    pub(crate) fn open(path: &Path, genesis: &[FixedChange]) -> Result<Self> {
+    ///
+    /// Everything the file holds is sealed under `key` (see `at_rest.rs`); a wrong key is
+    /// [`Error::WrongKey`] and changes nothing.
+    pub(crate) fn open(path: &Path, genesis: &[FixedChange], key: &StoreKey) -> Result<Self> {
         let mut conn = Connection::open_with_flags(
             path,
             OpenFlags::SQLITE_OPEN_READ_WRITE
@@ -78,23 +83,21 @@ impl DurableDoc {
         schema::prepare(&mut conn, &label)?;
         // FULL: a check-in reported as saved survives a power cut, not only a crash.
         conn.pragma_update(None, "synchronous", "FULL")?;
+        let cipher = at_rest::unlock(&mut conn, key)?;
         // Always, not only for a fresh file: a process killed between creating the schema and
         // this step must leave a store the next launch completes, not one it cannot open.
-        initialise(&mut conn, genesis)?;
-        let actor = {
-            let bytes: Option<Vec<u8>> = conn
-                .query_row("SELECT value FROM meta WHERE key = 'actor'", [], |r| {
-                    r.get(0)
-                })
-                .optional()?;
-            ActorId::from(bytes.ok_or_else(|| Error::Corrupted("no actor id".into()))?)
-        };
+        initialise(&mut conn, genesis, &cipher)?;
         let mut this = DurableDoc {
             conn,
             doc: AutoCommit::new(),
+            cipher,
             last_seen: 0,
             stats: ChunkStats::default(),
         };
+        let actor = ActorId::from(
+            this.meta("actor")?
+                .ok_or_else(|| Error::Corrupted("no actor id".into()))?,
+        );
         this.load()?;
         this.doc.set_actor(actor);
         this.complete_genesis(genesis)?;
@@ -129,10 +132,11 @@ impl DurableDoc {
         let mut all = Vec::new();
         let (mut last, mut stats) = (0, ChunkStats::default());
         while let Some(row) = rows.next()? {
-            let data = row.get_ref(2)?.as_blob()?;
+            let kind = row.get(1)?;
+            let data = self.cipher.open_chunk(kind, row.get_ref(2)?.as_blob()?)?;
             last = row.get(0)?;
-            stats.add(row.get(1)?, data.len());
-            all.extend_from_slice(data);
+            stats.add(kind, data.len());
+            all.extend_from_slice(&data);
         }
         drop(rows);
         drop(stmt);
@@ -145,6 +149,11 @@ impl DurableDoc {
         self.last_seen = last;
         self.stats = stats;
         Ok(())
+    }
+
+    /// The key that opens files kept beside this one (program documents).
+    pub(crate) fn master_key(&self) -> StoreKey {
+        self.cipher.master()
     }
 
     pub(crate) fn doc(&self) -> &AutoCommit {
@@ -171,7 +180,13 @@ impl DurableDoc {
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)?;
-        catch_up(&tx, &mut self.doc, &mut self.last_seen, &mut self.stats)?;
+        catch_up(
+            &tx,
+            &self.cipher,
+            &mut self.doc,
+            &mut self.last_seen,
+            &mut self.stats,
+        )?;
         let heads = self.doc.get_heads();
         let out = match edit(&mut self.doc) {
             Ok(out) => out,
@@ -187,10 +202,14 @@ impl DurableDoc {
             return Ok(out);
         }
         let len = chunk.len();
+        let cipher = &self.cipher;
         let persisted = (move || -> Result<i64> {
             tx.execute(
                 "INSERT INTO chunks (kind, data) VALUES (?1, ?2)",
-                params![KIND_INCREMENTAL, chunk],
+                params![
+                    KIND_INCREMENTAL,
+                    cipher.seal_chunk(KIND_INCREMENTAL, &chunk)?
+                ],
             )?;
             let id = tx.last_insert_rowid();
             tx.commit()?;
@@ -285,11 +304,20 @@ impl DurableDoc {
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)?;
-        catch_up(&tx, &mut self.doc, &mut self.last_seen, &mut self.stats)?;
+        catch_up(
+            &tx,
+            &self.cipher,
+            &mut self.doc,
+            &mut self.last_seen,
+            &mut self.stats,
+        )?;
         let snapshot = self.doc.save();
         tx.execute(
             "INSERT INTO chunks (kind, data) VALUES (?1, ?2)",
-            params![KIND_SNAPSHOT, snapshot],
+            params![
+                KIND_SNAPSHOT,
+                self.cipher.seal_chunk(KIND_SNAPSHOT, &snapshot)?
+            ],
         )?;
         let id = tx.last_insert_rowid();
         // Only what this snapshot covers: every chunk up to what this handle has seen.
@@ -304,10 +332,11 @@ impl DurableDoc {
 
     /// A value this store keeps beside the document (sync state, account).
     pub(crate) fn meta(&self, key: &str) -> Result<Option<Vec<u8>>> {
-        Ok(self
+        let sealed: Option<Vec<u8>> = self
             .conn
             .query_row("SELECT value FROM meta WHERE key = ?1", [key], |r| r.get(0))
-            .optional()?)
+            .optional()?;
+        sealed.map(|s| self.cipher.open_meta(key, &s)).transpose()
     }
 
     /// Sets (or, with `None`, removes) several meta values in one transaction.
@@ -320,7 +349,7 @@ impl DurableDoc {
                 Some(v) => tx.execute(
                     "INSERT INTO meta (key, value) VALUES (?1, ?2)
                      ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-                    params![key, v],
+                    params![key, self.cipher.seal_meta(key, v)?],
                 )?,
                 None => tx.execute("DELETE FROM meta WHERE key = ?1", [key])?,
             };
@@ -345,6 +374,7 @@ fn give_back_free_pages(conn: &Connection) -> Result<()> {
 /// Applies chunks other handles appended since `last_seen`.
 fn catch_up(
     conn: &Connection,
+    cipher: &Cipher,
     doc: &mut AutoCommit,
     last_seen: &mut i64,
     stats: &mut ChunkStats,
@@ -353,17 +383,18 @@ fn catch_up(
         conn.prepare_cached("SELECT id, kind, data FROM chunks WHERE id > ?1 ORDER BY id")?;
     let mut rows = stmt.query([*last_seen])?;
     while let Some(row) = rows.next()? {
-        let data = row.get_ref(2)?.as_blob()?;
-        doc.load_incremental(data)
+        let kind = row.get(1)?;
+        let data = cipher.open_chunk(kind, row.get_ref(2)?.as_blob()?)?;
+        doc.load_incremental(&data)
             .map_err(|e| Error::Corrupted(format!("a stored chunk does not load: {e}")))?;
-        stats.add(row.get(1)?, data.len());
+        stats.add(kind, data.len());
         *last_seen = row.get(0)?;
     }
     Ok(())
 }
 
 /// Writes the install's actor id and the shared genesis changes into a fresh store.
-fn initialise(conn: &mut Connection, genesis: &[FixedChange]) -> Result<()> {
+fn initialise(conn: &mut Connection, genesis: &[FixedChange], cipher: &Cipher) -> Result<()> {
     let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
     let has_actor: bool = tx.query_row(
         "SELECT EXISTS (SELECT 1 FROM meta WHERE key = 'actor')",
@@ -381,16 +412,17 @@ fn initialise(conn: &mut Connection, genesis: &[FixedChange]) -> Result<()> {
         // One actor per install, for ever: a new actor per launch would grow the document.
         tx.execute(
             "INSERT INTO meta (key, value) VALUES ('actor', ?1)",
-            [ActorId::random().to_bytes()],
+            [cipher.seal_meta("actor", ActorId::random().to_bytes())?],
         )?;
+        let genesis: Vec<u8> = genesis
+            .iter()
+            .flat_map(|c| c.bytes.iter().copied())
+            .collect();
         tx.execute(
             "INSERT INTO chunks (kind, data) VALUES (?1, ?2)",
             params![
                 KIND_INCREMENTAL,
-                genesis
-                    .iter()
-                    .flat_map(|c| c.bytes.iter().copied())
-                    .collect::<Vec<u8>>()
+                cipher.seal_chunk(KIND_INCREMENTAL, &genesis)?
             ],
         )?;
     }

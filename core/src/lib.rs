@@ -5,13 +5,16 @@
 //! input, call [`Store`] and show what it returns.
 //!
 //! ```no_run
-//! use companion_core::{CheckInEdit, Store};
-//! let mut store = Store::open("/tmp/companion-store")?;
+//! use companion_core::{CheckInEdit, Store, StoreKey};
+//! // The apps keep the key in Android Keystore / iOS Keychain.
+//! let key = StoreKey::generate()?;
+//! let mut store = Store::open("/tmp/companion-store", &key)?;
 //! let today = chrono::Local::now().date_naive();
 //! store.record_checkin(today, &CheckInEdit { mood: Some(7), ..Default::default() })?;
 //! # Ok::<(), companion_core::Error>(())
 //! ```
 
+mod at_rest;
 mod attendance;
 mod checkin;
 mod contact;
@@ -40,6 +43,7 @@ pub mod sync;
 mod today;
 mod validate;
 
+pub use at_rest::{MIN_PASSPHRASE_CHARS, Protection, StoreKey};
 pub use attendance::{Attendance, AttendanceEntry, MAX_ATTENDANCE_DAYS};
 pub use checkin::{CheckIn, CheckInEdit, EMOTION_MAX_CHARS, MAX_EMOTIONS, SUGGESTED_EMOTIONS};
 pub use contact::{Contact, ContactFields, ContactRole, MAX_ORDER};

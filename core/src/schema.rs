@@ -12,8 +12,10 @@ use crate::error::{Error, Result};
 /// `PRAGMA application_id` of every store ("IOPC"), so a foreign SQLite file is recognised.
 pub(crate) const APPLICATION_ID: i32 = 0x494F_5043;
 
-/// The schema version this build writes.
-pub(crate) const VERSION: u32 = 1;
+/// The schema version this build writes. Version 2 seals every value under the store's key
+/// (`at_rest.rs`): its tables are version 1's, and an app that only knows version 1 must
+/// refuse the file rather than read ciphertext as a document.
+pub(crate) const VERSION: u32 = 2;
 
 /// The schema of a fresh store at [`VERSION`].
 pub(crate) const CREATE: &str = "
@@ -32,7 +34,10 @@ CREATE TABLE chunks (
 ";
 
 /// `MIGRATIONS[i]` upgrades a store from version `i + 1` to `i + 2`.
-pub(crate) const MIGRATIONS: &[&str] = &[];
+pub(crate) const MIGRATIONS: &[&str] = &[
+    // 1 → 2: no table changes; `at_rest::unlock` seals the values with the key it is given.
+    "",
+];
 
 pub(crate) const KIND_SNAPSHOT: i64 = 0;
 pub(crate) const KIND_INCREMENTAL: i64 = 1;

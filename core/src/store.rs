@@ -9,6 +9,7 @@ use std::path::{Path, PathBuf};
 pub use automerge::ChangeHash;
 use serde::Serialize;
 
+use crate::at_rest::{self, Protection, StoreKey};
 use crate::doc;
 use crate::durable::DurableDoc;
 use crate::error::{Error, Result};
@@ -44,9 +45,11 @@ impl Store {
     /// The database file's name inside the store directory.
     pub const FILE_NAME: &'static str = "companion.sqlite3";
 
-    /// Opens the store in `dir`, creating the directory (private to the user) and the store if
-    /// needed. A damaged or foreign file is reported, never replaced.
-    pub fn open(dir: impl AsRef<Path>) -> Result<Store> {
+    /// Opens the store in `dir` with `key`, creating the directory (private to the user) and
+    /// the store if needed; a new store is sealed under `key` for good. A wrong key is
+    /// [`Error::WrongKey`]; a damaged or foreign file is reported, never replaced. Either way
+    /// nothing is written.
+    pub fn open(dir: impl AsRef<Path>, key: &StoreKey) -> Result<Store> {
         let dir = dir.as_ref().to_path_buf();
         if dir.exists() && !dir.is_dir() {
             return Err(Error::invalid("store", "is not a directory"));
@@ -54,7 +57,7 @@ impl Store {
         if !dir.exists() {
             create_private_dir(&dir)?;
         }
-        let durable = DurableDoc::open(&dir.join(Self::FILE_NAME), doc::genesis())?;
+        let durable = DurableDoc::open(&dir.join(Self::FILE_NAME), doc::genesis(), key)?;
         let mut store = Store {
             durable,
             programs: Vec::new(),
@@ -76,10 +79,34 @@ impl Store {
             let path = self.dir.join(format!("program-{}.sqlite3", p.id));
             self.programs.push(ProgramDoc {
                 id: p.id,
-                durable: DurableDoc::open(&path, doc::genesis())?,
+                // Under the store's own key, without asking for a passphrase again.
+                durable: DurableDoc::open(&path, doc::genesis(), &self.durable.master_key())?,
             });
         }
         Ok(())
+    }
+
+    /// How the store in `dir` is protected, read without a key, so a shell knows whether to
+    /// ask for a passphrase or fetch its key; `None` when there is no store there yet.
+    pub fn protection(dir: impl AsRef<Path>) -> Result<Option<Protection>> {
+        let path = dir.as_ref().join(Self::FILE_NAME);
+        if !path.exists() {
+            return Ok(None);
+        }
+        let conn = rusqlite::Connection::open_with_flags(
+            &path,
+            rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY | rusqlite::OpenFlags::SQLITE_OPEN_NO_MUTEX,
+        )?;
+        conn.busy_timeout(std::time::Duration::from_secs(10))?;
+        let has_meta: bool = conn.query_row(
+            "SELECT EXISTS (SELECT 1 FROM sqlite_schema WHERE name = 'meta')",
+            [],
+            |r| r.get(0),
+        )?;
+        if !has_meta {
+            return Ok(None);
+        }
+        at_rest::protection(&conn)
     }
 
     pub(crate) fn account_record(&self) -> Result<Option<Account>> {

@@ -1,7 +1,9 @@
 //! Check-ins through the public API on real SQLite files.
 
 use chrono::{Duration, NaiveDate, Utc};
-use companion_core::{CheckInEdit, Error, NOTE_MAX_BYTES, Store};
+use companion_core::{CheckInEdit, Error, NOTE_MAX_BYTES};
+
+mod common;
 
 fn d(y: i32, m: u32, day: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(y, m, day).unwrap()
@@ -18,7 +20,7 @@ fn mood(m: u8) -> CheckInEdit {
 fn record_update_and_list_survive_reopening() {
     let dir = tempfile::tempdir().unwrap();
     {
-        let mut store = Store::open(dir.path()).unwrap();
+        let mut store = common::open(dir.path()).unwrap();
         let c = store
             .record_checkin(
                 d(2026, 11, 20),
@@ -54,7 +56,7 @@ fn record_update_and_list_survive_reopening() {
         store.record_checkin(d(2026, 11, 21), &mood(4)).unwrap();
         store.record_checkin(d(2026, 11, 18), &mood(8)).unwrap();
     }
-    let store = Store::open(dir.path()).unwrap();
+    let store = common::open(dir.path()).unwrap();
     let all = store.checkins(None, None).unwrap();
     let dates: Vec<_> = all.iter().map(|c| c.date).collect();
     assert_eq!(dates, [d(2026, 11, 18), d(2026, 11, 20), d(2026, 11, 21)]);
@@ -69,7 +71,7 @@ fn record_update_and_list_survive_reopening() {
 #[test]
 fn an_empty_note_removes_it_and_a_check_in_can_be_deleted() {
     let dir = tempfile::tempdir().unwrap();
-    let mut store = Store::open(dir.path()).unwrap();
+    let mut store = common::open(dir.path()).unwrap();
     let mut edit = mood(5);
     edit.note = Some("x".into());
     store.record_checkin(d(2026, 1, 2), &edit).unwrap();
@@ -95,7 +97,7 @@ fn an_empty_note_removes_it_and_a_check_in_can_be_deleted() {
 #[test]
 fn bad_input_is_refused_and_changes_nothing() {
     let dir = tempfile::tempdir().unwrap();
-    let mut store = Store::open(dir.path()).unwrap();
+    let mut store = common::open(dir.path()).unwrap();
     store.record_checkin(d(2026, 3, 1), &mood(5)).unwrap();
     let heads = store.heads();
     let before = store.checkins(None, None).unwrap();
@@ -193,6 +195,6 @@ fn bad_input_is_refused_and_changes_nothing() {
             .is_err()
     );
     drop(store);
-    let mut reopened = Store::open(dir.path()).unwrap();
+    let mut reopened = common::open(dir.path()).unwrap();
     assert_eq!(reopened.heads(), heads);
 }

@@ -1,6 +1,8 @@
 //! Support contacts through the public API.
 
-use companion_core::{ContactFields, ContactRole, Error, RecordKind, Store};
+use companion_core::{ContactFields, ContactRole, Error, RecordKind};
+
+mod common;
 
 fn named(name: &str) -> ContactFields {
     ContactFields {
@@ -12,7 +14,7 @@ fn named(name: &str) -> ContactFields {
 #[test]
 fn add_edit_remove_and_order() {
     let dir = tempfile::tempdir().unwrap();
-    let mut store = Store::open(dir.path()).unwrap();
+    let mut store = common::open(dir.path()).unwrap();
     let ana = store
         .add_contact(&ContactFields {
             name: Some(" Ana ".into()),
@@ -64,7 +66,7 @@ fn add_edit_remove_and_order() {
 
     store.remove_contact(&ben.id).unwrap();
     drop(store);
-    let store = Store::open(dir.path()).unwrap();
+    let store = common::open(dir.path()).unwrap();
     assert_eq!(store.contacts().unwrap().len(), 2);
     assert_eq!(store.contact(&ana.id).unwrap(), ana2);
     assert!(matches!(
@@ -79,7 +81,7 @@ fn add_edit_remove_and_order() {
 #[test]
 fn bad_contacts_are_refused_and_change_nothing() {
     let dir = tempfile::tempdir().unwrap();
-    let mut store = Store::open(dir.path()).unwrap();
+    let mut store = common::open(dir.path()).unwrap();
     let ana = store.add_contact(&named("Ana")).unwrap();
     let heads = store.heads();
     let bad = [

@@ -3,6 +3,8 @@
 use chrono::NaiveDate;
 use companion_core::{CheckInEdit, ContactFields, ContactRole, Store};
 
+mod common;
+
 fn d(day: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(2026, 11, day).unwrap()
 }
@@ -19,8 +21,8 @@ fn exchange(from: &mut Store, to: &mut Store) {
 #[test]
 fn concurrent_edits_of_one_contact_and_one_day_keep_both_sides() {
     let (da, db) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
-    let mut a = Store::open(da.path()).unwrap();
-    let mut b = Store::open(db.path()).unwrap();
+    let mut a = common::open(da.path()).unwrap();
+    let mut b = common::open(db.path()).unwrap();
 
     // A contact both devices know.
     let ana = a
@@ -132,7 +134,7 @@ fn concurrent_edits_of_one_contact_and_one_day_keep_both_sides() {
 
     // Both survive reopening from their files.
     drop(a);
-    let a = Store::open(da.path()).unwrap();
+    let a = common::open(da.path()).unwrap();
     assert_eq!(
         a.checkins(None, None).unwrap(),
         b.checkins(None, None).unwrap()

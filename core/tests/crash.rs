@@ -11,7 +11,9 @@ use std::process::{Command, Stdio};
 use std::time::Duration;
 
 use chrono::{Days, NaiveDate};
-use companion_core::{CheckInEdit, Store};
+use companion_core::CheckInEdit;
+
+mod common;
 
 const CHILD_STORE: &str = "COMPANION_CRASH_CHILD_STORE";
 const CHILD_START: &str = "COMPANION_CRASH_CHILD_START";
@@ -28,7 +30,7 @@ fn crash_child() {
         return;
     };
     let start: u64 = start.parse().unwrap();
-    let mut store = Store::open(&dir).unwrap();
+    let mut store = common::open(&dir).unwrap();
     let mut out = std::io::stdout().lock();
     for i in start..start + 5000 {
         let edit = CheckInEdit {
@@ -77,7 +79,7 @@ fn killed_at_random_moments_loses_nothing_it_reported_saved() {
         }
         saved.extend(reported);
 
-        let store = Store::open(dir.path()).expect("the store opens after a kill");
+        let store = common::open(dir.path()).expect("the store opens after a kill");
         let present: BTreeSet<u64> = store
             .checkins(None, None)
             .unwrap()

@@ -4,9 +4,11 @@ use companion_core::{
     ActionKind, ContactFields, ContactRole, Error, LineSource, PreferencesEdit, RecordKind, Store,
 };
 
+mod common;
+
 fn store() -> (tempfile::TempDir, Store) {
     let dir = tempfile::tempdir().unwrap();
-    let store = Store::open(dir.path()).unwrap();
+    let store = common::open(dir.path()).unwrap();
     (dir, store)
 }
 

@@ -11,6 +11,8 @@ use companion_core::{CheckIn, CheckInEdit, CheckinExportFormat, Error, Store};
 use serde_json::{Value, json};
 use uuid::Uuid;
 
+mod common;
+
 const QUESTIONNAIRE: &str = "https://iopcompanion.org/fhir/Questionnaire/daily-check-in";
 
 fn d(y: i32, m: u32, day: u32) -> NaiveDate {
@@ -33,7 +35,7 @@ const PLUS_NOTE: &str = "+1 day clean, @home";
 /// note and emotion with sleep that is not a whole number of hours, and another formula start.
 fn fixture() -> (tempfile::TempDir, Store, Vec<CheckIn>) {
     let dir = tempfile::tempdir().unwrap();
-    let mut store = Store::open(dir.path()).unwrap();
+    let mut store = common::open(dir.path()).unwrap();
     let edits = [
         (
             d(2025, 3, 1),
@@ -174,7 +176,7 @@ fn csv_reads_back_with_quoting_and_formulas_neutralised() {
 #[test]
 fn csv_of_an_empty_store_is_the_header_only() {
     let dir = tempfile::tempdir().unwrap();
-    let store = Store::open(dir.path()).unwrap();
+    let store = common::open(dir.path()).unwrap();
     assert_eq!(
         export(&store, CheckinExportFormat::Csv),
         "date,mood,craving,emotions,sleep_hours,used_today,note,created_at,updated_at\r\n"
@@ -224,7 +226,7 @@ fn json_is_the_versioned_document() {
 #[test]
 fn json_of_an_empty_store_has_no_checkins() {
     let dir = tempfile::tempdir().unwrap();
-    let store = Store::open(dir.path()).unwrap();
+    let store = common::open(dir.path()).unwrap();
     let value: Value = serde_json::from_str(&export(&store, CheckinExportFormat::Json)).unwrap();
     assert_eq!(value["checkins"], json!([]));
     assert_eq!(value["version"], 1);
@@ -559,7 +561,7 @@ fn fhir_names_are_stable_and_the_same_data_gives_the_same_bytes() {
 #[test]
 fn fhir_of_an_empty_store_is_a_valid_bundle_with_the_questionnaire_only() {
     let dir = tempfile::tempdir().unwrap();
-    let store = Store::open(dir.path()).unwrap();
+    let store = common::open(dir.path()).unwrap();
     let bundle = fhir(&store);
     assert_valid_r4(&bundle);
     let entries = bundle["entry"].as_array().unwrap();

@@ -10,6 +10,8 @@ use companion_core::{
 use icalendar::{CalendarComponent, Component, Event, EventLike};
 use rand::{RngExt, SeedableRng, rngs::StdRng};
 
+mod common;
+
 fn d(y: i32, m: u32, day: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(y, m, day).unwrap()
 }
@@ -24,7 +26,7 @@ fn utc(y: i32, m: u32, day: u32) -> DateTime<Utc> {
 
 fn store() -> (tempfile::TempDir, Store) {
     let dir = tempfile::tempdir().unwrap();
-    let store = Store::open(dir.path()).unwrap();
+    let store = common::open(dir.path()).unwrap();
     (dir, store)
 }
 

@@ -7,6 +7,8 @@ use companion_core::{
 };
 use tempfile::TempDir;
 
+mod common;
+
 /// Wednesday; June starts nine days before, the ISO week two days before.
 const T: (i32, u32, u32) = (2026, 6, 10);
 
@@ -29,7 +31,7 @@ fn off(date: NaiveDate, n: i64) -> NaiveDate {
 
 fn open() -> (TempDir, Store) {
     let dir = tempfile::tempdir().unwrap();
-    let store = Store::open(dir.path()).unwrap();
+    let store = common::open(dir.path()).unwrap();
     (dir, store)
 }
 

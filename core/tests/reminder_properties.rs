@@ -8,6 +8,8 @@ use companion_core::{
 };
 use proptest::prelude::*;
 
+mod common;
+
 const ZONES: [&str; 8] = [
     "America/Chicago",
     "America/New_York",
@@ -126,7 +128,7 @@ proptest! {
         later in 1i64..(24 * 60 * 3),
     ) {
         let dir = tempfile::tempdir().unwrap();
-        let mut store = Store::open(dir.path()).unwrap();
+        let mut store = common::open(dir.path()).unwrap();
         store.edit_preferences(&PreferencesEdit {
             checkin_reminder: Some(Some(NaiveTime::from_hms_opt(2, 30, 0).unwrap())),
             ..Default::default()
@@ -187,7 +189,7 @@ proptest! {
 
         // Stable: again, from a second handle, and from a later instant for what both cover.
         prop_assert_eq!(&store.plan_reminders(now, zone, horizon, 500).unwrap(), &full);
-        let other = Store::open(dir.path()).unwrap();
+        let other = common::open(dir.path()).unwrap();
         prop_assert_eq!(&other.plan_reminders(now, zone, horizon, 500).unwrap(), &full);
         let now2 = now + Duration::minutes(later);
         let plan2 = other.plan_reminders(now2, zone, horizon, 500).unwrap();

@@ -7,6 +7,8 @@ use companion_core::{
     SessionFields, Store, diff_reminders,
 };
 
+mod common;
+
 fn d(y: i32, m: u32, day: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(y, m, day).unwrap()
 }
@@ -22,7 +24,7 @@ fn utc(y: i32, m: u32, day: u32, h: u32, min: u32) -> DateTime<Utc> {
 /// A store with no check-in reminder, so only session reminders are planned.
 fn store() -> (tempfile::TempDir, Store) {
     let dir = tempfile::tempdir().unwrap();
-    let mut store = Store::open(dir.path()).unwrap();
+    let mut store = common::open(dir.path()).unwrap();
     store
         .edit_preferences(&PreferencesEdit {
             checkin_reminder: Some(None),
@@ -159,7 +161,7 @@ fn a_weekly_series_across_daylight_saving_changes() {
 #[test]
 fn phone_zone_differs_from_program_zone() {
     let dir = tempfile::tempdir().unwrap();
-    let mut store = Store::open(dir.path()).unwrap();
+    let mut store = common::open(dir.path()).unwrap();
     store
         .add_session(&session(at(2025, 11, 24, 9, 0), "America/Chicago", &[60]))
         .unwrap();
@@ -307,7 +309,7 @@ fn plans_respect_the_limit_and_refuse_bad_arguments() {
 #[test]
 fn attendance_is_marked_listed_and_checked() {
     let dir = tempfile::tempdir().unwrap();
-    let mut store = Store::open(dir.path()).unwrap();
+    let mut store = common::open(dir.path()).unwrap();
     let mut fields = session(at(2026, 11, 2, 9, 0), "America/Chicago", &[60]);
     fields.recurrence = Some(Some(Recurrence::weekly(&[Weekday::Mon, Weekday::Wed])));
     let s = store.add_session(&fields).unwrap();

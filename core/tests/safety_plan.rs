@@ -10,6 +10,8 @@ use rusqlite::Connection;
 
 use SafetySection::*;
 
+mod common;
+
 fn text(t: &str) -> SafetyItemFields {
     SafetyItemFields {
         text: Some(t.into()),
@@ -68,7 +70,7 @@ fn sorted_heads(store: &mut Store) -> Vec<companion_core::ChangeHash> {
 #[test]
 fn an_empty_plan_lists_seven_sections_in_order() {
     let dir = tempfile::tempdir().unwrap();
-    let store = Store::open(dir.path()).unwrap();
+    let store = common::open(dir.path()).unwrap();
     let plan = store.safety_plan().unwrap();
     let keys: Vec<&str> = plan.sections.iter().map(|s| s.section.as_str()).collect();
     assert_eq!(
@@ -96,7 +98,7 @@ fn an_empty_plan_lists_seven_sections_in_order() {
 #[test]
 fn add_edit_move_remove_and_reopen() {
     let dir = tempfile::tempdir().unwrap();
-    let mut store = Store::open(dir.path()).unwrap();
+    let mut store = common::open(dir.path()).unwrap();
     let sam = contact(&mut store, "Sam", Some("+1 312-555-0100"));
 
     let a = store
@@ -160,7 +162,7 @@ fn add_edit_move_remove_and_reopen() {
     store.remove_safety_item(&a.id).unwrap();
     let before = store.safety_plan().unwrap();
     drop(store);
-    let store = Store::open(dir.path()).unwrap();
+    let store = common::open(dir.path()).unwrap();
     let plan = store.safety_plan().unwrap();
     assert_eq!(plan, before);
     assert_eq!(labels(&plan, WarningSigns), ["Isolating"]);
@@ -180,7 +182,7 @@ fn add_edit_move_remove_and_reopen() {
 #[test]
 fn bad_items_are_refused_and_change_nothing() {
     let dir = tempfile::tempdir().unwrap();
-    let mut store = Store::open(dir.path()).unwrap();
+    let mut store = common::open(dir.path()).unwrap();
     let sam = contact(&mut store, "Sam", None);
     let sign = store
         .add_safety_item(WarningSigns, &text("Not sleeping"))
@@ -286,7 +288,7 @@ fn bad_items_are_refused_and_change_nothing() {
 #[test]
 fn professionals_can_link_crisis_lines() {
     let dir = tempfile::tempdir().unwrap();
-    let mut store = Store::open(dir.path()).unwrap();
+    let mut store = common::open(dir.path()).unwrap();
     store.set_device_region(Some("US")).unwrap();
     let item = store
         .add_safety_item(SafetySection::Professionals, &link("crisis:us-988"))
@@ -314,7 +316,7 @@ fn professionals_can_link_crisis_lines() {
 #[test]
 fn a_removed_contact_shows_neutrally_and_the_item_stays_editable() {
     let dir = tempfile::tempdir().unwrap();
-    let mut store = Store::open(dir.path()).unwrap();
+    let mut store = common::open(dir.path()).unwrap();
     let sam = contact(&mut store, "Sam", Some("988"));
     let alone = store.add_safety_item(Professionals, &link(&sam)).unwrap();
     let worded = store
@@ -357,8 +359,8 @@ fn a_removed_contact_shows_neutrally_and_the_item_stays_editable() {
 #[test]
 fn two_devices_keep_concurrent_adds_and_merge_edits_field_by_field() {
     let (da, db) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
-    let mut a = Store::open(da.path()).unwrap();
-    let mut b = Store::open(db.path()).unwrap();
+    let mut a = common::open(da.path()).unwrap();
+    let mut b = common::open(db.path()).unwrap();
     let sam = contact(&mut a, "Sam", None);
     let item = a
         .add_safety_item(PeopleToAsk, &text("Someone from group"))
@@ -413,8 +415,8 @@ const EDITED: &str = "\
 #[test]
 fn text_round_trips_and_applying_it_touches_only_what_differs() {
     let (da, db) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
-    let mut a = Store::open(da.path()).unwrap();
-    let mut b = Store::open(db.path()).unwrap();
+    let mut a = common::open(da.path()).unwrap();
+    let mut b = common::open(db.path()).unwrap();
     let sam = contact(&mut a, "Sam [sponsor]", Some("+1 312-555-0100"));
     let not_sleeping = a
         .add_safety_item(WarningSigns, &text("Not sleeping"))
@@ -513,7 +515,7 @@ fn text_round_trips_and_applying_it_touches_only_what_differs() {
 #[test]
 fn bad_text_names_the_line_and_changes_nothing() {
     let dir = tempfile::tempdir().unwrap();
-    let mut store = Store::open(dir.path()).unwrap();
+    let mut store = common::open(dir.path()).unwrap();
     let sam = contact(&mut store, "Sam", None);
     store
         .add_safety_item(WarningSigns, &text("Not sleeping"))
@@ -587,21 +589,32 @@ fn chunks(dir: &std::path::Path) -> Vec<Vec<u8>> {
         .collect()
 }
 
-/// Makes `dir` a store as the first release left it: its genesis, then a contact named
-/// `name` written by the install's own actor.
+/// Makes `dir` a store as the first release left it (schema version 1, nothing sealed): its
+/// genesis, then a contact named `name` written by the install's own actor. Opening it with a
+/// key both seals it (see core/tests/at_rest.rs) and completes its genesis.
 fn old_store(dir: &std::path::Path, name: &str) {
-    drop(Store::open(dir).unwrap());
     let v1 = data_encoding::HEXLOWER
         .decode(V1_GENESIS_HEX.as_bytes())
         .unwrap();
     let conn = Connection::open(dir.join(Store::FILE_NAME)).unwrap();
-    let actor: Vec<u8> = conn
-        .query_row("SELECT value FROM meta WHERE key = 'actor'", [], |r| {
-            r.get(0)
-        })
-        .unwrap();
+    conn.execute_batch(
+        "PRAGMA auto_vacuum = INCREMENTAL;
+         PRAGMA journal_mode = WAL;
+         CREATE TABLE meta (key TEXT PRIMARY KEY, value BLOB NOT NULL) STRICT;
+         CREATE TABLE chunks (id INTEGER PRIMARY KEY,
+             kind INTEGER NOT NULL CHECK (kind IN (0, 1)), data BLOB NOT NULL) STRICT;
+         PRAGMA application_id = 1229934659;
+         PRAGMA user_version = 1;",
+    )
+    .unwrap();
+    let actor = ActorId::random();
+    conn.execute(
+        "INSERT INTO meta (key, value) VALUES ('actor', ?1)",
+        [actor.to_bytes()],
+    )
+    .unwrap();
     let mut doc = AutoCommit::load(&v1).unwrap();
-    doc.set_actor(ActorId::from(actor));
+    doc.set_actor(actor);
     let heads = doc.get_heads();
     let (_, contacts) = doc.get(ROOT, "contacts").unwrap().unwrap();
     let c = doc
@@ -611,7 +624,6 @@ fn old_store(dir: &std::path::Path, name: &str) {
     doc.put(&c, "role", "sponsor").unwrap();
     doc.commit();
     let contact = doc.save_after(&heads);
-    conn.execute("DELETE FROM chunks", []).unwrap();
     for chunk in [v1, contact] {
         conn.execute("INSERT INTO chunks (kind, data) VALUES (1, ?1)", [chunk])
             .unwrap();
@@ -627,11 +639,10 @@ fn the_first_genesis_is_unchanged_and_a_fresh_store_has_both() {
     assert_eq!(hex(&change.hash().0), V1_GENESIS_HASH);
 
     let dir = tempfile::tempdir().unwrap();
-    let mut store = Store::open(dir.path()).unwrap();
-    // One chunk, the two genesis changes, the first byte for byte.
-    let stored = chunks(dir.path());
-    assert_eq!(stored.len(), 1);
-    assert!(stored[0].starts_with(&v1));
+    let mut store = common::open(dir.path()).unwrap();
+    // One chunk (sealed), the two genesis changes, the first byte for byte.
+    assert_eq!(chunks(dir.path()).len(), 1);
+    assert_eq!(store.stats().incremental_chunks, 1);
     let mut doc = AutoCommit::load(&store.changes_since(&[])).unwrap();
     let hashes: Vec<String> = doc
         .get_changes(&[])
@@ -645,13 +656,17 @@ fn the_first_genesis_is_unchanged_and_a_fresh_store_has_both() {
     );
     // Reopening writes nothing.
     drop(store);
-    drop(Store::open(dir.path()).unwrap());
+    drop(common::open(dir.path()).unwrap());
     assert_eq!(chunks(dir.path()).len(), 1);
 }
 
-/// The changes the store's file holds, by hash.
+/// The changes a plaintext (first release) file holds, by hash.
 fn file_changes(dir: &std::path::Path) -> Vec<String> {
-    let mut doc = AutoCommit::load(&chunks(dir).concat()).unwrap();
+    changes_of(&chunks(dir).concat())
+}
+
+fn changes_of(saved: &[u8]) -> Vec<String> {
+    let mut doc = AutoCommit::load(saved).unwrap();
     doc.get_changes(&[])
         .iter()
         .map(|c| hex(&c.hash().0))
@@ -666,9 +681,10 @@ fn an_old_store_gets_the_safety_plan_on_open_once_and_keeps_its_data() {
     assert_eq!(old.len(), 2);
     assert!(!old.contains(&V2_GENESIS_HASH.to_owned()));
 
-    let mut store = Store::open(dir.path()).unwrap();
+    drop(common::open(dir.path()).unwrap());
     // The file, not only the open document, now holds the second genesis change, once.
-    let mut upgraded = file_changes(dir.path());
+    let mut store = common::open(dir.path()).unwrap();
+    let mut upgraded = changes_of(&store.changes_since(&[]));
     let mut expected = [old, vec![V2_GENESIS_HASH.to_owned()]].concat();
     upgraded.sort();
     expected.sort();
@@ -680,7 +696,7 @@ fn an_old_store_gets_the_safety_plan_on_open_once_and_keeps_its_data() {
     // Only once: later opens write nothing at all.
     let before = chunks(dir.path());
     for _ in 0..2 {
-        let store = Store::open(dir.path()).unwrap();
+        let store = common::open(dir.path()).unwrap();
         assert_eq!(labels(&store.safety_plan().unwrap(), PeopleToAsk), ["Sam"]);
         assert_eq!(store.contacts().unwrap()[0].name, "Sam");
     }
@@ -692,14 +708,14 @@ fn two_old_stores_upgraded_apart_merge_to_one_plan() {
     let (da, db) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
     old_store(da.path(), "Ana");
     old_store(db.path(), "Ben");
-    let mut a = Store::open(da.path()).unwrap();
-    let mut b = Store::open(db.path()).unwrap();
+    let mut a = common::open(da.path()).unwrap();
+    let mut b = common::open(db.path()).unwrap();
     a.add_safety_item(WarningSigns, &text("Not sleeping"))
         .unwrap();
     b.add_safety_item(ReasonsToLive, &text("My dog")).unwrap();
     // And a fresh store of the same participant.
     let dc = tempfile::tempdir().unwrap();
-    let mut c = Store::open(dc.path()).unwrap();
+    let mut c = common::open(dc.path()).unwrap();
     c.add_safety_item(CopingStrategies, &text("Music")).unwrap();
 
     exchange(&mut a, &mut b);

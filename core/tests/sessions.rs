@@ -6,6 +6,8 @@ use companion_core::{
     SessionKind, Store,
 };
 
+mod common;
+
 fn d(y: i32, m: u32, day: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(y, m, day).unwrap()
 }
@@ -31,7 +33,7 @@ fn group() -> SessionFields {
 #[test]
 fn a_series_keeps_its_wall_clock_time_across_daylight_saving() {
     let dir = tempfile::tempdir().unwrap();
-    let mut store = Store::open(dir.path()).unwrap();
+    let mut store = common::open(dir.path()).unwrap();
     let s = store.add_session(&group()).unwrap();
     assert_eq!(
         s.recurrence.as_ref().unwrap().weekdays,
@@ -75,7 +77,7 @@ fn a_series_keeps_its_wall_clock_time_across_daylight_saving() {
 #[test]
 fn cancel_move_and_restore_occurrences() {
     let dir = tempfile::tempdir().unwrap();
-    let mut store = Store::open(dir.path()).unwrap();
+    let mut store = common::open(dir.path()).unwrap();
     let s = store.add_session(&group()).unwrap();
     store.cancel_occurrence(&s.id, d(2026, 11, 2)).unwrap();
     let moved = store
@@ -120,7 +122,7 @@ fn cancel_move_and_restore_occurrences() {
 
     store.restore_occurrence(&s.id, d(2026, 11, 2)).unwrap();
     drop(store);
-    let store = Store::open(dir.path()).unwrap();
+    let store = common::open(dir.path()).unwrap();
     let occ = week(&store);
     assert_eq!(occ[0].status, OccurrenceStatus::Scheduled);
     assert_eq!(occ.len(), 2);
@@ -129,7 +131,7 @@ fn cancel_move_and_restore_occurrences() {
 #[test]
 fn edits_change_only_what_they_set_and_removal_removes() {
     let dir = tempfile::tempdir().unwrap();
-    let mut store = Store::open(dir.path()).unwrap();
+    let mut store = common::open(dir.path()).unwrap();
     let s = store.add_session(&group()).unwrap();
     let e = store
         .edit_session(
@@ -163,7 +165,7 @@ fn edits_change_only_what_they_set_and_removal_removes() {
 #[test]
 fn bad_sessions_are_refused_and_change_nothing() {
     let dir = tempfile::tempdir().unwrap();
-    let mut store = Store::open(dir.path()).unwrap();
+    let mut store = common::open(dir.path()).unwrap();
     let s = store.add_session(&group()).unwrap();
     let heads = store.heads();
 
@@ -257,7 +259,7 @@ fn bad_sessions_are_refused_and_change_nothing() {
 #[test]
 fn preferences_default_and_change() {
     let dir = tempfile::tempdir().unwrap();
-    let mut store = Store::open(dir.path()).unwrap();
+    let mut store = common::open(dir.path()).unwrap();
     let p = store.preferences().unwrap();
     assert!(p.discreet_notifications);
     assert_eq!(p.checkin_reminder, NaiveTime::from_hms_opt(20, 0, 0));
@@ -281,7 +283,7 @@ fn preferences_default_and_change() {
             .is_err()
     );
     drop(store);
-    let store = Store::open(dir.path()).unwrap();
+    let store = common::open(dir.path()).unwrap();
     assert!(!store.preferences().unwrap().discreet_notifications);
     assert_eq!(
         store.preferences().unwrap().region.map(|r| r.to_string()),
@@ -292,7 +294,7 @@ fn preferences_default_and_change() {
 #[test]
 fn today_shows_sessions_checkin_and_favourites() {
     let dir = tempfile::tempdir().unwrap();
-    let mut store = Store::open(dir.path()).unwrap();
+    let mut store = common::open(dir.path()).unwrap();
     store.add_session(&group()).unwrap();
     store
         .add_contact(&companion_core::ContactFields {
@@ -339,7 +341,7 @@ fn today_shows_sessions_checkin_and_favourites() {
 #[test]
 fn changes_of_dates_a_new_schedule_lacks_are_dropped() {
     let dir = tempfile::tempdir().unwrap();
-    let mut store = Store::open(dir.path()).unwrap();
+    let mut store = common::open(dir.path()).unwrap();
     let s = store.add_session(&group()).unwrap();
     store.cancel_occurrence(&s.id, d(2026, 11, 2)).unwrap();
     store.cancel_occurrence(&s.id, d(2026, 10, 26)).unwrap();
@@ -365,7 +367,7 @@ fn changes_of_dates_a_new_schedule_lacks_are_dropped() {
 #[test]
 fn windows_at_the_edges_of_time_are_refused_not_panicked_on() {
     let dir = tempfile::tempdir().unwrap();
-    let mut store = Store::open(dir.path()).unwrap();
+    let mut store = common::open(dir.path()).unwrap();
     store.add_session(&group()).unwrap();
     let min = chrono::DateTime::<Utc>::MIN_UTC;
     let max = chrono::DateTime::<Utc>::MAX_UTC;

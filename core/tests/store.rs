@@ -4,6 +4,8 @@ use chrono::{Days, NaiveDate};
 use companion_core::{CheckInEdit, ContactFields, Error, Store};
 use rusqlite::Connection;
 
+mod common;
+
 fn day(i: u64) -> NaiveDate {
     NaiveDate::from_ymd_opt(2024, 1, 1).unwrap() + Days::new(i)
 }
@@ -43,7 +45,7 @@ fn actors(dir: &std::path::Path) -> usize {
 fn one_actor_per_install_across_launches() {
     let dir = tempfile::tempdir().unwrap();
     for i in 0..5 {
-        let mut store = Store::open(dir.path()).unwrap();
+        let mut store = common::open(dir.path()).unwrap();
         store.record_checkin(day(i), &mood(5)).unwrap();
     }
     // The shared genesis actor plus this install's one actor.
@@ -53,7 +55,7 @@ fn one_actor_per_install_across_launches() {
 #[test]
 fn compaction_keeps_everything_and_shrinks_the_log() {
     let dir = tempfile::tempdir().unwrap();
-    let mut store = Store::open(dir.path()).unwrap();
+    let mut store = common::open(dir.path()).unwrap();
     for i in 0..300 {
         store
             .record_checkin(day(i), &mood((i % 10 + 1) as u8))
@@ -68,7 +70,7 @@ fn compaction_keeps_everything_and_shrinks_the_log() {
         .unwrap();
     assert_eq!(chunks as u64, 1 + stats.incremental_chunks);
     drop(store);
-    let mut store = Store::open(dir.path()).unwrap();
+    let mut store = common::open(dir.path()).unwrap();
     assert_eq!(store.checkins(None, None).unwrap().len(), 300);
     store.compact().unwrap();
     assert_eq!(store.stats().incremental_chunks, 0);
@@ -79,7 +81,7 @@ fn compaction_keeps_everything_and_shrinks_the_log() {
         .unwrap();
     assert_eq!(free, 0);
     drop(store);
-    let store = Store::open(dir.path()).unwrap();
+    let store = common::open(dir.path()).unwrap();
     let all = store.checkins(None, None).unwrap();
     assert_eq!(all.len(), 300);
     assert_eq!(all[299].mood, (299 % 10 + 1) as u8);
@@ -90,8 +92,8 @@ fn compaction_keeps_everything_and_shrinks_the_log() {
 #[test]
 fn two_handles_on_one_file_lose_nothing() {
     let dir = tempfile::tempdir().unwrap();
-    let mut a = Store::open(dir.path()).unwrap();
-    let mut b = Store::open(dir.path()).unwrap();
+    let mut a = common::open(dir.path()).unwrap();
+    let mut b = common::open(dir.path()).unwrap();
     for i in 0..200 {
         let (writer, other) = if i % 3 == 0 {
             (&mut b, &mut a)
@@ -103,7 +105,7 @@ fn two_handles_on_one_file_lose_nothing() {
             other.compact().unwrap();
         }
     }
-    let c = Store::open(dir.path()).unwrap();
+    let c = common::open(dir.path()).unwrap();
     assert_eq!(c.checkins(None, None).unwrap().len(), 200);
     // A handle that has not written since sees the others' work after its next write.
     a.record_checkin(day(500), &mood(1)).unwrap();
@@ -114,7 +116,7 @@ fn two_handles_on_one_file_lose_nothing() {
 fn a_damaged_file_is_reported_and_left_untouched() {
     let dir = tempfile::tempdir().unwrap();
     {
-        let mut store = Store::open(dir.path()).unwrap();
+        let mut store = common::open(dir.path()).unwrap();
         store.record_checkin(day(1), &mood(5)).unwrap();
     }
     // Scribble over the middle of the database file.
@@ -125,7 +127,7 @@ fn a_damaged_file_is_reported_and_left_untouched() {
         *b = 0x5a;
     }
     std::fs::write(&path, &bytes).unwrap();
-    match Store::open(dir.path()) {
+    match common::open(dir.path()) {
         Err(Error::Corrupted(_)) => {}
         Err(e) => panic!("expected Corrupted, got {e:?}"),
         Ok(_) => panic!("a damaged store opened"),
@@ -137,7 +139,7 @@ fn a_damaged_file_is_reported_and_left_untouched() {
 fn damaged_chunks_are_reported_not_replaced() {
     let dir = tempfile::tempdir().unwrap();
     {
-        let mut store = Store::open(dir.path()).unwrap();
+        let mut store = common::open(dir.path()).unwrap();
         store.record_checkin(day(1), &mood(5)).unwrap();
     }
     let conn = Connection::open(db(dir.path())).unwrap();
@@ -150,7 +152,7 @@ fn damaged_chunks_are_reported_not_replaced() {
     )
     .unwrap();
     drop(conn);
-    assert!(matches!(Store::open(dir.path()), Err(Error::Corrupted(_))));
+    assert!(matches!(common::open(dir.path()), Err(Error::Corrupted(_))));
     let count: i64 = Connection::open(db(dir.path()))
         .unwrap()
         .query_row("SELECT count(*) FROM chunks", [], |r| r.get(0))
@@ -166,7 +168,7 @@ fn foreign_files_and_newer_stores_are_refused() {
         .unwrap();
     drop(conn);
     assert!(matches!(
-        Store::open(dir.path()),
+        common::open(dir.path()),
         Err(Error::ForeignDatabase(_))
     ));
     let n: i64 = Connection::open(db(dir.path()))
@@ -181,22 +183,22 @@ fn foreign_files_and_newer_stores_are_refused() {
         b"this is a text file, not a database at all......",
     )
     .unwrap();
-    assert!(matches!(Store::open(dir.path()), Err(Error::Corrupted(_))));
+    assert!(matches!(common::open(dir.path()), Err(Error::Corrupted(_))));
 
     let dir = tempfile::tempdir().unwrap();
-    drop(Store::open(dir.path()).unwrap());
+    drop(common::open(dir.path()).unwrap());
     Connection::open(db(dir.path()))
         .unwrap()
         .pragma_update(None, "user_version", 99)
         .unwrap();
     assert!(matches!(
-        Store::open(dir.path()),
+        common::open(dir.path()),
         Err(Error::NewerSchema { found: 99, .. })
     ));
 
     let file = tempfile::NamedTempFile::new().unwrap();
     assert!(matches!(
-        Store::open(file.path()),
+        common::open(file.path()),
         Err(Error::InvalidInput { .. })
     ));
 }
@@ -207,7 +209,7 @@ fn a_new_store_directory_is_private() {
     use std::os::unix::fs::PermissionsExt;
     let dir = tempfile::tempdir().unwrap();
     let store_dir = dir.path().join("a").join("store");
-    drop(Store::open(&store_dir).unwrap());
+    drop(common::open(&store_dir).unwrap());
     let mode = std::fs::metadata(&store_dir).unwrap().permissions().mode();
     assert_eq!(mode & 0o777, 0o700);
 }
@@ -215,7 +217,7 @@ fn a_new_store_directory_is_private() {
 #[test]
 fn garbage_changes_from_another_device_are_refused() {
     let dir = tempfile::tempdir().unwrap();
-    let mut store = Store::open(dir.path()).unwrap();
+    let mut store = common::open(dir.path()).unwrap();
     store
         .add_contact(&ContactFields {
             name: Some("Ana".into()),
@@ -244,12 +246,12 @@ fn garbage_changes_from_another_device_are_refused() {
 #[test]
 fn a_store_killed_during_creation_is_completed_on_next_open() {
     let dir = tempfile::tempdir().unwrap();
-    drop(Store::open(dir.path()).unwrap());
+    drop(common::open(dir.path()).unwrap());
     let conn = Connection::open(db(dir.path())).unwrap();
     conn.execute_batch("DELETE FROM meta; DELETE FROM chunks;")
         .unwrap();
     drop(conn);
-    let mut store = Store::open(dir.path()).unwrap();
+    let mut store = common::open(dir.path()).unwrap();
     store.record_checkin(day(3), &mood(4)).unwrap();
     assert_eq!(store.checkins(None, None).unwrap().len(), 1);
 
@@ -258,5 +260,5 @@ fn a_store_killed_during_creation_is_completed_on_next_open() {
     conn.execute("DELETE FROM meta", []).unwrap();
     drop(conn);
     drop(store);
-    assert!(matches!(Store::open(dir.path()), Err(Error::Corrupted(_))));
+    assert!(matches!(common::open(dir.path()), Err(Error::Corrupted(_))));
 }

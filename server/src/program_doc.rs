@@ -34,7 +34,8 @@ pub async fn open(
     program: Uuid,
 ) -> Result<(Store, DocKey), String> {
     let key = read_key(keys, program)?;
-    let mut store = Store::open(store_dir(keys, program)).map_err(|e| e.to_string())?;
+    let mut store =
+        Store::open(store_dir(keys, program), &key.local_store_key()).map_err(|e| e.to_string())?;
     catch_up(storage, &mut store, program, &key).await?;
     Ok((store, key))
 }

@@ -7,8 +7,7 @@ mod common;
 use chrono::NaiveDate;
 use chrono::{TimeZone, Utc};
 use companion_core::{
-    CheckInEdit, ContactFields, ContactRole, Error, ReminderKind, SessionFields, Store,
-    diff_reminders,
+    CheckInEdit, ContactFields, ContactRole, Error, ReminderKind, SessionFields, diff_reminders,
 };
 use serde_json::Value;
 use uuid::Uuid;
@@ -36,7 +35,7 @@ async fn participant_devices_converge_through_the_server(backend: Backend) {
     let (code, participant) = env.invite(program).await;
     let base = server.url("");
 
-    let mut a = Store::open(env.dir.path().join("phone")).unwrap();
+    let mut a = open_store(env.dir.path().join("phone")).unwrap();
     let account = a.enroll(&base, &code).await.unwrap();
     assert_eq!(account.participant_id, participant.to_string());
     a.record_checkin(
@@ -53,7 +52,7 @@ async fn participant_devices_converge_through_the_server(backend: Backend) {
 
     // A second device through a link code.
     let link = a.create_link().await.unwrap();
-    let mut b = Store::open(env.dir.path().join("tablet")).unwrap();
+    let mut b = open_store(env.dir.path().join("tablet")).unwrap();
     b.redeem_link(&base, &link).await.unwrap();
     b.sync().await.unwrap();
     let checkin = b.checkin(day("2026-11-20")).unwrap().expect("synced");
@@ -62,7 +61,7 @@ async fn participant_devices_converge_through_the_server(backend: Backend) {
         (6, Some("Good group."))
     );
     // The link is spent.
-    let mut c = Store::open(env.dir.path().join("third")).unwrap();
+    let mut c = open_store(env.dir.path().join("third")).unwrap();
     assert!(c.redeem_link(&base, &link).await.is_err());
 
     // Offline edits on both, then both sync: the same data everywhere.
@@ -133,7 +132,7 @@ async fn program_schedule_reaches_enrolled_devices(backend: Backend) {
     assert_eq!(added["session"]["title"], "Process group");
 
     let (code, _) = env.invite(program).await;
-    let mut phone = Store::open(env.dir.path().join("phone")).unwrap();
+    let mut phone = open_store(env.dir.path().join("phone")).unwrap();
     phone.enroll(&server.url(""), &code).await.unwrap();
     phone.sync().await.unwrap();
     let s = phone.session(&id).unwrap();
@@ -206,10 +205,34 @@ async fn program_schedule_reaches_enrolled_devices(backend: Backend) {
 
     // A new device bootstrapping later gets the same schedule.
     let (code, _) = env.invite(program).await;
-    let mut late = Store::open(env.dir.path().join("late")).unwrap();
+    let mut late = open_store(env.dir.path().join("late")).unwrap();
     late.enroll(&server.url(""), &code).await.unwrap();
     late.sync().await.unwrap();
     assert_eq!(late.session(&id).unwrap(), s);
+
+    // At rest on the phone, the program's schedule and the account (its ids, server, token
+    // and keys) are sealed like the participant's own data.
+    let account = phone.account().unwrap().unwrap();
+    drop(phone);
+    let dir = env.dir.path().join("phone");
+    let mut files = 0;
+    for entry in std::fs::read_dir(&dir).unwrap() {
+        let bytes = std::fs::read(entry.unwrap().path()).unwrap();
+        files += 1;
+        for word in [
+            "Process group",
+            "Room 5",
+            account.participant_id.as_str(),
+            account.device_id.as_str(),
+            account.server.as_str(),
+        ] {
+            assert!(
+                !bytes.windows(word.len()).any(|w| w == word.as_bytes()),
+                "a raw file holds {word:?}"
+            );
+        }
+    }
+    assert!(files >= 2, "the participant's and the program's files");
 }
 
 async fn session_commands_refuse_bad_input(backend: Backend) {
@@ -299,7 +322,7 @@ async fn offline_edits_converge_in_every_order(backend: Backend) {
     for (round, order) in orders.iter().enumerate() {
         let (code, _) = env.invite(program).await;
         let dir = env.dir.path().join(format!("round-{round}"));
-        let mut a = Store::open(dir.join("a")).unwrap();
+        let mut a = open_store(dir.join("a")).unwrap();
         a.enroll(&base, &code).await.unwrap();
         let sam = a
             .add_contact(&ContactFields {
@@ -308,7 +331,7 @@ async fn offline_edits_converge_in_every_order(backend: Backend) {
             })
             .unwrap();
         a.sync().await.unwrap();
-        let mut b = Store::open(dir.join("b")).unwrap();
+        let mut b = open_store(dir.join("b")).unwrap();
         b.redeem_link(&base, &a.create_link().await.unwrap())
             .await
             .unwrap();
@@ -371,7 +394,7 @@ async fn offline_edits_converge_in_every_order(backend: Backend) {
         // Whoever synced first has not seen the other's edits yet: one more each.
         a.sync().await.unwrap();
         b.sync().await.unwrap();
-        let mut c = Store::open(dir.join("c")).unwrap();
+        let mut c = open_store(dir.join("c")).unwrap();
         c.redeem_link(&base, &b.create_link().await.unwrap())
             .await
             .unwrap();
@@ -432,7 +455,7 @@ async fn staff_changes_reach_the_reminder_plan(backend: Backend) {
     .await;
     let id = added["session"]["id"].as_str().unwrap().to_owned();
     let (code, _) = env.invite(program).await;
-    let mut phone = Store::open(env.dir.path().join("phone")).unwrap();
+    let mut phone = open_store(env.dir.path().join("phone")).unwrap();
     phone.enroll(&server.url(""), &code).await.unwrap();
     phone.sync().await.unwrap();
 
@@ -555,7 +578,7 @@ async fn sync_sizes_stay_small(backend: Backend) {
     let (program, _) = env.program("IOP").await;
     let (code, _) = env.invite(program).await;
     let base = server.url("");
-    let mut phone = Store::open(env.dir.path().join("phone")).unwrap();
+    let mut phone = open_store(env.dir.path().join("phone")).unwrap();
     let first =
         Utc::now().date_naive() - chrono::Days::new(companion_core::fixtures::THREE_YEARS_DAYS + 1);
     companion_core::fixtures::three_years(&mut phone, first).unwrap();
@@ -597,7 +620,7 @@ async fn sync_sizes_stay_small(backend: Backend) {
     assert!(!poll.changed);
 
     // A new device: a link, then one sync of the three-year document.
-    let mut tablet = Store::open(env.dir.path().join("tablet")).unwrap();
+    let mut tablet = open_store(env.dir.path().join("tablet")).unwrap();
     tablet
         .redeem_link(&base, &phone.create_link().await.unwrap())
         .await
@@ -633,7 +656,7 @@ async fn program_crisis_line_reaches_enrolled_devices(backend: Backend) {
     let (program, _) = env.program("Evening IOP").await;
     let p = program.to_string();
     let (code, _) = env.invite(program).await;
-    let mut phone = Store::open(env.dir.path().join("phone")).unwrap();
+    let mut phone = open_store(env.dir.path().join("phone")).unwrap();
     phone.set_device_region(Some("US")).unwrap();
     phone.enroll(&server.url(""), &code).await.unwrap();
     phone.sync().await.unwrap();

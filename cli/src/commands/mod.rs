@@ -43,7 +43,14 @@ impl Ctx {
 pub fn run(cli: Cli) -> Outcome {
     let dir = store_dir(cli.store)?;
     let zone = cli.tz.unwrap_or_else(system_zone);
-    let mut store = Store::open(&dir)?;
+    let key = crate::store_key::resolve(
+        &dir,
+        &crate::store_key::KeySource {
+            key_file: cli.key_file,
+            passphrase_file: cli.passphrase_file,
+        },
+    )?;
+    let mut store = Store::open(&dir, &key)?;
     match cli.region {
         // Given explicitly: a bad code is the participant's to fix.
         Some(r) => store.set_device_region(Some(&r))?,

@@ -28,6 +28,8 @@ pub fn in_zone(store: &Path, zone: &str) -> Command {
         "LC_MESSAGES",
         "LANG",
         "VISUAL",
+        "COMPANION_PASSPHRASE",
+        "COMPANION_KEY_FILE",
         "EDITOR",
     ] {
         cmd.env_remove(var);

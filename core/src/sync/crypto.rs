@@ -45,6 +45,12 @@ impl DocKey {
         &self.0
     }
 
+    /// The key of a local copy of this document kept by whoever holds this key (the staff
+    /// tool's copy of a program's schedule): derived, so the copy's key is not the sync key.
+    pub fn local_store_key(&self) -> crate::StoreKey {
+        crate::StoreKey::Key(self.derive("iop-companion local copy"))
+    }
+
     /// A key for one purpose, so the chunk ids and the cipher never share key material.
     fn derive(&self, purpose: &str) -> [u8; 32] {
         let mut out = [0u8; 32];
@@ -102,7 +108,7 @@ fn aad(doc: Uuid, id: &ChunkId) -> [u8; 32] {
 }
 
 /// XChaCha20-Poly1305 with a random nonce: nonce ‖ ciphertext ‖ tag.
-fn seal(key: &[u8; 32], aad: &[u8], plaintext: &[u8]) -> Result<Vec<u8>> {
+pub(crate) fn seal(key: &[u8; 32], aad: &[u8], plaintext: &[u8]) -> Result<Vec<u8>> {
     let cipher =
         XChaCha20Poly1305::new_from_slice(key).map_err(|_| Error::Storage("cipher key".into()))?;
     let nonce: [u8; NONCE_LEN] = random()?;
@@ -121,7 +127,7 @@ fn seal(key: &[u8; 32], aad: &[u8], plaintext: &[u8]) -> Result<Vec<u8>> {
     Ok(out)
 }
 
-fn open(key: &[u8; 32], aad: &[u8], sealed: &[u8]) -> Result<Vec<u8>> {
+pub(crate) fn open(key: &[u8; 32], aad: &[u8], sealed: &[u8]) -> Result<Vec<u8>> {
     if sealed.len() < NONCE_LEN + TAG_LEN {
         return Err(Error::InvalidChanges(
             "a sealed message is too short".into(),
@@ -223,7 +229,7 @@ pub fn normalize_code(input: &str) -> Option<String> {
     (out.len() == CODE_LEN).then_some(out)
 }
 
-fn random<const N: usize>() -> Result<[u8; N]> {
+pub(crate) fn random<const N: usize>() -> Result<[u8; N]> {
     let mut out = [0u8; N];
     getrandom::fill(&mut out).map_err(|_| Error::Storage("no system randomness".into()))?;
     Ok(out)

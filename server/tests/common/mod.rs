@@ -632,3 +632,10 @@ pub fn file_bytes(path: &Path) -> Vec<u8> {
 pub fn contains(haystack: &[u8], needle: &[u8]) -> bool {
     !needle.is_empty() && haystack.windows(needle.len()).any(|w| w == needle)
 }
+
+/// A participant's store on a device, sealed under a fixed key (the apps' comes from the
+/// platform keystore).
+pub fn open_store(dir: impl AsRef<Path>) -> companion_core::Result<companion_core::Store> {
+    let key = companion_core::StoreKey::from_bytes(&[7; 32]).expect("32 bytes");
+    companion_core::Store::open(dir.as_ref(), &key)
+}

@@ -38,8 +38,21 @@ class CompanionStoreTest {
     }
 
     @Test
+    fun `a store opens only with its key`() {
+        val dir = tempDir().path
+        val key = generateStoreKey()
+        assertEquals(32, key.size)
+        CompanionStore.open(dir, key).use { it.recordCheckin("2025-06-02", CheckInInput(mood = 5u, note = "sealed")) }
+        assertThrows<CompanionException.WrongKey> { CompanionStore.open(dir, ByteArray(32) { 1 }) }
+        assertThrows<CompanionException.InvalidInput> { CompanionStore.open(dir, ByteArray(16)) }
+        CompanionStore.open(dir, key).use { assertEquals("sealed", it.checkin("2025-06-02")?.note) }
+        val raw = File(dir, "companion.sqlite3").readBytes().toString(Charsets.ISO_8859_1)
+        assertFalse(raw.contains("sealed"))
+    }
+
+    @Test
     fun `crisis lines work offline, first, and cannot be removed`() {
-        CompanionStore.open(tempDir().path).use { store ->
+        CompanionStore.open(tempDir().path, TEST_KEY).use { store ->
             store.setDeviceRegion("US")
             val lines = store.crisisLines()
             assertEquals("crisis:us-988", lines.first().id)
@@ -62,7 +75,7 @@ class CompanionStoreTest {
 
     @Test
     fun `a participant's day through every local call`() {
-        CompanionStore.open(tempDir().path).use { store ->
+        CompanionStore.open(tempDir().path, TEST_KEY).use { store ->
             assertTrue(store.suggestedEmotions().contains("hopeful"))
             val saved = store.recordCheckin(
                 "2025-06-02",
@@ -139,7 +152,7 @@ class CompanionStoreTest {
 
     @Test
     fun `bad input raises the right exception and changes nothing`() {
-        CompanionStore.open(tempDir().path).use { store ->
+        CompanionStore.open(tempDir().path, TEST_KEY).use { store ->
             store.recordCheckin("2025-06-02", CheckInInput(mood = 5u))
             assertThrows<CompanionException.InvalidInput> { store.recordCheckin("2025-06-02", CheckInInput(mood = 11u)) }
             assertThrows<CompanionException.InvalidInput> { store.recordCheckin("06/02/2025", CheckInInput(mood = 5u)) }
@@ -156,13 +169,13 @@ class CompanionStoreTest {
         }
         val damaged = tempDir()
         File(damaged, "companion.sqlite3").writeText("this is not a database at all")
-        assertThrows<CompanionException.StoreUnusable> { CompanionStore.open(damaged.path) }
+        assertThrows<CompanionException.StoreUnusable> { CompanionStore.open(damaged.path, TEST_KEY) }
         assertEquals("this is not a database at all", File(damaged, "companion.sqlite3").readText())
     }
 
     @Test
     fun `listeners hear changes, their exceptions come back as a variant, and cancel stops them`() {
-        CompanionStore.open(tempDir().path).use { store ->
+        CompanionStore.open(tempDir().path, TEST_KEY).use { store ->
             val heard = CopyOnWriteArrayList<DataChange>()
             val calm = store.subscribe(object : ChangeListener {
                 override fun onChange(change: DataChange) {
@@ -196,8 +209,8 @@ class CompanionStoreTest {
             server.staff("program", "session", "add", "--program", program, "--title", "Skills group",
                 "--start", "2030-01-07T18:00", "--tz", "America/Chicago", "--weekdays", "mo")
             val code = server.staffJson("invite", "create", "--program", program)["code"]!!
-            CompanionStore.open(tempDir().path).use { phone ->
-                CompanionStore.open(tempDir().path).use { tablet ->
+            CompanionStore.open(tempDir().path, TEST_KEY).use { phone ->
+                CompanionStore.open(tempDir().path, TEST_KEY).use { tablet ->
                     runBlocking {
                         val account = phone.enroll(server.url, code)
                         assertEquals(listOf("Evening IOP"), account.programNames)
@@ -223,7 +236,7 @@ class CompanionStoreTest {
                             assertEquals("from the phone", tablet.checkin("2025-06-02")?.note)
                         }
                         assertThrows<CompanionException.InvalidCode> {
-                            runBlocking { CompanionStore.open(tempDir().path).use { it.enroll(server.url, code) } }
+                            runBlocking { CompanionStore.open(tempDir().path, TEST_KEY).use { it.enroll(server.url, code) } }
                         }
                         val poll = phone.sync()
                         assertFalse(poll.changed)
@@ -241,7 +254,7 @@ class CompanionStoreTest {
         try {
             val program = server.staffJson("program", "create", "--name", "Evening IOP")["program_id"]!!
             val code = server.staffJson("invite", "create", "--program", program)["code"]!!
-            CompanionStore.open(tempDir().path).use { phone ->
+            CompanionStore.open(tempDir().path, TEST_KEY).use { phone ->
                 runBlocking {
                     phone.enroll(proxy.url, code)
                     proxy.holdNextSync()
@@ -256,7 +269,7 @@ class CompanionStoreTest {
                     proxy.release()
                     syncing.await()
                     phone.sync()
-                    CompanionStore.open(tempDir().path).use { tablet ->
+                    CompanionStore.open(tempDir().path, TEST_KEY).use { tablet ->
                         tablet.redeemLink(proxy.url, phone.createLink())
                         tablet.sync()
                         assertEquals("typed during a sync", tablet.checkin("2025-06-02")?.note)
