@@ -5,6 +5,9 @@
 mod checkins;
 mod contacts;
 mod error;
+mod export;
+mod insights;
+mod safety_plan;
 mod schedule;
 mod store;
 mod support;
@@ -14,6 +17,15 @@ mod types;
 pub use checkins::{CheckInInput, CheckInRecord};
 pub use contacts::{ContactInput, ContactRecord, Role};
 pub use error::CompanionError;
+pub use export::{CheckinExportFormat, checkin_export_extension, checkin_export_media_type};
+pub use insights::{
+    AverageRecord, DayPointRecord, InsightsRecord, NudgeContactRecord, NudgeReason, NudgeRecord,
+    SleepAndMoodRecord, Trend, WindowRecord,
+};
+pub use safety_plan::{
+    SafetyItemInput, SafetyItemRecord, SafetyPlanDiffSummary, SafetyPlanRecord,
+    SafetyPlanSectionRecord, SafetySection,
+};
 pub use schedule::{
     AttendanceRecord, OccurrenceChangeRecord, OccurrenceRecord, PreferencesInput,
     PreferencesRecord, RecurrenceRecord, ReminderChanges, ReminderRecord, SessionInput,

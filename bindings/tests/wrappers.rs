@@ -158,3 +158,351 @@ fn the_store_key_is_checked() {
     ));
     assert!(CompanionStore::open(path, key).is_ok());
 }
+
+/// Three check-ins around a missed day, as of Thursday 2025-06-05 (not checked in yet):
+/// Sun 1 June mood 6 craving 2 slept 7.5 h, Tue 3 June mood 4 craving 8 slept 5 h, Wed 4 June
+/// mood 5 craving 8. Monday 2 June is missed.
+fn three_checkins(store: &CompanionStore) {
+    for (date, mood, craving, sleep) in [
+        ("2025-06-01", 6, 2, Some(7.5)),
+        ("2025-06-03", 4, 8, Some(5.0)),
+        ("2025-06-04", 5, 8, None),
+    ] {
+        store
+            .record_checkin(
+                date.into(),
+                CheckInInput {
+                    mood: Some(mood),
+                    craving: Some(craving),
+                    sleep_hours: sleep,
+                    ..Default::default()
+                },
+            )
+            .unwrap();
+    }
+}
+
+#[test]
+fn insights_and_the_chart_series_cross_with_hand_worked_figures() {
+    use companion_ffi::{ContactInput, NudgeReason, Role, Trend};
+    let dir = tempfile::tempdir().unwrap();
+    let store = open(dir.path()).unwrap();
+    three_checkins(&store);
+    let sam = store
+        .add_contact(ContactInput {
+            name: Some("Sam".into()),
+            role: Some(Role::Sponsor),
+            ..Default::default()
+        })
+        .unwrap();
+
+    let i = store.insights("2025-06-05".into()).unwrap();
+    assert_eq!(i.today, "2025-06-05");
+    assert!(!i.checked_in_today);
+    assert_eq!(i.total_checkins, 3);
+    assert_eq!(i.first_checkin.as_deref(), Some("2025-06-01"));
+    assert_eq!(i.latest_checkin.as_deref(), Some("2025-06-04"));
+    // The week starts on Monday 2 June: the 3rd and the 4th.
+    assert_eq!((i.this_week, i.this_month), (2, 3));
+    // 3 and 4 June, still counting while today is open.
+    assert_eq!((i.current_run, i.longest_run), (2, 2));
+    let week = &i.last_7_days;
+    assert_eq!((week.days, week.from.as_str()), (7, "2025-05-30"));
+    assert_eq!((week.checkins, week.missed), (3, 1));
+    // (6 + 4 + 5) / 3 and (2 + 8 + 8) / 3; nothing the week before, so no trend.
+    assert_eq!((week.mood.mean, week.mood.count), (Some(5.0), 3));
+    assert_eq!((week.craving.mean, week.craving.count), (Some(6.0), 3));
+    assert_eq!(
+        (week.mood.previous_mean, week.mood.previous_count),
+        (None, 0)
+    );
+    assert_eq!(week.mood.trend, Trend::NotEnoughData);
+    // (7.5 + 5) / 2, over the two check-ins that give sleep.
+    assert_eq!((week.sleep_hours, week.sleep_count), (Some(6.25), 2));
+    assert_eq!(i.last_30_days.from, "2025-05-07");
+    assert_eq!((i.last_30_days.checkins, i.last_30_days.missed), (3, 1));
+    // One short night and one other: too few to compare moods.
+    let sm = &i.sleep_and_mood;
+    assert_eq!((sm.short_nights, sm.other_nights), (1, 1));
+    assert_eq!(sm.mood_after_short_nights, None);
+    // Cravings of 8 on the two latest check-ins.
+    let nudge = i.nudge.expect("a nudge at cravings 8, 8");
+    assert_eq!(nudge.reasons, [NudgeReason::HighCravings]);
+    assert!(
+        nudge
+            .message
+            .starts_with("Cravings have been strong lately.")
+    );
+    assert_eq!(nudge.contacts.len(), 1);
+    assert_eq!(
+        (nudge.contacts[0].id.as_str(), nudge.contacts[0].role),
+        (sam.id.as_str(), Role::Sponsor)
+    );
+
+    let series = store.mood_series("2025-06-05".into(), 7).unwrap();
+    let dates: Vec<&str> = series.iter().map(|p| p.date.as_str()).collect();
+    assert_eq!(
+        dates,
+        [
+            "2025-05-30",
+            "2025-05-31",
+            "2025-06-01",
+            "2025-06-02",
+            "2025-06-03",
+            "2025-06-04",
+            "2025-06-05"
+        ]
+    );
+    let moods: Vec<Option<u8>> = series.iter().map(|p| p.mood).collect();
+    assert_eq!(moods, [None, None, Some(6), None, Some(4), Some(5), None]);
+    // Only 2 June: days before the first check-in and today are not missed.
+    let missed: Vec<&str> = series
+        .iter()
+        .filter(|p| p.missed)
+        .map(|p| p.date.as_str())
+        .collect();
+    assert_eq!(missed, ["2025-06-02"]);
+    assert_eq!(
+        (series[2].craving, series[2].sleep_hours),
+        (Some(2), Some(7.5))
+    );
+    assert_eq!(
+        store.mood_series("2025-06-05".into(), 366).unwrap().len(),
+        366
+    );
+
+    for days in [0, 367] {
+        assert!(matches!(
+            store.mood_series("2025-06-05".into(), days),
+            Err(CompanionError::InvalidInput(_))
+        ));
+    }
+    for today in ["5 June 2025", "1800-01-01"] {
+        assert!(matches!(
+            store.insights(today.into()),
+            Err(CompanionError::InvalidInput(_))
+        ));
+    }
+    // With no check-ins at all: zeros, no nudge.
+    let empty_dir = tempfile::tempdir().unwrap();
+    let empty = open(empty_dir.path()).unwrap().insights("2025-06-05".into()).unwrap();
+    assert_eq!((empty.total_checkins, empty.last_7_days.missed), (0, 0));
+    assert!(empty.nudge.is_none());
+}
+
+#[test]
+fn the_safety_plan_crosses_the_boundary_and_listeners_hear_its_writes() {
+    use companion_ffi::{ContactInput, SafetyItemInput, SafetySection};
+    let dir = tempfile::tempdir().unwrap();
+    let store = open(dir.path()).unwrap();
+    store.set_device_region(Some("US".into())).unwrap();
+    let sam = store
+        .add_contact(ContactInput {
+            name: Some("Sam".into()),
+            phone: Some("(201) 555-0102".into()),
+            ..Default::default()
+        })
+        .unwrap();
+    let recorder = Arc::new(Recorder {
+        seen: Mutex::new(Vec::new()),
+        fail: false,
+    });
+    let _subscription = store.subscribe(recorder.clone());
+    let text = |t: &str| SafetyItemInput {
+        text: Some(t.into()),
+        contact_id: None,
+    };
+
+    let plan = store.safety_plan().unwrap();
+    assert_eq!(plan.sections.len(), 7);
+    assert_eq!(plan.sections[3].section, SafetySection::PeopleToAsk);
+    assert_eq!(plan.sections[3].number, 4);
+    assert!(plan.sections[3].allows_contacts && !plan.sections[0].allows_contacts);
+    assert!(plan.sections.iter().all(|s| s.items.is_empty()));
+
+    let signs = store
+        .add_safety_item(SafetySection::WarningSigns, text("Not sleeping"))
+        .unwrap();
+    assert_eq!(signs.label, "Not sleeping");
+    let linked = store
+        .add_safety_item(
+            SafetySection::PeopleToAsk,
+            SafetyItemInput {
+                text: None,
+                contact_id: Some(sam.id.clone()),
+            },
+        )
+        .unwrap();
+    assert_eq!(linked.label, "Sam");
+    assert_eq!(linked.contact_name.as_deref(), Some("Sam"));
+    assert!(linked.contact_phone.is_some());
+    let call = store
+        .add_safety_item(SafetySection::PeopleToAsk, text("Call after 9pm"))
+        .unwrap();
+    let line = store
+        .add_safety_item(
+            SafetySection::Professionals,
+            SafetyItemInput {
+                text: None,
+                contact_id: Some("crisis:us-988".into()),
+            },
+        )
+        .unwrap();
+    assert_eq!(line.contact_phone.as_deref(), Some("988"));
+
+    let moved = store.move_safety_item(call.id.clone(), None, 0).unwrap();
+    assert_eq!(moved.section, SafetySection::PeopleToAsk);
+    let people: Vec<String> = store.safety_plan().unwrap().sections[3]
+        .items
+        .iter()
+        .map(|i| i.id.clone())
+        .collect();
+    assert_eq!(people, [call.id.clone(), linked.id.clone()]);
+    let elsewhere = store
+        .move_safety_item(call.id.clone(), Some(SafetySection::CopingStrategies), 9)
+        .unwrap();
+    assert_eq!(elsewhere.section, SafetySection::CopingStrategies);
+    let edited = store
+        .edit_safety_item(call.id.clone(), text("Call Sam after 9pm"))
+        .unwrap();
+    assert_eq!(store.safety_item(call.id.clone()).unwrap(), edited);
+
+    // The text round trip: unchanged, it changes nothing; edited, only what differs.
+    let plan_text = store.safety_plan_text().unwrap();
+    assert!(plan_text.contains("## 4. People I can ask for help"));
+    assert!(plan_text.contains(&format!("- @{} [Sam", sam.id)));
+    let same = store.apply_safety_plan_text(plan_text.clone()).unwrap();
+    assert!(!same.changed);
+    assert_eq!((same.added, same.removed, same.unchanged), (0, 0, 4));
+    // The plan's last heading is section 7's, so a line at the end is one of its items.
+    let edited_text = plan_text.replace("- Not sleeping\n", "") + "- My kids\n";
+    let diff = store.apply_safety_plan_text(edited_text).unwrap();
+    assert!(diff.changed);
+    assert_eq!((diff.added, diff.removed, diff.unchanged), (1, 1, 3));
+    assert_eq!(
+        store.safety_plan().unwrap().sections[6].items[0].label,
+        "My kids"
+    );
+
+    // A link to a contact since removed is kept and shown as removed.
+    store.remove_contact(sam.id.clone()).unwrap();
+    let orphan = store.safety_item(linked.id.clone()).unwrap();
+    assert_eq!(orphan.contact_id.as_deref(), Some(sam.id.as_str()));
+    assert_eq!(
+        (orphan.contact_name, orphan.label.as_str()),
+        (None, "(removed contact)")
+    );
+    store.remove_safety_item(linked.id.clone()).unwrap();
+
+    let writes = recorder.seen.lock().unwrap().len();
+    // 4 adds, 2 moves, an edit, 2 applies, the contact's removal and the item's.
+    assert_eq!(writes, 11);
+
+    let errors = [
+        store.remove_safety_item("no-such-item".into()).unwrap_err(),
+        store.safety_item("no-such-item".into()).unwrap_err(),
+        store
+            .add_safety_item(
+                SafetySection::PeopleToAsk,
+                SafetyItemInput {
+                    text: None,
+                    contact_id: Some("no-such-contact".into()),
+                },
+            )
+            .unwrap_err(),
+    ];
+    for err in errors {
+        assert!(matches!(err, CompanionError::NotFound(_)), "{err:?}");
+    }
+    let errors = [
+        // Only sections 3 to 5 link contacts.
+        store
+            .add_safety_item(
+                SafetySection::WarningSigns,
+                SafetyItemInput {
+                    text: None,
+                    contact_id: Some("crisis:us-988".into()),
+                },
+            )
+            .unwrap_err(),
+        store
+            .add_safety_item(SafetySection::ReasonsToLive, SafetyItemInput::default())
+            .unwrap_err(),
+        store
+            .apply_safety_plan_text("## 4. People\n- fine\nnot a heading or an item\n".into())
+            .unwrap_err(),
+        store
+            .move_safety_item(line.id.clone(), Some(SafetySection::WarningSigns), 0)
+            .unwrap_err(),
+    ];
+    for err in errors {
+        assert!(matches!(err, CompanionError::InvalidInput(_)), "{err:?}");
+    }
+    // The error names the line, never the words.
+    let err = store
+        .apply_safety_plan_text("## 1.\n- private words\n## 9. Nine\n".into())
+        .unwrap_err();
+    assert!(err.to_string().contains("line 3"), "{err}");
+    assert!(!err.to_string().contains("private words"));
+    assert_eq!(
+        recorder.seen.lock().unwrap().len(),
+        writes,
+        "failures change nothing"
+    );
+}
+
+#[test]
+fn checkin_exports_cross_the_boundary() {
+    use chrono::TimeZone;
+    use companion_ffi::CheckinExportFormat as Format;
+    let dir = tempfile::tempdir().unwrap();
+    let store = open(dir.path()).unwrap();
+    three_checkins(&store);
+    let now = Timestamp(chrono::Utc.with_ymd_and_hms(2025, 6, 5, 12, 0, 0).unwrap());
+
+    let csv = store
+        .export_checkins(Format::Csv, Some("2025-06-02".into()), None, now)
+        .unwrap();
+    let rows: Vec<&str> = csv.lines().collect();
+    assert!(rows[0].starts_with("date,mood,craving,"));
+    assert_eq!(rows.len(), 3, "the header and 3 and 4 June");
+    assert!(rows[1].starts_with("2025-06-03,4,8,"));
+
+    let json: serde_json::Value = serde_json::from_str(
+        &store
+            .export_checkins(Format::Json, None, Some("2025-06-03".into()), now)
+            .unwrap(),
+    )
+    .unwrap();
+    assert_eq!(json["format"], "iop-companion-checkins");
+    assert_eq!(json["exported_at"], "2025-06-05T12:00:00.000Z");
+    assert_eq!(json["checkins"].as_array().unwrap().len(), 2);
+
+    let fhir: serde_json::Value = serde_json::from_str(
+        &store
+            .export_checkins(Format::Fhir, None, None, now)
+            .unwrap(),
+    )
+    .unwrap();
+    assert_eq!(fhir["resourceType"], "Bundle");
+    assert_eq!(fhir["type"], "collection");
+    // The Questionnaire, then one response per check-in.
+    assert_eq!(fhir["entry"].as_array().unwrap().len(), 4);
+
+    assert_eq!(companion_ffi::checkin_export_extension(Format::Csv), "csv");
+    assert_eq!(
+        companion_ffi::checkin_export_extension(Format::Fhir),
+        "json"
+    );
+    assert_eq!(
+        companion_ffi::checkin_export_media_type(Format::Fhir),
+        "application/fhir+json"
+    );
+    for (from, to) in [("2025-06-04", "2025-06-01"), ("2025/06/01", "2025-06-04")] {
+        assert!(matches!(
+            store.export_checkins(Format::Csv, Some(from.into()), Some(to.into()), now),
+            Err(CompanionError::InvalidInput(_))
+        ));
+    }
+    assert!(store.export_ics().unwrap().starts_with("BEGIN:VCALENDAR"));
+}

@@ -213,10 +213,18 @@ impl Env {
     }
 
     pub async fn start(&self) -> Server {
+        self.start_logging(None).await
+    }
+
+    /// A server whose `COMPANION_LOG` is `level` (`None`: as the environment says).
+    pub async fn start_logging(&self, level: Option<&str>) -> Server {
         let n = self.logs.fetch_add(1, Ordering::SeqCst);
         let log = self.dir.path().join(format!("server-{n}.log"));
-        let mut child = self
-            .command()
+        let mut command = self.command();
+        if let Some(level) = level {
+            command.env("COMPANION_LOG", level);
+        }
+        let mut child = command
             .args(["serve", "--listen", "127.0.0.1:0"])
             .stdin(Stdio::null())
             .stdout(Stdio::piped())
