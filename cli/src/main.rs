@@ -5,6 +5,7 @@ mod args;
 mod chart;
 mod commands;
 mod output;
+mod passphrase;
 
 use std::io::Write;
 use std::process::ExitCode;

@@ -1,8 +1,10 @@
 //! One function per command: turn the arguments into a core call, and its result into text.
 
+mod backup;
 mod calendar;
 mod checkin;
 mod contact;
+mod erase;
 mod export;
 mod insights;
 mod prefs;
@@ -43,6 +45,12 @@ impl Ctx {
 pub fn run(cli: Cli) -> Outcome {
     let dir = store_dir(cli.store)?;
     let zone = cli.tz.unwrap_or_else(system_zone);
+    if let Command::Erase(a) = &cli.command
+        && !Store::exists(&dir)
+    {
+        // Opening would create a store just to erase it.
+        return erase::nothing_to_erase(&dir, a.json);
+    }
     let mut store = Store::open(&dir)?;
     match cli.region {
         // Given explicitly: a bad code is the participant's to fix.
@@ -78,6 +86,9 @@ pub fn run(cli: Cli) -> Outcome {
         Command::Insights(a) => insights::insights(&ctx, a),
         Command::Chart(a) => insights::chart(&ctx, a),
         Command::SafetyPlan(c) => safety_plan::run(&mut ctx, c),
+        Command::Backup(a) => backup::backup(&mut ctx, a),
+        Command::Restore(a) => backup::restore(&mut ctx, a),
+        Command::Erase(a) => erase::erase(ctx.store, &dir, a),
     }
 }
 
