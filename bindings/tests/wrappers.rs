@@ -285,7 +285,10 @@ fn insights_and_the_chart_series_cross_with_hand_worked_figures() {
     }
     // With no check-ins at all: zeros, no nudge.
     let empty_dir = tempfile::tempdir().unwrap();
-    let empty = open(empty_dir.path()).unwrap().insights("2025-06-05".into()).unwrap();
+    let empty = open(empty_dir.path())
+        .unwrap()
+        .insights("2025-06-05".into())
+        .unwrap();
     assert_eq!((empty.total_checkins, empty.last_7_days.missed), (0, 0));
     assert!(empty.nudge.is_none());
 }

@@ -116,6 +116,55 @@ pub enum Command {
     /// Your safety plan: warning signs, what helps, whom to call, reasons to keep going
     #[command(subcommand)]
     SafetyPlan(SafetyPlanCommand),
+    /// Write an encrypted backup of all your data to a file, protected by a passphrase
+    Backup(BackupArgs),
+    /// Restore a backup into this store: merged with what is here, nothing is overwritten
+    Restore(RestoreArgs),
+    /// Erase your data: on the server first (when enrolled), then every file of the store here
+    Erase(EraseArgs),
+}
+
+/// Where a passphrase comes from when not typed at a terminal. There is no option that takes
+/// the passphrase itself: other users of the machine can read command lines.
+#[derive(Debug, Args)]
+pub struct PassphraseArgs {
+    /// Read the passphrase from this file (a final line break is ignored); without it, the
+    /// COMPANION_BACKUP_PASSPHRASE environment variable, else it is asked at the terminal
+    #[arg(long, value_name = "FILE")]
+    pub passphrase_file: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct BackupArgs {
+    /// The backup file to write (readable by you only)
+    #[arg(long, value_name = "FILE")]
+    pub out: PathBuf,
+    #[command(flatten)]
+    pub passphrase: PassphraseArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct RestoreArgs {
+    /// The backup file
+    pub file: PathBuf,
+    #[command(flatten)]
+    pub passphrase: PassphraseArgs,
+    /// Print JSON only
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct EraseArgs {
+    /// Do not ask for confirmation (needed when not run at a terminal)
+    #[arg(long)]
+    pub yes: bool,
+    /// Erase this device only: your data on the server, and on your other devices, stays
+    #[arg(long)]
+    pub local_only: bool,
+    /// Print JSON only
+    #[arg(long)]
+    pub json: bool,
 }
 
 #[derive(Debug, Subcommand)]

@@ -5,6 +5,7 @@ mod args;
 mod chart;
 mod commands;
 mod output;
+mod passphrase;
 mod store_key;
 
 use std::io::Write;

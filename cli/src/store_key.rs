@@ -8,6 +8,7 @@ use std::path::{Path, PathBuf};
 use companion_core::{Protection, Store, StoreKey};
 use zeroize::Zeroizing;
 
+use crate::passphrase::{self, Purpose};
 use crate::{Failure, Outcome};
 
 /// The key file's name inside the store directory, unless `--key-file` says otherwise.
@@ -25,15 +26,24 @@ pub struct KeySource {
 /// a passphrase when one is given, else the key file, made if neither the store nor the file
 /// exists yet.
 pub fn resolve(dir: &Path, source: &KeySource) -> Outcome<StoreKey> {
-    if let Some(passphrase) = given_passphrase(source)? {
-        return Ok(StoreKey::passphrase(&passphrase)?);
-    }
     let protection = Store::protection(dir)?;
-    if protection == Some(Protection::Passphrase) {
-        return Err(Failure::Message(format!(
-            "this store is protected by a passphrase: give it with --passphrase-file FILE or \
-             the {PASSPHRASE_ENV} environment variable"
-        )));
+    let given = source.passphrase_file.is_some()
+        || std::env::var_os(PASSPHRASE_ENV).is_some_and(|v| !v.is_empty());
+    if given || protection == Some(Protection::Passphrase) {
+        let purpose = if protection.is_none() {
+            Purpose::New
+        } else {
+            Purpose::Existing
+        };
+        let passphrase = passphrase::read(
+            &passphrase::Source {
+                file: source.passphrase_file.as_deref(),
+                env_var: PASSPHRASE_ENV,
+                what: "Store passphrase",
+            },
+            purpose,
+        )?;
+        return Ok(StoreKey::passphrase(&passphrase)?);
     }
     let path = source
         .key_file
@@ -56,18 +66,6 @@ pub fn resolve(dir: &Path, source: &KeySource) -> Outcome<StoreKey> {
             e.kind()
         ))),
     }
-}
-
-fn given_passphrase(source: &KeySource) -> Outcome<Option<Zeroizing<String>>> {
-    if let Some(file) = &source.passphrase_file {
-        let text = Zeroizing::new(std::fs::read_to_string(file).map_err(|e| {
-            Failure::Message(format!("could not read the passphrase file: {}", e.kind()))
-        })?);
-        // The first line, without its line break: files made with `echo` end in one.
-        let line = text.lines().next().unwrap_or_default();
-        return Ok(Some(Zeroizing::new(line.to_owned())));
-    }
-    Ok(std::env::var(PASSPHRASE_ENV).ok().map(Zeroizing::new))
 }
 
 fn decode(text: &str, path: &Path) -> Outcome<StoreKey> {

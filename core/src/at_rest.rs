@@ -23,9 +23,6 @@ use zeroize::{Zeroize, ZeroizeOnDrop, Zeroizing};
 use crate::error::{Error, Result};
 use crate::sync::crypto;
 
-/// Shortest passphrase accepted for a store, in characters.
-pub const MIN_PASSPHRASE_CHARS: usize = 10;
-
 /// Argon2id for a store's passphrase: 64 MiB, 3 passes, 1 lane. Paid once per open, on a
 /// laptop or desktop (the phones use a platform key instead); a file copied off the machine
 /// costs an attacker that much per guess.
@@ -66,15 +63,11 @@ impl StoreKey {
         Ok(StoreKey::Key(crypto::random()?))
     }
 
-    /// A passphrase the participant types: at least [`MIN_PASSPHRASE_CHARS`] characters.
+    /// A passphrase the participant types, under the same policy and normalisation as a
+    /// backup's (`backup::check_passphrase`): surrounding spaces ignored, Unicode NFC.
     pub fn passphrase(passphrase: &str) -> Result<StoreKey> {
-        if passphrase.chars().count() < MIN_PASSPHRASE_CHARS {
-            return Err(Error::invalid(
-                "passphrase",
-                format!("must have at least {MIN_PASSPHRASE_CHARS} characters"),
-            ));
-        }
-        Ok(StoreKey::Passphrase(passphrase.to_owned()))
+        let clean = crate::backup::normalized_new(passphrase)?;
+        Ok(StoreKey::Passphrase(clean.as_str().to_owned()))
     }
 
     /// The key's bytes, for a shell to keep (`None` for a passphrase).
@@ -328,7 +321,7 @@ mod tests {
         let err = StoreKey::passphrase("short").unwrap_err();
         assert_eq!(
             err.to_string(),
-            "invalid passphrase: must have at least 10 characters"
+            "invalid passphrase: must be at least 10 characters long"
         );
         assert!(!format!("{:?}", StoreKey::passphrase("long enough!").unwrap()).contains("long"));
     }

@@ -92,8 +92,9 @@ pub enum Error {
     #[error("that code is not valid: it may be mistyped, expired or already used")]
     InvalidCode,
 
-    /// The server could not be reached, or failed; retrying later is safe.
-    #[error("sync failed: {0}; nothing was lost, try again later")]
+    /// The server could not be reached, or failed; retrying later is safe. The message says
+    /// what could not be done (sync, enrolment, erasing).
+    #[error("{0}; nothing was lost, try again later")]
     Network(String),
 
     /// The server refused the request.

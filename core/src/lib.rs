@@ -16,11 +16,13 @@
 
 mod at_rest;
 mod attendance;
+mod backup;
 mod checkin;
 mod contact;
 mod crisis;
 mod doc;
 mod durable;
+mod erase;
 mod error;
 mod export;
 #[cfg(feature = "fixtures")]
@@ -43,11 +45,16 @@ pub mod sync;
 mod today;
 mod validate;
 
-pub use at_rest::{MIN_PASSPHRASE_CHARS, Protection, StoreKey};
+pub use at_rest::{Protection, StoreKey};
 pub use attendance::{Attendance, AttendanceEntry, MAX_ATTENDANCE_DAYS};
+pub use backup::{
+    BACKUP_FORMAT_VERSION, MAX_BACKUP_BYTES, PASSPHRASE_MAX_CHARS, PASSPHRASE_MIN_CHARS,
+    RecordCounts, RestoreSummary, check_passphrase,
+};
 pub use checkin::{CheckIn, CheckInEdit, EMOTION_MAX_CHARS, MAX_EMOTIONS, SUGGESTED_EMOTIONS};
 pub use contact::{Contact, ContactFields, ContactRole, MAX_ORDER};
 pub use crisis::{BUILT_IN_PREFIX, CrisisLine, LineSource, regions_with_crisis_lines};
+pub use erase::{EraseOptions, EraseReport, ServerErasure};
 pub use error::{Error, RecordKind, Result};
 pub use export::CheckinExportFormat;
 pub use ical::{ImportSummary, MAX_ICS_BYTES};

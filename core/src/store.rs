@@ -93,9 +93,11 @@ impl Store {
         if !path.exists() {
             return Ok(None);
         }
+        // Read-write (never create): a process killed while creating the store may have left
+        // a journal that only a writer can roll back before reading.
         let conn = rusqlite::Connection::open_with_flags(
             &path,
-            rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY | rusqlite::OpenFlags::SQLITE_OPEN_NO_MUTEX,
+            rusqlite::OpenFlags::SQLITE_OPEN_READ_WRITE | rusqlite::OpenFlags::SQLITE_OPEN_NO_MUTEX,
         )?;
         conn.busy_timeout(std::time::Duration::from_secs(10))?;
         let has_meta: bool = conn.query_row(

@@ -3,7 +3,7 @@
 //! The server stores sealed chunks it cannot read; see server/API.md.
 
 pub(crate) mod account;
-mod client;
+pub(crate) mod client;
 pub mod crypto;
 mod device;
 pub mod engine;

@@ -50,7 +50,7 @@ pub fn export(ctx: &Ctx, a: ExportArgs) -> Outcome {
 /// (same file system, so the rename is atomic), flushed to disk, then renamed over `path`.
 /// The file is created readable and writable by the user only (0600 on Unix): an export holds
 /// health data, and the rename carries the mode to `path`.
-fn write_private(path: &Path, extension: &str, bytes: &[u8]) -> io::Result<()> {
+pub(super) fn write_private(path: &Path, extension: &str, bytes: &[u8]) -> io::Result<()> {
     let tmp = path.with_extension(format!("{extension}.partial"));
     // A partial file a crash left behind is replaced: opening it instead would keep its mode
     // (and follow a link put in its place).

@@ -1,8 +1,10 @@
 //! One function per command: turn the arguments into a core call, and its result into text.
 
+mod backup;
 mod calendar;
 mod checkin;
 mod contact;
+mod erase;
 mod export;
 mod insights;
 mod prefs;
@@ -43,13 +45,17 @@ impl Ctx {
 pub fn run(cli: Cli) -> Outcome {
     let dir = store_dir(cli.store)?;
     let zone = cli.tz.unwrap_or_else(system_zone);
-    let key = crate::store_key::resolve(
-        &dir,
-        &crate::store_key::KeySource {
-            key_file: cli.key_file,
-            passphrase_file: cli.passphrase_file,
-        },
-    )?;
+    if let Command::Erase(a) = &cli.command
+        && !Store::exists(&dir)
+    {
+        // Opening would create a store just to erase it.
+        return erase::nothing_to_erase(&dir, a.json);
+    }
+    let key_source = crate::store_key::KeySource {
+        key_file: cli.key_file,
+        passphrase_file: cli.passphrase_file,
+    };
+    let key = crate::store_key::resolve(&dir, &key_source)?;
     let mut store = Store::open(&dir, &key)?;
     match cli.region {
         // Given explicitly: a bad code is the participant's to fix.
@@ -85,6 +91,9 @@ pub fn run(cli: Cli) -> Outcome {
         Command::Insights(a) => insights::insights(&ctx, a),
         Command::Chart(a) => insights::chart(&ctx, a),
         Command::SafetyPlan(c) => safety_plan::run(&mut ctx, c),
+        Command::Backup(a) => backup::backup(&mut ctx, a),
+        Command::Restore(a) => backup::restore(&mut ctx, a),
+        Command::Erase(a) => erase::erase(ctx.store, &dir, key_source.key_file.as_deref(), a),
     }
 }
 

@@ -20,7 +20,7 @@ use crate::{Failure, Outcome};
 
 /// Where an edit in the editor is written: the store's directory is private to the user, a
 /// shared temporary directory is not, and the plan is personal.
-const EDIT_FILE: &str = "safety-plan-edit.txt";
+pub(super) const EDIT_FILE: &str = "safety-plan-edit.txt";
 
 pub fn run(ctx: &mut Ctx, c: SafetyPlanCommand) -> Outcome {
     match c {

@@ -6,7 +6,7 @@ use crate::output;
 use crate::{Failure, Outcome};
 
 /// Runs one of the core's async calls to completion: the shell does one thing per command.
-fn block_on<T>(future: impl std::future::Future<Output = T>) -> Outcome<T> {
+pub(super) fn block_on<T>(future: impl std::future::Future<Output = T>) -> Outcome<T> {
     let runtime = tokio::runtime::Builder::new_current_thread()
         .enable_all()
         .build()

@@ -16,8 +16,8 @@ pub fn companion(store: &Path) -> Command {
     in_zone(store, ZONE)
 }
 
-/// The binary on `store` in `zone`. The store, zone, country (locale) and editor come only
-/// from the test: the machine's locale would change how phone numbers are read.
+/// The binary on `store` in `zone`. The store, zone, country (locale), editor and backup
+/// passphrase come only from the test: the machine's locale would change how phone numbers are read.
 pub fn in_zone(store: &Path, zone: &str) -> Command {
     let mut cmd = Command::new(BIN);
     for var in [
@@ -31,6 +31,7 @@ pub fn in_zone(store: &Path, zone: &str) -> Command {
         "COMPANION_PASSPHRASE",
         "COMPANION_KEY_FILE",
         "EDITOR",
+        "COMPANION_BACKUP_PASSPHRASE",
     ] {
         cmd.env_remove(var);
     }

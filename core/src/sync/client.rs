@@ -99,6 +99,47 @@ impl Http {
         Err(last)
     }
 
+    /// `DELETE /v1/me`: the server deletes the participant's document and every device's
+    /// token. Retried like sync: if an erase went through but its answer was lost, the retry
+    /// is refused as from an unknown token, which the caller reads as "already erased".
+    /// `Err(NotEnrolled)` when the server does not know the token.
+    pub(crate) async fn erase_me(&self, token: &str) -> Result<()> {
+        let url = format!("{}/v1/me", self.base);
+        let mut delay = BACKOFF;
+        let mut last = Error::Network("no attempt made".into());
+        for attempt in 0..ATTEMPTS {
+            if attempt > 0 {
+                tokio::time::sleep(delay).await;
+                delay *= 2;
+            }
+            let response = match self.client.delete(&url).bearer_auth(token).send().await {
+                Ok(r) => r,
+                Err(e) => {
+                    last = Error::Network(describe(&e));
+                    continue;
+                }
+            };
+            let status = response.status();
+            if status.is_server_error() {
+                last = Error::Network(format!("the server failed ({})", status.as_u16()));
+                continue;
+            }
+            if status.is_success() {
+                return Ok(());
+            }
+            return Err(match refusal(response).await {
+                // `refusal` reads 404 as an unknown code; here it can only be a server
+                // without this route.
+                Error::InvalidCode => Error::Server {
+                    status: 404,
+                    code: "not_found".into(),
+                },
+                other => other,
+            });
+        }
+        Err(last)
+    }
+
     /// A JSON request, sent once: enrolment and link codes are single use, so a blind retry
     /// could spend one.
     pub(crate) async fn json<B: Serialize, R: DeserializeOwned>(
