@@ -6,16 +6,21 @@ import Foundation
 /// sentence rather than a type dump.
 public enum CoreErrors {
     public static func message(_ error: Error) -> String {
-        guard let error = error as? CompanionError else {
+        // Every case carries the core's message as its one value; it is read without naming
+        // the cases, so a case the bindings add later needs no change here.
+        guard error is CompanionError, let text = firstString(in: error) else {
             return String(localized: "Something went wrong. Please try again.")
         }
-        switch error {
-        case .InvalidInput(let message), .UnknownTimeZone(let message), .NotFound(let message),
-            .ReadOnly(let message), .StoreUnusable(let message), .WrongKey(let message),
-            .NotEnrolled(let message), .InvalidCode(let message), .Network(let message),
-            .InvalidData(let message), .Storage(let message), .Callback(let message):
-            return message
+        return text
+    }
+
+    private static func firstString(in value: Any, depth: Int = 0) -> String? {
+        if let text = value as? String { return text }
+        guard depth < 3 else { return nil }
+        for child in Mirror(reflecting: value).children {
+            if let text = firstString(in: child.value, depth: depth + 1) { return text }
         }
+        return nil
     }
 
     /// The network or the server failed: the core says retrying later is safe.

@@ -61,7 +61,7 @@ public final class TodayPresenter: Presenter {
             next.date = today.date
             next.title = formats.date(fromCore: today.date).map(formats.day) ?? today.date
             next.sessions = today.sessions.map { SessionRow($0, formats: formats) }
-            next.checkIn = today.checkin.map { .done(mood: Int($0.mood)) } ?? .notYet
+            next.checkIn = today.checkin.map { TodayState.CheckIn.done(mood: Int($0.mood)) } ?? .notYet
             next.favourites = today.favourites.map(\.name)
             next.upcoming = try upcoming(after: today, now: now, formats: formats)
             next.error = nil

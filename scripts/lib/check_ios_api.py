@@ -1,0 +1,338 @@
+"""The iOS code against the uniffi-generated Swift: what a compiler would catch first at the
+boundary with the core, checked without one (there is no Swift compiler on Linux CI).
+
+Run by scripts/check-ios as: python3 check_ios_api.py GENERATED.swift PENDING.txt IOS_DIR
+
+1. Every requirement of the presenters' source protocols (CompanionPresenters/Support/
+   CoreSources.swift) is a method of the generated `CompanionStoreProtocol` with the same
+   name, labels, types, async and throws (`Timestamp` is `Date`): `CompanionStore` conforms
+   with no code of its own, so a mismatch would not compile.
+2. Every call in ios/ of a generated free function, of `CompanionStore.open`, of a
+   `CompanionError` case and of a store method whose name the iOS code does not also declare,
+   passes the generated labels; every record or input built in ios/ (`CheckInInput(...)`,
+   `TodayRecord(...)`...) passes its memberwise initializer's labels in order, leaving out only
+   parameters with a default.
+3. ios/pending-bindings.txt lists what the iOS code uses that the bindings do not have yet
+   (being added on another branch), one `name(label:)` or type name per line: those are not
+   reported missing, and one that the bindings now have is an error (remove it from the list),
+   so the list cannot outlive its reason.
+
+Not checked: types of arguments and results at call sites, record fields read, enum cases.
+"""
+
+import re
+import sys
+from pathlib import Path
+
+
+def strip_comments(text):
+    """Swift without its comments; string literals (with their "//") left as they are."""
+    out, i, n = [], 0, len(text)
+    while i < n:
+        if text.startswith('"""', i):
+            end = text.find('"""', i + 3)
+            end = n if end < 0 else end + 3
+            out.append(text[i:end])
+            i = end
+        elif text[i] == '"':
+            j = i + 1
+            while j < n and text[j] not in '"\n':
+                j += 2 if text[j] == "\\" else 1
+            out.append(text[i : j + 1])
+            i = j + 1
+        elif text.startswith("//", i):
+            end = text.find("\n", i)
+            i = n if end < 0 else end
+        elif text.startswith("/*", i):
+            end = text.find("*/", i + 2)
+            out.append(" ")
+            i = n if end < 0 else end + 2
+        else:
+            out.append(text[i])
+            i += 1
+    return "".join(out)
+
+
+def norm(s):
+    s = re.sub(r"\s+", "", s)
+    s = s.replace("Swift.", "").replace("Foundation.", "")
+    return re.sub(r"\bTimestamp\b", "Date", s)
+
+
+def split_top(s, sep=","):
+    """Splits at `sep` outside brackets and string literals."""
+    parts, depth, current, quote = [], 0, [], False
+    i = 0
+    while i < len(s):
+        c = s[i]
+        if quote:
+            current.append(c)
+            if c == "\\" and i + 1 < len(s):
+                current.append(s[i + 1])
+                i += 2
+                continue
+            if c == '"':
+                quote = False
+        elif c == '"':
+            quote = True
+            current.append(c)
+        elif c in "([{":
+            depth += 1
+            current.append(c)
+        elif c in ")]}":
+            depth -= 1
+            current.append(c)
+        elif c == sep and depth == 0:
+            parts.append("".join(current))
+            current = []
+        else:
+            current.append(c)
+        i += 1
+    if "".join(current).strip():
+        parts.append("".join(current))
+    return parts
+
+
+def matching(text, open_index):
+    """Index just past the bracket matching text[open_index], skipping string literals."""
+    depth, i, quote = 0, open_index, False
+    pairs = {"(": ")", "[": "]", "{": "}"}
+    while i < len(text):
+        c = text[i]
+        if quote:
+            if c == "\\":
+                i += 2
+                continue
+            if c == '"':
+                quote = False
+        elif c == '"':
+            quote = True
+        elif c in pairs:
+            depth += 1
+        elif c in ")]}":
+            depth -= 1
+            if depth == 0:
+                return i + 1
+        i += 1
+    return len(text)
+
+
+class Param:
+    def __init__(self, text):
+        text = text.strip()
+        self.has_default = "=" in text
+        head = text.split("=")[0]
+        names, _, self.type = head.partition(":")
+        names = names.split()
+        self.label = names[0] if names else ""
+        self.type = norm(self.type)
+
+    def key(self):
+        return f"{self.label}:{self.type}"
+
+
+def parse_params(text):
+    return [Param(p) for p in split_top(text) if p.strip()]
+
+
+FUNC = re.compile(r"\bfunc\s+`?(\w+)`?\s*\(")
+
+
+def functions(body):
+    """(name, params, effects and result) for each `func` in `body`."""
+    out = []
+    for m in FUNC.finditer(body):
+        open_paren = m.end() - 1
+        close = matching(body, open_paren)
+        params = parse_params(body[open_paren + 1 : close - 1])
+        rest = body[close:]
+        tail = re.match(r"\s*((?:async\s*)?(?:throws\s*)?(?:->\s*[^{\n]+)?)", rest)
+        effects = norm(tail.group(1)) if tail else ""
+        out.append((m.group(1), params, effects))
+    return out
+
+
+def block(text, header_regex):
+    m = re.search(header_regex, text)
+    if not m:
+        return None
+    start = text.index("{", m.end() - 1)
+    return text[start + 1 : matching(text, start) - 1]
+
+
+def labels_of(params):
+    return "(" + "".join(f"{p.label}:" for p in params) + ")"
+
+
+def call_labels(args_text):
+    labels = []
+    for arg in split_top(args_text):
+        m = re.match(r"\s*(\w+)\s*:(?!:)", arg)
+        # `label: value`, not a ternary or a closure; an unlabeled argument is "_".
+        labels.append(m.group(1) if m and not arg.strip().startswith("{") else "_")
+    return labels
+
+
+def main(generated_path, pending_path, ios_dir):
+    generated = strip_comments(Path(generated_path).read_text())
+    pending = {
+        line.split("#")[0].strip()
+        for line in Path(pending_path).read_text().splitlines()
+        if line.split("#")[0].strip()
+    }
+    problems = []
+
+    store_body = block(generated, r"public protocol CompanionStoreProtocol\b[^{]*\{")
+    if store_body is None:
+        sys.exit(f"{generated_path}: no CompanionStoreProtocol")
+    store = {}
+    for name, params, effects in functions(store_body):
+        store.setdefault(name, []).append((params, effects))
+
+    free = {}
+    for m in re.finditer(r"^public func (\w+)\s*\(", generated, flags=re.M):
+        if m.group(1).startswith(("FfiConverter", "uniffi")):
+            continue
+        close = matching(generated, m.end() - 1)
+        free[m.group(1)] = parse_params(generated[m.end() : close - 1])
+    class_body = block(generated, r"open class CompanionStore\b[^{]*\{") or ""
+    statics = {}
+    for m in re.finditer(r"public static func `?(\w+)`?\s*\(", class_body):
+        close = matching(class_body, m.end() - 1)
+        statics[m.group(1)] = parse_params(class_body[m.end() : close - 1])
+
+    records = {}
+    for m in re.finditer(r"public struct (\w+): Equatable, Hashable \{", generated):
+        body = block(generated[m.start() :], r"\{")
+        init = re.search(r"public init\(", body or "")
+        if body and init:
+            close = matching(body, init.end() - 1)
+            records[m.group(1)] = parse_params(body[init.end() : close - 1])
+    error_body = block(generated, r"enum CompanionError\b[^{]*\{") or ""
+    error_cases = set(re.findall(r"\bcase (\w+)\(message: String\)", error_body))
+    declared_types = set(re.findall(r"\b(?:struct|enum|class|protocol|typealias)\s+(\w+)", generated))
+
+    def known(key):
+        return key in pending
+
+    # Pending entries the bindings now have.
+    for entry in sorted(pending):
+        name = entry.split("(")[0]
+        if "(" not in entry:
+            if name in declared_types:
+                problems.append(f"{pending_path}: {entry} is in the bindings now: remove it here")
+            continue
+        labels = entry[len(name) :]
+        have = [labels_of(p) for p, _ in store.get(name, [])]
+        if name in free:
+            have.append(labels_of(free[name]))
+        if labels in have:
+            problems.append(f"{pending_path}: {entry} is in the bindings now: remove it here")
+
+    # 1. The source protocols.
+    sources = Path(ios_dir, "Sources/CompanionPresenters/Support/CoreSources.swift")
+    src = strip_comments(sources.read_text())
+    for m in re.finditer(r"public protocol (\w+)\s*:\s*AnyObject\s*\{", src):
+        body = block(src[m.start() :], r"\{")
+        for name, params, effects in functions(body or ""):
+            key = f"{name}{labels_of(params)}"
+            want = (norm("".join(p.key() + "," for p in params)), effects)
+            have = [
+                (norm("".join(p.key() + "," for p in ps)), e) for ps, e in store.get(name, [])
+            ]
+            if want in have:
+                continue
+            if not have and known(key):
+                continue
+            if have:
+                problems.append(
+                    f"{sources}: {m.group(1)}.{key}: the generated CompanionStore has "
+                    f"{name}({have[0][0]}){have[0][1]}, not ({want[0]}){want[1]}"
+                )
+            else:
+                problems.append(f"{sources}: {m.group(1)}.{key} is not in the generated CompanionStore")
+
+    # 2. Call sites.
+    ios_files = [
+        p for p in Path(ios_dir).rglob("*.swift")
+        if not any(part in (".build", "build", "DerivedData") for part in p.parts)
+        and not p.match("Sources/CompanionCore/*.swift")
+    ]
+    ios_text = {p: strip_comments(p.read_text()) for p in ios_files}
+    ios_declared = {}
+    for text in ios_text.values():
+        for name, params, _ in functions(text):
+            ios_declared.setdefault(name, []).append(labels_of(params))
+    checked = 0
+
+    def fits(given, params):
+        """Labels given in order, skipping only defaulted parameters."""
+        i = 0
+        for p in params:
+            want = p.label if p.label != "_" else "_"
+            if i < len(given) and given[i] == want:
+                i += 1
+            elif not p.has_default:
+                return False
+        return i == len(given)
+
+    for path, text in ios_text.items():
+        def line_of(index):
+            return text.count("\n", 0, index) + 1
+
+        for m in re.finditer(r"(?<![\w.])(\w+)\s*\(", text):
+            name = m.group(1)
+            before = text[max(0, m.start() - 12) : m.start()]
+            if re.search(r"(func|init|case|struct|class|enum)\s+$", before):
+                continue
+            close = matching(text, m.end() - 1)
+            given = call_labels(text[m.end() : close - 1])
+            if name in free and name not in ios_declared:
+                checked += 1
+                if not fits(given, free[name]):
+                    problems.append(
+                        f"{path}:{line_of(m.start())}: {name}({''.join(l + ':' for l in given)}) "
+                        f"does not match the generated {name}{labels_of(free[name])}")
+            elif name in records:
+                checked += 1
+                if not fits(given, records[name]):
+                    problems.append(
+                        f"{path}:{line_of(m.start())}: {name}({''.join(l + ':' for l in given)}) "
+                        f"does not match the generated init{labels_of(records[name])}")
+        for m in re.finditer(r"\bCompanionStore\.`?(\w+)`?\s*\(", text):
+            close = matching(text, m.end() - 1)
+            given = call_labels(text[m.end() : close - 1])
+            checked += 1
+            if m.group(1) not in statics or not fits(given, statics[m.group(1)]):
+                problems.append(f"{path}:{line_of(m.start())}: CompanionStore.{m.group(1)} is not a generated constructor with these labels")
+        for m in re.finditer(r"\bCompanionError\.(\w+)\s*\(", text):
+            close = matching(text, m.end() - 1)
+            checked += 1
+            if m.group(1) not in error_cases or call_labels(text[m.end() : close - 1]) != ["message"]:
+                problems.append(f"{path}:{line_of(m.start())}: CompanionError.{m.group(1)}(message:) is not a generated case")
+        for m in re.finditer(r"\.(\w+)\s*\(", text):
+            name = m.group(1)
+            if name not in store:
+                continue
+            close = matching(text, m.end() - 1)
+            given = call_labels(text[m.end() : close - 1])
+            labels = "(" + "".join(l + ":" for l in given) + ")"
+            options = [labels_of(p) for p, _ in store[name]] + ios_declared.get(name, [])
+            checked += 1
+            if labels not in options and not known(f"{name}{labels}"):
+                problems.append(f"{path}:{line_of(m.start())}: .{name}{labels} matches no generated store method ({', '.join(options)})")
+
+    for p in problems:
+        print(p)
+    if problems:
+        print(f"scripts/check-ios: {len(problems)} mismatch(es) with the generated Swift", file=sys.stderr)
+        return 1
+    print(
+        f"scripts/check-ios: the iOS code matches the generated Swift ({checked} call sites, "
+        f"{len(pending)} pending in {Path(pending_path).name})"
+    )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(*sys.argv[1:4]))
