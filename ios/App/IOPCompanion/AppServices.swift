@@ -15,8 +15,9 @@ final class AppServices: ObservableObject {
         case keyMissing
         /// The store cannot be opened now; the words say why.
         case unavailable(String)
-        /// Everything was erased; the participant may start again.
-        case erased
+        /// Everything was erased (with what happened on the server); the participant may start
+        /// again.
+        case erased(String?)
     }
 
     enum Route: Equatable {
@@ -229,13 +230,13 @@ final class AppServices: ObservableObject {
     // MARK: Erase and starting again
 
     /// After the core erased everything: nothing of the participant's may remain here either.
-    func didErase() {
+    func didErase(summary: String?) {
         session?.stopListening()
         keychain.delete()
         notifications.removeEverything()
         BackgroundRefresh.cancel()
         PlanRefreshLog.clear()
-        phase = .erased
+        phase = .erased(summary)
     }
 
     /// The participant chose to start over with a store whose key is gone: it cannot be read

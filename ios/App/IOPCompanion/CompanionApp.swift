@@ -11,7 +11,7 @@ struct CompanionApp: App {
         }
         .onChange(of: scenePhase) { phase in
             if phase == .active {
-                Task { await delegate.services.becameActive() }
+                Task { @MainActor in await delegate.services.becameActive() }
             }
         }
     }

@@ -78,6 +78,5 @@ final class CheckInPresenterTests: XCTestCase {
         XCTAssertFalse(presenter.save())
         XCTAssertEqual(presenter.state.error, "invalid mood: must be from 1 to 10")
         XCTAssertFalse(presenter.state.saved)
-        XCTAssertFalse(presenter.state.saving)
     }
 }

@@ -295,11 +295,20 @@ final class FakeStore: TodaySource, CheckInSource, ScheduleSource, ReachOutSourc
     }
 
     func restore(backup: Data, passphrase: String) throws -> RestoreSummaryRecord {
-        throw CompanionError.WrongKey(message: "The passphrase does not open this backup.")
+        guard passphrase == "correct horse" else {
+            throw CompanionError.WrongKey(message: "The passphrase does not open this backup.")
+        }
+        let counts = RecordCountsRecord(checkins: 3, contacts: 1, sessions: 1, safetyPlanItems: 0)
+        return RestoreSummaryRecord(
+            changed: backup != Data([0]), formatVersion: 1, createdAt: monday, appVersion: "0.1.0",
+            participantId: nil, before: counts, after: counts)
     }
 
     func erase(localOnly: Bool) async throws -> EraseReportRecord {
-        throw eraseError ?? CompanionError.Storage(message: "not in this fake")
+        if let eraseError { throw eraseError }
+        return EraseReportRecord(
+            server: localOnly ? .kept : .erased, filesRemoved: ["companion.sqlite3"],
+            directoryRemoved: true, entriesLeft: 0)
     }
 
     // Reminders

@@ -69,10 +69,10 @@ final class SettingsPresenterTests: XCTestCase {
         var file = await presenter(store).makeBackup(passphrase: "one two three", confirmation: "one two four")
         XCTAssertNil(file)
 
-        let weak = presenter(store, passphraseError: CompanionError.InvalidInput(message: "too short"))
-        file = await weak.makeBackup(passphrase: "short", confirmation: "short")
+        let strict = presenter(store, passphraseError: CompanionError.InvalidInput(message: "too short"))
+        file = await strict.makeBackup(passphrase: "short", confirmation: "short")
         XCTAssertNil(file)
-        XCTAssertEqual(weak.state.error, "too short")
+        XCTAssertEqual(strict.state.error, "too short")
         XCTAssertTrue(store.backupPassphrases.isEmpty)
 
         file = await presenter(store).makeBackup(passphrase: "correct horse", confirmation: "correct horse")
@@ -91,6 +91,30 @@ final class SettingsPresenterTests: XCTestCase {
         XCTAssertFalse(erased)
         XCTAssertTrue(settings.state.offerLocalErase)
         XCTAssertEqual(settings.state.error, "the server could not be reached, so nothing was erased")
+    }
+
+    func testEraseSaysWhatHappenedOnTheServer() async {
+        let settings = presenter(FakeStore())
+
+        let erased = await settings.erase(localOnly: true)
+
+        XCTAssertTrue(erased)
+        XCTAssertTrue(settings.state.erased)
+        XCTAssertEqual(
+            settings.state.notice,
+            "Erased from this phone. The server's copy remains until you erase it from another device.")
+    }
+
+    func testRestoreSaysWhetherAnythingWasNew() async {
+        let settings = presenter(FakeStore())
+        var restored = await settings.restore(backup: Data([1]), passphrase: "correct horse")
+        XCTAssertTrue(restored)
+        XCTAssertEqual(settings.state.notice, "Backup restored: its records are merged into this phone.")
+
+        restored = await settings.restore(backup: Data([0]), passphrase: "correct horse")
+        XCTAssertTrue(restored)
+        XCTAssertEqual(
+            settings.state.notice, "Nothing new: this phone already has everything in that backup.")
     }
 
     func testWrongBackupPassphrase() async {

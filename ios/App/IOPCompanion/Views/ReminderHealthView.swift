@@ -43,13 +43,13 @@ struct ReminderHealthView: View {
     private func perform(_ fix: ReminderFix) {
         switch fix {
         case .requestPermission:
-            Task { await services.askForNotificationPermission() }
+            Task { @MainActor in await services.askForNotificationPermission() }
         case .openNotificationSettings:
             if let url = URL(string: UIApplication.openNotificationSettingsURLString) { openURL(url) }
         case .openAppSettings:
             if let url = URL(string: UIApplication.openSettingsURLString) { openURL(url) }
         case .refreshReminders:
-            Task { await services.refreshReminders(reword: true) }
+            Task { @MainActor in await services.refreshReminders(reword: true) }
         }
     }
 

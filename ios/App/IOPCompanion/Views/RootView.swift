@@ -30,10 +30,10 @@ struct RootView: View {
             MessageView(
                 systemImage: "lock", title: "Not available right now", message: message,
                 action: "Try again", perform: services.startAgain)
-        case .erased:
+        case .erased(let summary):
             MessageView(
                 systemImage: "checkmark.circle", title: "Erased",
-                message: "Everything of yours is gone from this phone.",
+                message: summary ?? String(localized: "Everything of yours is gone from this phone."),
                 action: "Start again", perform: services.startAgain)
         }
     }

@@ -124,7 +124,7 @@ private struct AccountSection: View {
                     let address = server.trimmingCharacters(in: .whitespaces)
                     let typed = code.trimmingCharacters(in: .whitespaces)
                     let linkOnly = linking
-                    Task {
+                    Task { @MainActor in
                         if linkOnly {
                             await model.presenter.redeemLink(server: address, code: typed)
                         } else {
@@ -137,8 +137,8 @@ private struct AccountSection: View {
                 if !programs.isEmpty {
                     LabeledContent("Programs", value: programs.joined(separator: ", "))
                 }
-                Button("Sync now") { Task { await model.presenter.syncNow() } }
-                Button("Link another device") { Task { await model.presenter.createLink() } }
+                Button("Sync now") { Task { @MainActor in await model.presenter.syncNow() } }
+                Button("Link another device") { Task { @MainActor in await model.presenter.createLink() } }
                 if let code = model.state.linkCode {
                     Text(code).font(.title2.monospaced()).textSelection(.enabled)
                 }
@@ -163,7 +163,7 @@ private struct BackupSection: View {
             SecureField("Passphrase (10 characters or more)", text: $passphrase)
             SecureField("Passphrase again", text: $confirmation)
             Button("Make a backup") {
-                Task {
+                Task { @MainActor in
                     if let file = await model.presenter.makeBackup(
                         passphrase: passphrase, confirmation: confirmation)
                     {
@@ -204,7 +204,7 @@ private struct BackupSection: View {
             Button("Restore") {
                 if let data = restoreData {
                     let passphrase = restorePassphrase
-                    Task { await model.presenter.restore(backup: data, passphrase: passphrase) }
+                    Task { @MainActor in await model.presenter.restore(backup: data, passphrase: passphrase) }
                 }
                 restoreData = nil
                 restorePassphrase = ""
@@ -247,9 +247,9 @@ private struct EraseSection: View {
     }
 
     private func erase(localOnly: Bool) {
-        Task {
+        Task { @MainActor in
             if await model.presenter.erase(localOnly: localOnly) {
-                services.didErase()
+                services.didErase(summary: model.presenter.state.notice)
             }
         }
     }

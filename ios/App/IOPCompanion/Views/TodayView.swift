@@ -99,7 +99,7 @@ private struct ReminderNoticeRow: View {
                 Text("So your sessions and check-ins can remind you, even when the app is closed.")
                     .font(.subheadline).foregroundStyle(.secondary)
                 Button("Allow notifications") {
-                    Task { await services.askForNotificationPermission() }
+                    Task { @MainActor in await services.askForNotificationPermission() }
                 }
                 .buttonStyle(.borderedProminent)
             }

@@ -25,12 +25,11 @@ public struct CheckInState: Equatable {
     public var emotions: [Emotion] = []
     public var sleepHours: Double?
     public var note: String = ""
-    public var saving = false
     public var saved = false
     public var error: String?
 
     /// A mood is all a check-in needs: one tap, then Save.
-    public var canSave: Bool { mood != nil && !saving }
+    public var canSave: Bool { mood != nil }
 
     public init() {}
 }
@@ -97,17 +96,16 @@ public final class CheckInPresenter: Presenter {
     @discardableResult
     public func save() -> Bool {
         guard state.canSave, let input = input() else { return false }
-        state.saving = true
-        defer { state.saving = false }
+        var next = state
+        defer { state = next }
         do {
-            let record = try source.recordCheckin(dateText: state.date, input: input)
-            original = record
-            state.editing = true
-            state.saved = true
-            state.error = nil
+            original = try source.recordCheckin(dateText: state.date, input: input)
+            next.editing = true
+            next.saved = true
+            next.error = nil
             return true
         } catch {
-            state.error = CoreErrors.message(error)
+            next.error = CoreErrors.message(error)
             return false
         }
     }

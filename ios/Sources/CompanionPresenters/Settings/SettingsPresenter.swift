@@ -179,9 +179,14 @@ public final class SettingsPresenter: Presenter {
     public func restore(backup: Data, passphrase: String) async -> Bool {
         var restored = false
         await run(.restoring) {
-            _ = try await offMain { [source] in try source.restore(backup: backup, passphrase: passphrase) }
+            let summary = try await offMain { [source] in
+                try source.restore(backup: backup, passphrase: passphrase)
+            }
             restored = true
-            return String(localized: "Backup restored: its records are merged into this phone.")
+            // Restoring the same backup again changes nothing (the core's merge).
+            return summary.changed
+                ? String(localized: "Backup restored: its records are merged into this phone.")
+                : String(localized: "Nothing new: this phone already has everything in that backup.")
         }
         if restored { refresh() }
         return restored
@@ -203,12 +208,13 @@ public final class SettingsPresenter: Presenter {
     }
 
     /// Erases the participant's data (the server's copy first, unless `localOnly`); true when
-    /// erased. After it the store is gone: the app deletes its key and starts over.
+    /// erased, with what happened on the server in `notice`. After it the store is spent: the
+    /// app deletes its key and starts over.
     public func erase(localOnly: Bool) async -> Bool {
         await run(.erasing) {
-            _ = try await self.source.erase(localOnly: localOnly)
+            let report = try await self.source.erase(localOnly: localOnly)
             self.state.erased = true
-            return String(localized: "Everything on this phone is erased.")
+            return Self.erased(report.server)
         }
         return state.erased
     }
@@ -271,6 +277,20 @@ public final class SettingsPresenter: Presenter {
             return String(localized: "This phone is enrolled and up to date.")
         } catch {
             return String(localized: "This phone is enrolled; it will sync when it can.")
+        }
+    }
+
+    /// What erase did on the server, in the participant's words.
+    static func erased(_ server: ServerErasure) -> String {
+        switch server {
+        case .erased:
+            return String(localized: "Erased from this phone and from the server. Your other devices no longer sync.")
+        case .alreadyGone:
+            return String(localized: "Erased from this phone. The server no longer had your data.")
+        case .notEnrolled:
+            return String(localized: "Erased from this phone.")
+        case .kept:
+            return String(localized: "Erased from this phone. The server's copy remains until you erase it from another device.")
         }
     }
 

@@ -68,8 +68,10 @@ public final class TodayPresenter: Presenter {
             next.loaded = true
             state = next
         } catch {
-            state.error = CoreErrors.message(error)
-            state.loaded = true
+            var next = state
+            next.error = CoreErrors.message(error)
+            next.loaded = true
+            state = next
         }
     }
 
