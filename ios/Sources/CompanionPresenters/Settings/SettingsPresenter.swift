@@ -82,7 +82,7 @@ public final class SettingsPresenter: Presenter {
             let account = try source.account()
             var next = state
             apply(preferences, to: &next)
-            next.account = account.map { .enrolled(programs: $0.programNames) } ?? .notEnrolled
+            next.account = account.map { SettingsState.Account.enrolled(programs: $0.programNames) } ?? .notEnrolled
             state = next
         } catch {
             state.error = CoreErrors.message(error)
