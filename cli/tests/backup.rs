@@ -355,7 +355,11 @@ fn at_a_terminal_the_passphrase_is_asked_twice_and_erase_is_confirmed() {
     assert!(String::from_utf8_lossy(&out.stdout).contains("Exports are not encrypted"));
     assert!(!csv.exists());
     let out = at_terminal(&export, "yes\n");
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stdout));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stdout)
+    );
     assert!(csv.exists());
 
     let out = at_terminal("erase", "no\n");
