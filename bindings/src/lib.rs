@@ -22,7 +22,10 @@ pub use data_rights::{
     check_backup_passphrase,
 };
 pub use error::CompanionError;
-pub use export::{CheckinExportFormat, checkin_export_extension, checkin_export_media_type};
+pub use export::{
+    CheckinExportFormat, checkin_export_extension, checkin_export_media_type,
+    plaintext_export_notice,
+};
 pub use insights::{
     AverageRecord, DayPointRecord, InsightsRecord, NudgeContactRecord, NudgeReason, NudgeRecord,
     SleepAndMoodRecord, Trend, WindowRecord,

@@ -697,3 +697,12 @@ fn a_refused_erase_leaves_the_store_usable() {
     assert!(block_on(store.erase(false)).unwrap().directory_removed);
     assert!(!dir.exists());
 }
+
+#[test]
+fn the_export_notice_is_the_cores() {
+    assert_eq!(
+        companion_ffi::plaintext_export_notice(),
+        companion_core::PLAINTEXT_EXPORT_NOTICE
+    );
+    assert!(companion_ffi::plaintext_export_notice().contains("not encrypted"));
+}
