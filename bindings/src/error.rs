@@ -16,9 +16,11 @@ pub enum CompanionError {
     /// A program's session, which only the program changes.
     #[error("{0}")]
     ReadOnly(String),
-    /// The store file is damaged, foreign or from a newer app: left untouched.
+    /// The store file is damaged, foreign or from a newer app: left untouched. Also every call
+    /// on a `CompanionStore` after it was erased.
     #[error("{0}")]
     StoreUnusable(String),
+    /// The store's key, or a backup's passphrase, is not the right one.
     #[error("{0}")]
     WrongKey(String),
     #[error("{0}")]
@@ -31,6 +33,7 @@ pub enum CompanionError {
     /// Data from a file, a server or another device that could not be used.
     #[error("{0}")]
     InvalidData(String),
+    /// The device's storage failed, or (erasing) the store is open elsewhere.
     #[error("{0}")]
     Storage(String),
     /// A listener in the app threw; the change it was told about is saved regardless.

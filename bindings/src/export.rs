@@ -56,3 +56,9 @@ impl CompanionStore {
         self.read(|s| s.export_checkins(format.into(), from, to, now.0))
     }
 }
+
+/// What the app tells the participant before writing any export: exports are not encrypted.
+#[uniffi::export]
+pub fn plaintext_export_notice() -> String {
+    companion_core::PLAINTEXT_EXPORT_NOTICE.to_owned()
+}

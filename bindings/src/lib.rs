@@ -4,6 +4,7 @@
 
 mod checkins;
 mod contacts;
+mod data_rights;
 mod error;
 mod export;
 mod insights;
@@ -16,8 +17,15 @@ mod types;
 
 pub use checkins::{CheckInInput, CheckInRecord};
 pub use contacts::{ContactInput, ContactRecord, Role};
+pub use data_rights::{
+    EraseReportRecord, RecordCountsRecord, RestoreSummaryRecord, ServerErasure,
+    check_backup_passphrase,
+};
 pub use error::CompanionError;
-pub use export::{CheckinExportFormat, checkin_export_extension, checkin_export_media_type};
+pub use export::{
+    CheckinExportFormat, checkin_export_extension, checkin_export_media_type,
+    plaintext_export_notice,
+};
 pub use insights::{
     AverageRecord, DayPointRecord, InsightsRecord, NudgeContactRecord, NudgeReason, NudgeRecord,
     SleepAndMoodRecord, Trend, WindowRecord,

@@ -25,9 +25,37 @@ pub trait ChangeListener: Send + Sync {
 
 type Listeners = Mutex<Vec<(u64, Arc<dyn ChangeListener>, Arc<Mutex<Option<String>>>)>>;
 
+/// The store a `CompanionStore` holds, or why it holds none.
+pub(crate) enum Held {
+    /// With its key, kept only to reopen the store when an erase fails: core's erase closes
+    /// the store before it knows whether it can go ahead.
+    Open { store: Box<Store>, key: StoreKey },
+    /// Given up (erased, or not reopened after a failed erase). Calls fail with this message
+    /// rather than open a new, empty store behind the app's back.
+    Gone(&'static str),
+}
+
+pub(crate) const ERASED: &str = "this store was erased";
+
+impl Held {
+    /// Takes the held store, poisoned or not: a panic elsewhere while holding it must not make
+    /// every later call fail, and the store itself is consistent (each write is one
+    /// transaction).
+    pub(crate) fn lock(held: &Mutex<Held>) -> MutexGuard<'_, Held> {
+        held.lock().unwrap_or_else(|p| p.into_inner())
+    }
+
+    pub(crate) fn store(&mut self) -> Result<&mut Store> {
+        match self {
+            Held::Open { store, .. } => Ok(&mut **store),
+            Held::Gone(why) => Err(CompanionError::StoreUnusable((*why).into())),
+        }
+    }
+}
+
 #[derive(uniffi::Object)]
 pub struct CompanionStore {
-    pub(crate) store: Arc<Mutex<Store>>,
+    pub(crate) held: Arc<Mutex<Held>>,
     listeners: Arc<Listeners>,
     next_listener: AtomicU64,
     /// One sync at a time: two interleaved runs would each move the sync cursor.
@@ -71,10 +99,13 @@ impl CompanionStore {
     /// A wrong key is `WrongKey` and changes nothing.
     #[uniffi::constructor]
     pub fn open(path: String, key: Vec<u8>) -> Result<Arc<CompanionStore>> {
-        let key = zeroize::Zeroizing::new(key);
-        let store = Store::open(&path, &StoreKey::from_bytes(&key)?)?;
+        let key = StoreKey::from_bytes(&zeroize::Zeroizing::new(key))?;
+        let store = Store::open(&path, &key)?;
         Ok(Arc::new(CompanionStore {
-            store: Arc::new(Mutex::new(store)),
+            held: Arc::new(Mutex::new(Held::Open {
+                store: Box::new(store),
+                key,
+            })),
             listeners: Arc::new(Mutex::new(Vec::new())),
             next_listener: AtomicU64::new(1),
             sync_turn: tokio::sync::Mutex::new(()),
@@ -105,11 +136,12 @@ pub fn generate_store_key() -> Result<Vec<u8>> {
 }
 
 impl CompanionStore {
-    /// The store, for one call. A panic elsewhere while holding it must not make every later
-    /// call fail, so a poisoned lock is taken over (the store itself is consistent: each write
-    /// is one transaction).
-    pub(crate) fn lock(&self) -> MutexGuard<'_, Store> {
-        self.store.lock().unwrap_or_else(|p| p.into_inner())
+    /// Runs `f` on the store, for one call; `StoreUnusable` once the store was erased.
+    pub(crate) fn lock<T>(
+        &self,
+        f: impl FnOnce(&mut Store) -> companion_core::Result<T>,
+    ) -> Result<T> {
+        Ok(f(Held::lock(&self.held).store()?)?)
     }
 
     /// Runs a write and tells the listeners once it is saved.
@@ -117,13 +149,13 @@ impl CompanionStore {
         &self,
         f: impl FnOnce(&mut Store) -> companion_core::Result<T>,
     ) -> Result<T> {
-        let out = f(&mut self.lock())?;
+        let out = self.lock(f)?;
         self.notify(DataChange::Local);
         Ok(out)
     }
 
     pub(crate) fn read<T>(&self, f: impl FnOnce(&Store) -> companion_core::Result<T>) -> Result<T> {
-        Ok(f(&self.lock())?)
+        self.lock(|s| f(s))
     }
 
     /// Calls every listener, outside the store's lock (a listener may call the store).
@@ -142,11 +174,5 @@ impl CompanionStore {
                 *slot = Some(e.to_string());
             }
         }
-    }
-}
-
-impl From<std::sync::PoisonError<MutexGuard<'_, Store>>> for CompanionError {
-    fn from(_: std::sync::PoisonError<MutexGuard<'_, Store>>) -> Self {
-        CompanionError::Storage("the store is unavailable".into())
     }
 }

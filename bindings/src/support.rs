@@ -132,7 +132,7 @@ impl CompanionStore {
     /// has not chosen one; `None` when the locale has none. Call at launch and when the
     /// locale changes.
     pub fn set_device_region(&self, code: Option<String>) -> Result<()> {
-        Ok(self.lock().set_device_region(code.as_deref())?)
+        self.lock(|s| s.set_device_region(code.as_deref()))
     }
 
     /// Crisis lines in the order to offer them; never empty, works offline.

@@ -10,7 +10,7 @@ use std::sync::Arc;
 use companion_core::{AccountInfo, Store, SyncReport};
 
 use crate::error::{CompanionError, Result};
-use crate::store::{CompanionStore, DataChange};
+use crate::store::{CompanionStore, DataChange, Held};
 
 #[derive(Debug, Clone, PartialEq, uniffi::Record)]
 pub struct AccountRecord {
@@ -63,14 +63,14 @@ impl CompanionStore {
         > + Send
         + 'static,
     ) -> Result<T> {
-        let store = Arc::clone(&self.store);
+        let held = Arc::clone(&self.held);
         tokio::task::spawn_blocking(move || {
             let runtime = tokio::runtime::Builder::new_current_thread()
                 .enable_all()
                 .build()
                 .map_err(|_| CompanionError::Network("no network runtime".into()))?;
-            let mut guard = store.lock().unwrap_or_else(|p| p.into_inner());
-            Ok(runtime.block_on(call(&mut guard))?)
+            let mut held = Held::lock(&held);
+            Ok(runtime.block_on(call(held.store()?))?)
         })
         .await
         .map_err(|_| CompanionError::Storage("the sync task stopped".into()))?
@@ -111,10 +111,10 @@ impl CompanionStore {
         let _turn = self.sync_turn.lock().await;
         let mut run = self.read(|s| s.start_sync())?;
         loop {
-            let step = self.lock().sync_prepare(&mut run)?;
+            let step = self.lock(|s| s.sync_prepare(&mut run))?;
             let Some(step) = step else { break };
             let answer = run.exchange(step).await?;
-            self.lock().sync_apply(&mut run, answer)?;
+            self.lock(|s| s.sync_apply(&mut run, answer))?;
         }
         let report = run.finish();
         if report.changed {

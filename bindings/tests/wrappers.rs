@@ -509,3 +509,200 @@ fn checkin_exports_cross_the_boundary() {
     }
     assert!(store.export_ics().unwrap().starts_with("BEGIN:VCALENDAR"));
 }
+
+const PASSPHRASE: &str = "correct horse battery";
+
+fn block_on<F: std::future::Future>(future: F) -> F::Output {
+    tokio::runtime::Runtime::new().unwrap().block_on(future)
+}
+
+fn a_contact(store: &CompanionStore) {
+    store
+        .add_contact(companion_ffi::ContactInput {
+            name: Some("Sam".into()),
+            role: Some(companion_ffi::Role::Sponsor),
+            phone: Some("(201) 555-0102".into()),
+            favourite: Some(true),
+            ..Default::default()
+        })
+        .unwrap();
+}
+
+#[test]
+fn a_backup_restores_into_a_store_under_another_key() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = open(&dir.path().join("phone")).unwrap();
+    three_checkins(&store);
+    a_contact(&store);
+    assert!(companion_ffi::check_backup_passphrase(PASSPHRASE.into()).is_ok());
+    let file = store.backup(PASSPHRASE.into()).unwrap();
+
+    let fresh = CompanionStore::open(
+        dir.path().join("new-phone").to_string_lossy().into_owned(),
+        companion_ffi::generate_store_key().unwrap(),
+    )
+    .unwrap();
+    let recorder = Arc::new(Recorder {
+        seen: Mutex::new(Vec::new()),
+        fail: false,
+    });
+    let _subscription = fresh.subscribe(recorder.clone());
+    let summary = fresh.restore(file.clone(), PASSPHRASE.into()).unwrap();
+    assert!(summary.changed);
+    assert_eq!(summary.format_version, 1);
+    assert_eq!(summary.participant_id, None);
+    assert_eq!(summary.before.checkins, 0);
+    assert_eq!(
+        (summary.after.checkins, summary.after.contacts),
+        (3, 1),
+        "{summary:?}"
+    );
+    assert_eq!(
+        fresh.checkins(None, None).unwrap(),
+        store.checkins(None, None).unwrap()
+    );
+    assert_eq!(fresh.contacts().unwrap(), store.contacts().unwrap());
+    assert_eq!(
+        recorder.seen.lock().unwrap().as_slice(),
+        [DataChange::Local]
+    );
+
+    // The same backup again brings nothing: no change, no notification.
+    assert!(!fresh.restore(file, PASSPHRASE.into()).unwrap().changed);
+    assert_eq!(recorder.seen.lock().unwrap().len(), 1);
+}
+
+#[test]
+fn a_wrong_passphrase_or_a_cut_file_restores_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = open(&dir.path().join("phone")).unwrap();
+    three_checkins(&store);
+    let file = store.backup(PASSPHRASE.into()).unwrap();
+    let other = open(&dir.path().join("tablet")).unwrap();
+    a_contact(&other);
+    let recorder = Arc::new(Recorder {
+        seen: Mutex::new(Vec::new()),
+        fail: false,
+    });
+    let _subscription = other.subscribe(recorder.clone());
+
+    let err = other
+        .restore(file.clone(), "not the passphrase".into())
+        .unwrap_err();
+    assert!(matches!(err, CompanionError::WrongKey(_)), "{err:?}");
+    let cut = file[..file.len() / 2].to_vec();
+    let err = other.restore(cut, PASSPHRASE.into()).unwrap_err();
+    assert!(matches!(err, CompanionError::InvalidInput(_)), "{err:?}");
+    assert!(other.checkins(None, None).unwrap().is_empty());
+    assert_eq!(other.contacts().unwrap().len(), 1);
+    assert!(recorder.seen.lock().unwrap().is_empty());
+
+    // The policy, for a screen validating as the participant types; never the value.
+    let err = companion_ffi::check_backup_passphrase("short".into()).unwrap_err();
+    assert!(matches!(err, CompanionError::InvalidInput(_)), "{err:?}");
+    assert!(!err.to_string().contains("short"));
+    assert!(matches!(
+        store.backup("short".into()),
+        Err(CompanionError::InvalidInput(_))
+    ));
+}
+
+fn assert_unusable<T: std::fmt::Debug>(result: Result<T, CompanionError>) {
+    match result {
+        Err(CompanionError::StoreUnusable(message)) => {
+            assert_eq!(message, "this store was erased")
+        }
+        other => panic!("expected StoreUnusable, got {other:?}"),
+    }
+}
+
+#[test]
+fn erase_removes_the_files_then_every_call_is_refused() {
+    use companion_ffi::ServerErasure;
+    let parent = tempfile::tempdir().unwrap();
+    let dir = parent.path().join("store");
+    let store = open(&dir).unwrap();
+    three_checkins(&store);
+    let recorder = Arc::new(Recorder {
+        seen: Mutex::new(Vec::new()),
+        fail: false,
+    });
+    let _subscription = store.subscribe(recorder.clone());
+
+    let report = block_on(store.erase(true)).unwrap();
+    assert_eq!(report.server, ServerErasure::NotEnrolled);
+    assert!(
+        report
+            .files_removed
+            .contains(&"companion.sqlite3".to_owned()),
+        "{report:?}"
+    );
+    assert!(report.directory_removed);
+    assert_eq!(report.entries_left, 0);
+    assert!(!dir.exists());
+
+    // Through each of the store's helpers (read, write, lock, the async ones) and erase.
+    assert_unusable(store.checkins(None, None));
+    assert_unusable(store.record_checkin(
+        "2025-06-05".into(),
+        CheckInInput {
+            mood: Some(5),
+            ..Default::default()
+        },
+    ));
+    assert_unusable(store.set_device_region(None));
+    assert_unusable(store.account());
+    assert_unusable(store.backup(PASSPHRASE.into()));
+    assert_unusable(store.restore(Vec::new(), PASSPHRASE.into()));
+    assert_unusable(block_on(store.sync()));
+    assert_unusable(block_on(store.create_link()));
+    assert_unusable(block_on(
+        store.enroll("http://127.0.0.1:9".into(), "CODE".into()),
+    ));
+    assert_unusable(block_on(store.erase(true)));
+    assert_unusable(block_on(store.erase(false)));
+    // Nothing was created again behind the app's back, and listeners were not told.
+    assert!(!dir.exists());
+    assert!(recorder.seen.lock().unwrap().is_empty());
+}
+
+#[test]
+fn a_refused_erase_leaves_the_store_usable() {
+    let parent = tempfile::tempdir().unwrap();
+    let dir = parent.path().join("store");
+    let store = open(&dir).unwrap();
+    three_checkins(&store);
+    let other = open(&dir).unwrap();
+
+    let err = block_on(store.erase(true)).unwrap_err();
+    assert!(matches!(err, CompanionError::Storage(_)), "{err:?}");
+    assert!(err.to_string().contains("Nothing was erased"), "{err}");
+    assert_eq!(store.checkins(None, None).unwrap().len(), 3);
+    store
+        .record_checkin(
+            "2025-06-05".into(),
+            CheckInInput {
+                mood: Some(5),
+                ..Default::default()
+            },
+        )
+        .unwrap();
+    assert_eq!(other.checkins(None, None).unwrap().len(), 3);
+    drop(other);
+    // The write after the refusal was saved to the same files.
+    let again = open(&dir).unwrap();
+    assert_eq!(again.checkins(None, None).unwrap().len(), 4);
+    drop(again);
+
+    assert!(block_on(store.erase(false)).unwrap().directory_removed);
+    assert!(!dir.exists());
+}
+
+#[test]
+fn the_export_notice_is_the_cores() {
+    assert_eq!(
+        companion_ffi::plaintext_export_notice(),
+        companion_core::PLAINTEXT_EXPORT_NOTICE
+    );
+    assert!(companion_ffi::plaintext_export_notice().contains("not encrypted"));
+}

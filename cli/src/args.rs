@@ -329,6 +329,9 @@ pub struct ExportArgs {
     /// Last check-in date (included; csv, json and fhir)
     #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
     pub to: Option<NaiveDate>,
+    /// Write the unencrypted file without asking (asked only at a terminal)
+    #[arg(long)]
+    pub yes: bool,
 }
 
 #[derive(Debug, Args)]

@@ -4,6 +4,7 @@
 mod args;
 mod chart;
 mod commands;
+mod confirm;
 mod output;
 mod passphrase;
 mod store_key;

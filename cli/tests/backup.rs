@@ -301,7 +301,8 @@ fn erase_with_yes_leaves_no_file() {
     assert_eq!(names(&store), ["mine.txt"]);
 }
 
-/// At a terminal: the backup passphrase typed twice, and erase confirmed by typing "erase".
+/// At a terminal: the backup passphrase typed twice, an export confirmed, and erase confirmed
+/// by typing "erase".
 /// `script` gives the binary a terminal; without it (not every machine has util-linux) the
 /// test says so and stops.
 #[test]
@@ -345,6 +346,21 @@ fn at_a_terminal_the_passphrase_is_asked_twice_and_erase_is_confirmed() {
     assert_eq!(out.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&out.stdout).contains("the two passphrases differ"));
     assert!(!file.exists());
+
+    // An export says it is not encrypted before writing, and writes only on "yes".
+    let csv = dir.path().join("c.csv");
+    let export = format!("export --format csv --out '{}'", csv.display());
+    let out = at_terminal(&export, "no\n");
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stdout).contains("Exports are not encrypted"));
+    assert!(!csv.exists());
+    let out = at_terminal(&export, "yes\n");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stdout)
+    );
+    assert!(csv.exists());
 
     let out = at_terminal("erase", "no\n");
     assert_eq!(out.status.code(), Some(1));

@@ -1,5 +1,6 @@
 //! Store benchmarks: open a three-year store, record a check-in durably (against a plain
-//! rusqlite INSERT with the same durability), and the store's size.
+//! rusqlite INSERT with the same durability), the store's size, and what encryption at rest
+//! costs (the cipher's own time on the same bytes, and a passphrase's key derivation).
 //!
 //! Run: `cargo bench -p companion-core --bench store` (figures go in docs/benchmarks.md).
 //! Medians of many runs, printed as a Markdown table. Not a test: nothing here asserts time.
@@ -101,6 +102,22 @@ fn main() {
     }
     drop(store);
 
+    // Encryption at rest: the cipher's share of an open (every chunk opened: here the one
+    // compacted snapshot) and of a check-in (one incremental chunk sealed, of the size the
+    // check-ins above wrote), timed alone on buffers of those sizes.
+    let chunk_len = (incremental / chunks.max(1)) as usize;
+    let (open_cipher, seal_cipher) = cipher_share(compacted_snapshot as usize, chunk_len);
+    // A passphrase-protected store pays Argon2id (64 MiB, 3 passes) once per open.
+    let pass = companion_core::StoreKey::passphrase("a benchmark passphrase").expect("passphrase");
+    let pass_dir = tempfile::tempdir().expect("temp dir");
+    drop(Store::open(pass_dir.path(), &pass).expect("passphrase store"));
+    let mut pass_opens = Vec::new();
+    for _ in 0..5 {
+        let t = Instant::now();
+        drop(Store::open(pass_dir.path(), &pass).expect("open"));
+        pass_opens.push(t.elapsed());
+    }
+
     let ms = |d: Duration| d.as_secs_f64() * 1000.0;
     let open_median = median(&opens);
     let write_median = median(&writes);
@@ -133,6 +150,21 @@ fn main() {
         "| ratio store / plain INSERT | {:.2}x | | |",
         ms(write_median) / ms(plain_median)
     );
+    println!(
+        "| of which the cipher: open the {compacted_snapshot}-byte snapshot (XChaCha20-Poly1305) | {:.3} ms | {:.3} ms | {WRITE_RUNS} |",
+        ms(median(&open_cipher)),
+        ms(p90(&open_cipher))
+    );
+    println!(
+        "| of which the cipher: seal one {chunk_len}-byte check-in chunk | {:.4} ms | {:.4} ms | {WRITE_RUNS} |",
+        ms(median(&seal_cipher)),
+        ms(p90(&seal_cipher))
+    );
+    println!(
+        "| open a small store with a passphrase (Argon2id 64 MiB, 3 passes) | {:.0} ms | {:.0} ms | 5 |",
+        ms(median(&pass_opens)),
+        ms(p90(&pass_opens))
+    );
     println!();
     println!("| size | bytes |");
     println!("|---|---|");
@@ -162,4 +194,39 @@ fn checkpointed_size(dir: &std::path::Path) -> (u64, i64, i64) {
         pages.0,
         pages.1,
     )
+}
+
+/// The cipher alone: opening `open_len` bytes and sealing `seal_len` bytes, as the store does.
+fn cipher_share(open_len: usize, seal_len: usize) -> (Vec<Duration>, Vec<Duration>) {
+    use chacha20poly1305::aead::{Aead, KeyInit, Payload};
+    use chacha20poly1305::{XChaCha20Poly1305, XNonce};
+    let cipher = XChaCha20Poly1305::new_from_slice(&[7; 32]).expect("key");
+    let nonce = XNonce::from([9; 24]);
+    let aad: &[u8] = b"iop-companion at-rest chunk 0";
+    let sealed = cipher
+        .encrypt(
+            &nonce,
+            Payload {
+                msg: &vec![1u8; open_len],
+                aad,
+            },
+        )
+        .expect("seal");
+    let chunk = vec![2u8; seal_len];
+    let (mut opens, mut seals) = (Vec::new(), Vec::new());
+    for _ in 0..WRITE_RUNS {
+        let t = Instant::now();
+        let opened = cipher
+            .decrypt(&nonce, Payload { msg: &sealed, aad })
+            .expect("open");
+        opens.push(t.elapsed());
+        std::hint::black_box(opened);
+        let t = Instant::now();
+        let s = cipher
+            .encrypt(&nonce, Payload { msg: &chunk, aad })
+            .expect("seal");
+        seals.push(t.elapsed());
+        std::hint::black_box(s);
+    }
+    (opens, seals)
 }

@@ -40,6 +40,7 @@ use zeroize::Zeroizing;
 
 use crate::error::{Error, Result};
 use crate::store::Store;
+use crate::sync::crypto::random;
 
 /// The backup format this build writes, and the newest it reads.
 pub const BACKUP_FORMAT_VERSION: u16 = 1;
@@ -401,12 +402,6 @@ fn derive_key(
         .hash_password_into(passphrase.as_bytes(), salt, key.as_mut_slice())
         .map_err(|_| Error::Storage("the key derivation failed (out of memory?)".into()))?;
     Ok(key)
-}
-
-fn random<const N: usize>() -> Result<[u8; N]> {
-    let mut out = [0u8; N];
-    getrandom::fill(&mut out).map_err(|_| Error::Storage("no system randomness".into()))?;
-    Ok(out)
 }
 
 #[cfg(test)]

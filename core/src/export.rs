@@ -7,7 +7,8 @@
 //! keeps), hours slept rounded to two decimals (enough to recover the minute it was recorded
 //! to). Given the same check-ins and the same `now`, the output is the same bytes.
 //!
-//! An export is plaintext: whoever gets the file can read it. Saying so is the shell's job.
+//! An export is plaintext: whoever gets the file can read it. The shells say so, with
+//! [`PLAINTEXT_EXPORT_NOTICE`], before they write one.
 
 mod csv;
 mod fhir;
@@ -17,6 +18,10 @@ use chrono::{DateTime, NaiveDate, SecondsFormat, Utc};
 
 use crate::error::Result;
 use crate::store::Store;
+
+/// What every shell tells the participant before writing an export (check-ins or schedule).
+pub const PLAINTEXT_EXPORT_NOTICE: &str = "Exports are not encrypted: anyone who gets the file \
+    can read it. Keep it somewhere private and delete it when you no longer need it.";
 
 /// The formats check-ins can be exported in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]

@@ -56,7 +56,7 @@ pub use contact::{Contact, ContactFields, ContactRole, MAX_ORDER};
 pub use crisis::{BUILT_IN_PREFIX, CrisisLine, LineSource, regions_with_crisis_lines};
 pub use erase::{EraseOptions, EraseReport, ServerErasure};
 pub use error::{Error, RecordKind, Result};
-pub use export::CheckinExportFormat;
+pub use export::{CheckinExportFormat, PLAINTEXT_EXPORT_NOTICE};
 pub use ical::{ImportSummary, MAX_ICS_BYTES};
 pub use insights::{
     Average, DayPoint, HIGH_CRAVING, HIGH_CRAVING_CHECKINS, Insights, LATEST_MAX_AGE_DAYS,

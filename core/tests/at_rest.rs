@@ -205,17 +205,7 @@ fn plaintext_store(dir: &Path) -> Vec<u8> {
     let mut store = common::open(src.path()).unwrap();
     fill(&mut store);
     let saved = store.changes_since(&[]);
-    let conn = Connection::open(dir.join(Store::FILE_NAME)).unwrap();
-    conn.execute_batch(
-        "PRAGMA auto_vacuum = INCREMENTAL;
-         PRAGMA journal_mode = WAL;
-         CREATE TABLE meta (key TEXT PRIMARY KEY, value BLOB NOT NULL) STRICT;
-         CREATE TABLE chunks (id INTEGER PRIMARY KEY,
-             kind INTEGER NOT NULL CHECK (kind IN (0, 1)), data BLOB NOT NULL) STRICT;
-         PRAGMA application_id = 1229934659;
-         PRAGMA user_version = 1;",
-    )
-    .unwrap();
+    let conn = common::first_release_file(dir);
     conn.execute(
         "INSERT INTO meta (key, value) VALUES ('actor', ?1)",
         [[0x5a_u8; 16].to_vec()],

@@ -596,17 +596,7 @@ fn old_store(dir: &std::path::Path, name: &str) {
     let v1 = data_encoding::HEXLOWER
         .decode(V1_GENESIS_HEX.as_bytes())
         .unwrap();
-    let conn = Connection::open(dir.join(Store::FILE_NAME)).unwrap();
-    conn.execute_batch(
-        "PRAGMA auto_vacuum = INCREMENTAL;
-         PRAGMA journal_mode = WAL;
-         CREATE TABLE meta (key TEXT PRIMARY KEY, value BLOB NOT NULL) STRICT;
-         CREATE TABLE chunks (id INTEGER PRIMARY KEY,
-             kind INTEGER NOT NULL CHECK (kind IN (0, 1)), data BLOB NOT NULL) STRICT;
-         PRAGMA application_id = 1229934659;
-         PRAGMA user_version = 1;",
-    )
-    .unwrap();
+    let conn = common::first_release_file(dir);
     let actor = ActorId::random();
     conn.execute(
         "INSERT INTO meta (key, value) VALUES ('actor', ?1)",

@@ -121,15 +121,14 @@ pub async fn run(storage: &Storage, keys: &std::path::Path, command: ContactComm
         }
     };
     program_doc::publish_change(storage, &mut store, program, &key, "contact").await?;
-    Ok(Printed {
-        text: format!(
-            "{verb} contact {} of program {program}: {}\nPublished: enrolled devices get it at \
-             their next sync.\n",
-            contact.id,
-            line(&contact)
-        ),
-        json: json!({"program_id": program, "contact": contact}),
-    })
+    Ok(program_doc::changed(
+        verb,
+        "contact",
+        program,
+        &contact.id,
+        &line(&contact),
+        json!(contact),
+    ))
 }
 
 fn list(store: &Store, program: Uuid) -> Outcome {

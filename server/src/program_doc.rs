@@ -14,7 +14,7 @@ use companion_core::sync::crypto::DocKey;
 use uuid::Uuid;
 
 use crate::ops::{self, Auth};
-use crate::staff::read_key;
+use crate::staff::{Printed, read_key};
 use crate::storage::Storage;
 
 /// Round trips one command may make to catch up with a long history (each brings up to a
@@ -58,6 +58,25 @@ pub async fn publish_change(
                  `program {what} list --program {program}` publishes it"
             )
         })
+}
+
+/// What a staff command that changed a record of the program prints: "Added session … of
+/// program …", and its JSON (`{"program_id", <what>: record}`).
+pub fn changed(
+    verb: &str,
+    what: &'static str,
+    program: Uuid,
+    id: &str,
+    line: &str,
+    record: serde_json::Value,
+) -> Printed {
+    Printed {
+        text: format!(
+            "{verb} {what} {id} of program {program}: {line}\nPublished: enrolled devices get it \
+             at their next sync.\n"
+        ),
+        json: serde_json::json!({"program_id": program, what: record}),
+    }
 }
 
 /// Syncs until the storage has nothing more for this copy (a long history comes in pages).

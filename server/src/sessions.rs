@@ -217,15 +217,14 @@ pub async fn run(storage: &Storage, keys: &Path, command: SessionCommand) -> Out
         }
     };
     program_doc::publish_change(storage, &mut store, program, &key, "session").await?;
-    Ok(Printed {
-        text: format!(
-            "{verb} session {} of program {program}: {}\nPublished: enrolled devices get it at \
-             their next sync.\n",
-            session.id,
-            line(&session)
-        ),
-        json: json!({"program_id": program, "session": session}),
-    })
+    Ok(program_doc::changed(
+        verb,
+        "session",
+        program,
+        &session.id,
+        &line(&session),
+        json!(session),
+    ))
 }
 
 fn add(store: &mut Store, a: AddArgs) -> Result<Session, String> {

@@ -1,7 +1,7 @@
 //! `companion erase`: confirms, then lets the core erase (the server first, then the files)
 //! and prints what it did.
 
-use std::io::{BufRead, IsTerminal, Write};
+use std::io::IsTerminal;
 use std::path::Path;
 
 use companion_core::{EraseOptions, EraseReport, ServerErasure, Store};
@@ -78,18 +78,8 @@ fn confirm(enrolled: bool, local_only: bool) -> Outcome<()> {
         (true, true) => "all your data on this device; your data on the server stays",
         (false, _) => "all your data on this device",
     };
-    let mut err = std::io::stderr().lock();
-    let _ = write!(
-        err,
-        "This erases {what}. It cannot be undone.\nType {CONFIRMATION} to go ahead: "
-    );
-    let _ = err.flush();
-    let mut line = String::new();
-    std::io::stdin()
-        .lock()
-        .read_line(&mut line)
-        .map_err(|e| Failure::Message(format!("could not read the answer: {}", e.kind())))?;
-    if line.trim() != CONFIRMATION {
+    let question = format!("This erases {what}. It cannot be undone.");
+    if !crate::confirm::ask(&question, CONFIRMATION)? {
         return Err(Failure::Message(format!(
             "not erased: the answer was not \"{CONFIRMATION}\""
         )));

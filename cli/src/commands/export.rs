@@ -2,11 +2,11 @@
 //! or to a file that only the participant can read, written whole or not at all.
 
 use std::fs::{self, File, OpenOptions};
-use std::io::{self, Write};
+use std::io::{self, IsTerminal, Write};
 use std::path::Path;
 
 use chrono::Utc;
-use companion_core::CheckinExportFormat;
+use companion_core::{CheckinExportFormat, PLAINTEXT_EXPORT_NOTICE};
 
 use super::Ctx;
 use crate::args::{ExportArgs, ExportFormat};
@@ -38,10 +38,21 @@ pub fn export(ctx: &Ctx, a: ExportArgs) -> Outcome {
     let Some(path) = a.out else {
         return Ok(text);
     };
+    // Said before anything is written: at a terminal the participant confirms; scripts pass
+    // --yes or run without a terminal, and the closing line says it again.
+    if !a.yes && std::io::stdin().is_terminal() {
+        let question = format!(
+            "{PLAINTEXT_EXPORT_NOTICE}\nWrite {what} to {}?",
+            path.display()
+        );
+        if !crate::confirm::ask(&question, "yes")? {
+            return Err(Failure::Message("nothing was written".into()));
+        }
+    }
     write_private(&path, extension, text.as_bytes())
         .map_err(|e| Failure::Message(format!("could not write the file: {}", e.kind())))?;
     Ok(format!(
-        "Wrote {what} to {}. It is not encrypted: anyone with the file can read it.\n",
+        "Wrote {what} to {}. {PLAINTEXT_EXPORT_NOTICE}\n",
         path.display()
     ))
 }

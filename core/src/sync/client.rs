@@ -58,13 +58,8 @@ impl Http {
     ) -> Result<(SyncResponse, u64, u64)> {
         let body = request.encode();
         let url = format!("{}/v1/docs/{doc}/sync", self.base);
-        let mut delay = BACKOFF;
-        let mut last = Error::Network("no attempt made".into());
-        for attempt in 0..ATTEMPTS {
-            if attempt > 0 {
-                tokio::time::sleep(delay).await;
-                delay *= 2;
-            }
+        let mut retrying = Retrying::new();
+        while let Some(()) = retrying.next().await {
             let sent = self
                 .client
                 .post(&url)
@@ -73,19 +68,10 @@ impl Http {
                 .body(body.clone())
                 .send()
                 .await;
-            let response = match sent {
-                Ok(r) => r,
-                Err(e) => {
-                    last = Error::Network(describe(&e));
-                    continue;
-                }
-            };
-            let status = response.status();
-            if status.is_server_error() {
-                last = Error::Network(format!("the server failed ({})", status.as_u16()));
+            let Some(response) = retrying.answered(sent) else {
                 continue;
-            }
-            if !status.is_success() {
+            };
+            if !response.status().is_success() {
                 return Err(refusal(response).await);
             }
             match response.bytes().await {
@@ -93,10 +79,10 @@ impl Http {
                     let down = bytes.len() as u64;
                     return Ok((SyncResponse::decode(&bytes)?, body.len() as u64, down));
                 }
-                Err(e) => last = Error::Network(describe(&e)),
+                Err(e) => retrying.failed(Error::Network(describe(&e))),
             }
         }
-        Err(last)
+        Err(retrying.last)
     }
 
     /// `DELETE /v1/me`: the server deletes the participant's document and every device's
@@ -105,26 +91,13 @@ impl Http {
     /// `Err(NotEnrolled)` when the server does not know the token.
     pub(crate) async fn erase_me(&self, token: &str) -> Result<()> {
         let url = format!("{}/v1/me", self.base);
-        let mut delay = BACKOFF;
-        let mut last = Error::Network("no attempt made".into());
-        for attempt in 0..ATTEMPTS {
-            if attempt > 0 {
-                tokio::time::sleep(delay).await;
-                delay *= 2;
-            }
-            let response = match self.client.delete(&url).bearer_auth(token).send().await {
-                Ok(r) => r,
-                Err(e) => {
-                    last = Error::Network(describe(&e));
-                    continue;
-                }
-            };
-            let status = response.status();
-            if status.is_server_error() {
-                last = Error::Network(format!("the server failed ({})", status.as_u16()));
+        let mut retrying = Retrying::new();
+        while let Some(()) = retrying.next().await {
+            let sent = self.client.delete(&url).bearer_auth(token).send().await;
+            let Some(response) = retrying.answered(sent) else {
                 continue;
-            }
-            if status.is_success() {
+            };
+            if response.status().is_success() {
                 return Ok(());
             }
             return Err(match refusal(response).await {
@@ -137,7 +110,7 @@ impl Http {
                 other => other,
             });
         }
-        Err(last)
+        Err(retrying.last)
     }
 
     /// A JSON request, sent once: enrolment and link codes are single use, so a blind retry
@@ -164,6 +137,61 @@ impl Http {
             .json::<R>()
             .await
             .map_err(|_| Error::Protocol("the server's answer is not what this app expects".into()))
+    }
+}
+
+/// The attempts of a request that is safe to repeat: up to [`ATTEMPTS`], with a doubling pause
+/// between them, while the network or the server fails (never when the server refuses).
+struct Retrying {
+    attempt: u32,
+    delay: Duration,
+    last: Error,
+}
+
+impl Retrying {
+    fn new() -> Retrying {
+        Retrying {
+            attempt: 0,
+            delay: BACKOFF,
+            last: Error::Network("no attempt made".into()),
+        }
+    }
+
+    /// Waits before every attempt but the first; `None` once the attempts are used up.
+    async fn next(&mut self) -> Option<()> {
+        if self.attempt >= ATTEMPTS {
+            return None;
+        }
+        if self.attempt > 0 {
+            tokio::time::sleep(self.delay).await;
+            self.delay *= 2;
+        }
+        self.attempt += 1;
+        Some(())
+    }
+
+    fn failed(&mut self, e: Error) {
+        self.last = e;
+    }
+
+    /// The response to act on, or `None` (noted, to retry) when the request did not get
+    /// through or the server failed.
+    fn answered(
+        &mut self,
+        sent: std::result::Result<reqwest::Response, reqwest::Error>,
+    ) -> Option<reqwest::Response> {
+        match sent {
+            Err(e) => {
+                self.failed(Error::Network(describe(&e)));
+                None
+            }
+            Ok(r) if r.status().is_server_error() => {
+                let code = r.status().as_u16();
+                self.failed(Error::Network(format!("the server failed ({code})")));
+                None
+            }
+            Ok(r) => Some(r),
+        }
     }
 }
 
