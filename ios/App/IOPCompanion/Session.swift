@@ -31,8 +31,10 @@ final class Session {
         safetyPlan = ScreenModel(SafetyPlanPresenter(source: store))
         insights = ScreenModel(InsightsPresenter(source: store, environment: environment))
         settings = ScreenModel(
-            SettingsPresenter(source: store, environment: environment) { passphrase in
-                // The core's backup passphrase policy (issue 7's bindings).
+            SettingsPresenter(
+                source: store, environment: environment, exportNotice: plaintextExportNotice()
+            ) { passphrase in
+                // The core's backup passphrase policy.
                 try checkBackupPassphrase(passphrase: passphrase)
             })
         reminderHealth = ScreenModel(ReminderHealthPresenter(source: store, environment: environment))

@@ -5,7 +5,9 @@ import XCTest
 
 final class SettingsPresenterTests: XCTestCase {
     private func presenter(_ store: FakeStore, passphraseError: Error? = nil) -> SettingsPresenter {
-        SettingsPresenter(source: store, environment: testEnvironment()) { _ in
+        SettingsPresenter(
+            source: store, environment: testEnvironment(), exportNotice: "Exports are not encrypted."
+        ) { _ in
             if let passphraseError { throw passphraseError }
         }
     }
@@ -45,6 +47,17 @@ final class SettingsPresenterTests: XCTestCase {
         settings.turnOffCheckinReminder()
         XCTAssertNil(store.prefs.checkinReminder)
         XCTAssertFalse(settings.state.checkinReminderOn)
+    }
+
+    func testExportIsTheCoresFileWithItsNameAndType() {
+        let settings = presenter(FakeStore())
+        XCTAssertEqual(settings.state.exportNotice, "Exports are not encrypted.")
+
+        let file = settings.export(format: .csv)
+
+        XCTAssertEqual(file?.data, Data("date,mood\n".utf8))
+        XCTAssertEqual(file?.fileName, "checkins.csv")
+        XCTAssertEqual(file?.mediaType.hasPrefix("text/csv"), true)
     }
 
     func testEnrolThenSync() async {

@@ -157,6 +157,8 @@ private struct BackupSection: View {
     @State private var importing = false
     @State private var restoreData: Data?
     @State private var restorePassphrase = ""
+    /// The format chosen, while the core's notice (exports are not encrypted) is on screen.
+    @State private var exportFormat: CheckinExportFormat?
 
     var body: some View {
         Section {
@@ -177,14 +179,14 @@ private struct BackupSection: View {
             .disabled(passphrase.isEmpty)
             Button("Restore a backup") { importing = true }
             Menu("Export check-ins") {
-                Button("CSV (spreadsheet)") { exportCheckins(.csv) }
-                Button("FHIR (for a clinic)") { exportCheckins(.fhir) }
-                Button("JSON") { exportCheckins(.json) }
+                Button("CSV (spreadsheet)") { exportFormat = .csv }
+                Button("FHIR (for a clinic)") { exportFormat = .fhir }
+                Button("JSON") { exportFormat = .json }
             }
         } header: {
             Text("Backup")
         } footer: {
-            Text("A backup is encrypted with your passphrase; nobody can open it without it. Exports are not encrypted: share them only with someone you trust.")
+            Text("A backup is encrypted with your passphrase; nobody can open it without it.")
         }
         .fileExporter(
             isPresented: $exporting, document: outgoing, contentType: outgoing?.contentType ?? .data,
@@ -215,6 +217,18 @@ private struct BackupSection: View {
             }
         } message: {
             Text("Its records are merged into this phone's; nothing here is removed.")
+        }
+        .alert(
+            "Export check-ins?",
+            isPresented: Binding(get: { exportFormat != nil }, set: { if !$0 { exportFormat = nil } })
+        ) {
+            Button("Export") {
+                if let format = exportFormat { exportCheckins(format) }
+                exportFormat = nil
+            }
+            Button("Cancel", role: .cancel) { exportFormat = nil }
+        } message: {
+            Text(model.state.exportNotice)
         }
     }
 

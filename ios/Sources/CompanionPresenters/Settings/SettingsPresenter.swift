@@ -34,6 +34,8 @@ public struct SettingsState: Equatable {
     public var error: String?
     /// Erase failed because the server could not be reached: offer this device only.
     public var offerLocalErase = false
+    /// The core's words, shown before any export is written: exports are not encrypted.
+    public var exportNotice: String = ""
     public var erased = false
 
     public init() {}
@@ -66,14 +68,16 @@ public final class SettingsPresenter: Presenter {
     private let environment: PresenterEnvironment
     private let checkPassphrase: (String) throws -> Void
 
-    /// `checkPassphrase` is the core's backup passphrase policy (`checkBackupPassphrase`).
+    /// `checkPassphrase` is the core's backup passphrase policy (`checkBackupPassphrase`);
+    /// `exportNotice` its `plaintextExportNotice()`.
     public init(
-        source: SettingsSource, environment: PresenterEnvironment,
+        source: SettingsSource, environment: PresenterEnvironment, exportNotice: String,
         checkPassphrase: @escaping (String) throws -> Void
     ) {
         self.source = source
         self.environment = environment
         self.checkPassphrase = checkPassphrase
+        state.exportNotice = exportNotice
     }
 
     public func refresh() {
@@ -192,8 +196,8 @@ public final class SettingsPresenter: Presenter {
         return restored
     }
 
-    /// Check-ins as a file for a clinician (CSV, JSON or FHIR). Not encrypted: the screen says
-    /// so before sharing.
+    /// Check-ins as a file for a clinician (CSV, JSON or FHIR). Not encrypted: the screen shows
+    /// `exportNotice` before calling this.
     public func export(format: CheckinExportFormat) -> ExportedFile? {
         do {
             let text = try source.exportCheckins(format: format, from: nil, to: nil, now: environment.now())
