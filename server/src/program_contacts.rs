@@ -9,7 +9,7 @@ use serde_json::json;
 use uuid::Uuid;
 
 use crate::program_doc;
-use crate::staff::{Outcome, Printed};
+use crate::staff::Outcome;
 use crate::storage::Storage;
 
 #[derive(Debug, Subcommand)]
@@ -133,17 +133,9 @@ pub async fn run(storage: &Storage, keys: &std::path::Path, command: ContactComm
 
 fn list(store: &Store, program: Uuid) -> Outcome {
     let contacts = store.contacts().map_err(|e| e.to_string())?;
-    let mut text = String::new();
-    for c in &contacts {
-        text.push_str(&format!("{}  {}\n", c.id, line(c)));
-    }
-    if contacts.is_empty() {
-        text.push_str("No contacts.\n");
-    }
-    Ok(Printed {
-        text,
-        json: json!({"program_id": program, "contacts": contacts}),
-    })
+    Ok(program_doc::listed(program, "contacts", &contacts, |c| {
+        (c.id.clone(), line(c))
+    }))
 }
 
 /// "After-hours line (crisis-line), +13125550100"

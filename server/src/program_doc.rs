@@ -79,6 +79,28 @@ pub fn changed(
     }
 }
 
+/// What `program session list` and `program contact list` print: one line per record, id
+/// first, and the JSON `{"program_id", <plural>: [...]}`.
+pub fn listed<T: serde::Serialize>(
+    program: Uuid,
+    plural: &'static str,
+    records: &[T],
+    id_and_line: impl Fn(&T) -> (String, String),
+) -> Printed {
+    let mut text = String::new();
+    for r in records {
+        let (id, line) = id_and_line(r);
+        text.push_str(&format!("{id}  {line}\n"));
+    }
+    if records.is_empty() {
+        text.push_str(&format!("No {plural}.\n"));
+    }
+    Printed {
+        text,
+        json: serde_json::json!({"program_id": program, plural: records}),
+    }
+}
+
 /// Syncs until the storage has nothing more for this copy (a long history comes in pages).
 async fn catch_up(
     storage: &Storage,

@@ -12,7 +12,7 @@ use serde_json::json;
 use uuid::Uuid;
 
 use crate::program_doc;
-use crate::staff::{Outcome, Printed};
+use crate::staff::Outcome;
 use crate::storage::Storage;
 
 #[derive(Debug, Subcommand)]
@@ -267,17 +267,9 @@ fn edit(store: &mut Store, a: EditArgs) -> Result<Session, String> {
 
 fn list(store: &Store, program: Uuid) -> Outcome {
     let sessions = store.sessions().map_err(|e| e.to_string())?;
-    let mut text = String::new();
-    for s in &sessions {
-        text.push_str(&format!("{}  {}\n", s.id, line(s)));
-    }
-    if sessions.is_empty() {
-        text.push_str("No sessions.\n");
-    }
-    Ok(Printed {
-        text,
-        json: json!({"program_id": program, "sessions": sessions}),
-    })
+    Ok(program_doc::listed(program, "sessions", &sessions, |s| {
+        (s.id.clone(), line(s))
+    }))
 }
 
 /// "Process group, Mon 2026-11-02 09:00 America/Chicago, 180 min, weekly mo,we"
