@@ -1,0 +1,84 @@
+package org.iopcompanion.presenters
+
+import org.iopcompanion.core.CompanionStore
+import org.iopcompanion.core.CrisisLineSource
+import org.iopcompanion.core.Role
+import org.iopcompanion.core.suggestedReachOutMessage
+
+data class ReachOutState(
+    val loaded: Boolean = false,
+    /** Always first; built in, so never empty and available offline. */
+    val crisisLines: List<CrisisLineItem> = emptyList(),
+    val favourites: List<PersonItem> = emptyList(),
+    val others: List<PersonItem> = emptyList(),
+    /** Whether texts open with [message] filled in. */
+    val prefillMessage: Boolean = true,
+    val message: String = "",
+    val problem: Problem? = null,
+)
+
+data class CrisisLineItem(
+    val id: String,
+    val name: String,
+    val about: String?,
+    val source: CrisisLineSource,
+    /** Emergency services, for immediate danger: shown apart. */
+    val emergency: Boolean,
+    val actions: List<ContactAction>,
+)
+
+data class PersonItem(
+    val id: String,
+    val name: String,
+    val role: Role,
+    /** The program's contacts are read-only. */
+    val fromProgram: Boolean,
+    val actions: List<ContactAction>,
+)
+
+/** Crisis lines first, then favourites, then everyone else; a tap opens the action's link. */
+class ReachOutPresenter(private val store: CompanionStore) : Presenter<ReachOutState>(
+    ReachOutState(message = suggestedReachOutMessage()),
+) {
+
+    fun refresh() {
+        val current = state.value
+        val message = current.message.takeIf { current.prefillMessage && it.isNotBlank() }
+        when (val outcome = attempt { store.reachOut(message) }) {
+            is Outcome.Failed -> update { it.copy(loaded = true, problem = outcome.problem) }
+            is Outcome.Done -> {
+                val r = outcome.value
+                update {
+                    it.copy(
+                        loaded = true,
+                        crisisLines = r.crisisLines.map { l ->
+                            CrisisLineItem(l.id, l.name, l.about, l.source, l.emergency, l.actions.map { a -> a.toAction() })
+                        },
+                        favourites = r.favourites.map { c ->
+                            PersonItem(c.id, c.name, c.role, c.programId != null, c.actions.map { a -> a.toAction() })
+                        },
+                        others = r.others.map { c ->
+                            PersonItem(c.id, c.name, c.role, c.programId != null, c.actions.map { a -> a.toAction() })
+                        },
+                    )
+                }
+            }
+        }
+    }
+
+    /** The texts' prefilled words change the links, so the list is asked for again. */
+    fun setPrefillMessage(prefill: Boolean) {
+        update { it.copy(prefillMessage = prefill) }
+        refresh()
+    }
+
+    fun setMessage(message: String) {
+        update { it.copy(message = message) }
+        refresh()
+    }
+
+    /** What the platform opens for a tap: the core's own `tel:` / `sms:` / `mailto:` link. */
+    fun open(action: ContactAction): PlatformRequest = PlatformRequest.OpenUri(action.uri, action.kind)
+
+    fun dismissProblem() = update { it.copy(problem = null) }
+}
