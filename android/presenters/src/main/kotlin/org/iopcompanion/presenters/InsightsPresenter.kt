@@ -156,7 +156,7 @@ class InsightsPresenter(
         refresh()
     }
 
-    fun open(action: ContactAction): PlatformRequest = PlatformRequest.OpenUri(action.uri, action.kind)
+    fun open(action: ContactAction): PlatformRequest.OpenUri = PlatformRequest.OpenUri(action.uri, action.kind)
 
     fun dismissProblem() = update { it.copy(problem = null) }
 

@@ -78,7 +78,7 @@ class ReachOutPresenter(private val store: CompanionStore) : Presenter<ReachOutS
     }
 
     /** What the platform opens for a tap: the core's own `tel:` / `sms:` / `mailto:` link. */
-    fun open(action: ContactAction): PlatformRequest = PlatformRequest.OpenUri(action.uri, action.kind)
+    fun open(action: ContactAction): PlatformRequest.OpenUri = PlatformRequest.OpenUri(action.uri, action.kind)
 
     fun dismissProblem() = update { it.copy(problem = null) }
 }

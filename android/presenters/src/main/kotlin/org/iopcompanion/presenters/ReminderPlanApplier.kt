@@ -106,11 +106,11 @@ class ReminderPlanApplier(
         )
     }
 
-    /** Everything the OS holds, cancelled (after an erase, when there is no plan any more). */
-    fun cancelAll(held: List<HeldReminder>, now: Instant): AlarmChanges =
-        AlarmChanges(cancel = held, schedule = emptyList(), held = emptyList(), appliedAt = now)
-
     companion object {
+        /** Everything the OS holds, cancelled (after an erase, when there is no plan any more). */
+        fun cancelAll(held: List<HeldReminder>, now: Instant): AlarmChanges =
+            AlarmChanges(cancel = held, schedule = emptyList(), held = emptyList(), appliedAt = now)
+
         /** Days the rolling window covers; it is refreshed at launch, on changes and daily. */
         const val HORIZON_DAYS = 30L
 

@@ -126,7 +126,7 @@ class SafetyPlanPresenter(private val store: CompanionStore) : Presenter<SafetyP
 
     fun cancelTextEdit() = update { it.copy(text = null) }
 
-    fun open(action: ContactAction): PlatformRequest = PlatformRequest.OpenUri(action.uri, action.kind)
+    fun open(action: ContactAction): PlatformRequest.OpenUri = PlatformRequest.OpenUri(action.uri, action.kind)
 
     fun dismissProblem() = update { it.copy(problem = null) }
 

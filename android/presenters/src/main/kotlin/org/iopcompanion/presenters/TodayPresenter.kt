@@ -74,7 +74,7 @@ class TodayPresenter(
         }
     }
 
-    fun open(action: ContactAction): PlatformRequest = PlatformRequest.OpenUri(action.uri, action.kind)
+    fun open(action: ContactAction): PlatformRequest.OpenUri = PlatformRequest.OpenUri(action.uri, action.kind)
 
     fun dismissProblem() = update { it.copy(problem = null) }
 

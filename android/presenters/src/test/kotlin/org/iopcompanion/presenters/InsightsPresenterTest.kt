@@ -114,9 +114,10 @@ class InsightsPresenterTest : StoreTest() {
         val s = insights.state.value
         assertNull(s.problem)
         assertEquals(0, s.summary?.totalCheckins)
-        assertFalse(requireNotNull(s.chart).hasData)
-        assertEquals(emptyList<Segment>(), s.chart?.mood)
-        assertEquals(0, s.chart?.points?.count { it.missed })
+        val chart = requireNotNull(s.chart)
+        assertFalse(chart.hasData)
+        assertEquals(emptyList<Segment>(), chart.mood)
+        assertEquals(0, chart.points.count { it.missed })
         assertNull(s.nudge)
     }
 }

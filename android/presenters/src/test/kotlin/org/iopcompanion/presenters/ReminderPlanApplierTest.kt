@@ -162,7 +162,7 @@ class ReminderPlanApplierTest : StoreTest() {
     fun `after an erase everything held is cancelled`() {
         val applier = ReminderPlanApplier(participant(), horizonDays = 7)
         val first = applier.changes(sunday, "America/New_York", emptyList(), exactAllowed = true)
-        val gone = applier.cancelAll(first.held, sunday)
+        val gone = ReminderPlanApplier.cancelAll(first.held, sunday)
         assertEquals(first.held, gone.cancel)
         assertEquals(emptyList<HeldReminder>(), gone.held)
         assertTrue(gone.schedule.isEmpty())
