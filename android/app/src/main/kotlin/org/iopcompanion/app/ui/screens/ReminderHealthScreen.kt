@@ -70,15 +70,15 @@ fun ReminderHealthScreen(graph: AppGraph, store: CompanionStore) {
     LifecycleEventEffect(Lifecycle.Event.ON_RESUME) { round++ }
     LaunchedEffect(round, changes) { recheck() }
 
-    val fix: (Fix) -> Unit = { fix ->
-        when (fix) {
+    val fix: (Fix) -> Unit = { chosen ->
+        when (chosen) {
             Fix.RequestNotificationPermission -> {
                 graph.status.notificationPermissionAsked()
                 ask.launch(Manifest.permission.POST_NOTIFICATIONS)
             }
             // Applied on the reminders thread; the health is read again once it is done.
             Fix.RefreshPlan -> graph.reminders.applyAsync { round++ }
-            else -> activity?.let { FixLauncher.launch(it, fix) }
+            else -> activity?.let { FixLauncher.launch(it, chosen) }
         }
     }
 

@@ -94,7 +94,11 @@ fun SettingsScreen(graph: AppGraph, store: CompanionStore, onReminderHealth: () 
             stringResource(R.string.settings_checkin_reminder),
             checkinTime?.let { stringResource(R.string.settings_checkin_reminder_at, it.timeText(times)) } ?: stringResource(R.string.off),
             checkinTime != null,
-        ) { on -> if (on) pickTime = true else vm.act { setCheckinReminder(null) } }
+        ) { on ->
+            // On: pick a time first (saving it is the reminder moment); off: save at once.
+            if (on) pickTime = true
+            if (!on) vm.act { setCheckinReminder(null) }
+        }
         if (checkinTime != null) TextButton(onClick = { pickTime = true }) { Text(stringResource(R.string.settings_change_time)) }
         Text(stringResource(R.string.settings_leads))
         FlowRow(horizontalArrangement = Arrangement.spacedBy(6.dp)) {
