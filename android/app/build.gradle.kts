@@ -65,6 +65,9 @@ val cargoNdk by tasks.registering(Exec::class) {
     description = "Builds libcompanion_ffi for arm64-v8a, armeabi-v7a and x86_64 with cargo-ndk."
     group = "build"
     val ndk = androidComponents.sdkComponents.ndkDirectory
+    // Locals, not the script's values: the action below must not capture the script
+    // (configuration cache).
+    val targets = rustTargets
     workingDir = workspace
     inputs.dir(workspace.resolve("bindings/src"))
     inputs.dir(workspace.resolve("core/src"))
@@ -74,7 +77,7 @@ val cargoNdk by tasks.registering(Exec::class) {
         environment("ANDROID_NDK_HOME", ndk.get().asFile.path)
         // NDK r28 already links with 16 KB max page size; stating it keeps an older NDK from
         // producing a library that 16 KB devices refuse.
-        rustTargets.forEach { target ->
+        targets.forEach { target ->
             val variable = "CARGO_TARGET_${target.uppercase().replace('-', '_')}_RUSTFLAGS"
             environment(variable, "-C link-arg=-Wl,-z,max-page-size=16384")
         }

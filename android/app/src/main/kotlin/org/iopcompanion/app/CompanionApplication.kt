@@ -1,7 +1,6 @@
 package org.iopcompanion.app
 
 import android.app.Application
-import java.util.concurrent.Executors
 import org.iopcompanion.app.platform.AppGraph
 import org.iopcompanion.app.platform.NotificationChannels
 import org.iopcompanion.app.platform.StoreUnavailableException
@@ -19,7 +18,7 @@ class CompanionApplication : Application(), AppGraph.Holder {
         NotificationChannels.ensure(this, graph.texts)
         graph.reminders.ensureDailyRefresh()
         // Off the main thread: opening the store unwraps its key and reads the database.
-        Executors.newSingleThreadExecutor().execute {
+        Thread {
             try {
                 if (graph.existingStore()?.account() != null) SyncScheduling.ensure(this)
             } catch (e: StoreUnavailableException) {
@@ -27,6 +26,6 @@ class CompanionApplication : Application(), AppGraph.Holder {
             } catch (e: CompanionException) {
                 // Same: nothing to sync until the store opens.
             }
-        }
+        }.start()
     }
 }

@@ -8,8 +8,9 @@ import org.iopcompanion.core.CompanionException
 
 /**
  * One screen's state and the actions it can take. Views render [state] and call actions;
- * they decide nothing. Actions block on the store (a few milliseconds, on the caller's
- * thread: the app calls them off the main thread); network ones are `suspend`.
+ * they decide nothing. Actions that call the store block for a few milliseconds on the
+ * caller's thread (the app calls them off the main thread); setters that only edit the
+ * screen's state (a mood tapped, a note typed) do not; network ones are `suspend`.
  */
 abstract class Presenter<S : Any>(initial: S) {
     private val mutableState = MutableStateFlow(initial)

@@ -59,6 +59,35 @@ class ReachOutPresenterTest : StoreTest() {
     }
 
     @Test
+    fun `the participant adds, stars and removes their own people, and the core checks numbers`() {
+        val store = newStore()
+        store.setDeviceRegion("US")
+        val reachOut = ReachOutPresenter(store)
+        assertTrue(reachOut.addContact(ContactDraft(name = "Sam", role = Role.SPONSOR, phone = "(201) 555-0102")))
+        val sam = reachOut.state.value.others.single()
+        assertEquals("tel:+12015550102", sam.actions.first().uri)
+        assertTrue(reachOut.state.value.favourites.isEmpty())
+
+        assertFalse(sam.favourite)
+        assertTrue(reachOut.setFavourite(sam.id, true))
+        assertEquals(listOf("Sam"), reachOut.state.value.favourites.map { it.name })
+        assertTrue(reachOut.state.value.favourites.single().favourite)
+        assertTrue(reachOut.state.value.others.isEmpty())
+
+        assertFalse(reachOut.addContact(ContactDraft(name = "Nobody", phone = "(000) 000-0000")))
+        assertEquals(Problem.Kind.INVALID_INPUT, reachOut.state.value.problem?.kind)
+        assertFalse(reachOut.addContact(ContactDraft(name = " ")))
+        assertEquals(1, store.contacts().size)
+
+        assertTrue(reachOut.removeContact(sam.id))
+        assertTrue(reachOut.state.value.favourites.isEmpty())
+        // Crisis lines are built in: never removed.
+        assertFalse(reachOut.removeContact("crisis:us-988"))
+        assertEquals(Problem.Kind.READ_ONLY, reachOut.state.value.problem?.kind)
+        assertEquals("crisis:us-988", reachOut.state.value.crisisLines.first().id)
+    }
+
+    @Test
     fun `without a known country there is still a line to call`() {
         val store = newStore()
         val reachOut = ReachOutPresenter(store)

@@ -57,8 +57,9 @@ class AppGraph(context: Context, val texts: PlatformTexts) {
     fun existingStore(): CompanionStore? = store ?: if (vault.exists()) open() else null
 
     private fun open(): CompanionStore {
-        // A database without its key would open as a new, empty store under a new key; say so instead.
-        if (!vault.exists() && storeDir.exists() && !storeDir.list().isNullOrEmpty()) {
+        // A database without its key would be refused (WrongKey) once a new key is made; say
+        // so instead. (The core's file name: the bindings do not export Store::exists.)
+        if (!vault.exists() && File(storeDir, STORE_FILE).exists()) {
             throw StoreUnavailableException("the store's key is missing", null)
         }
         val key = vault.loadOrCreate()
@@ -132,5 +133,6 @@ class AppGraph(context: Context, val texts: PlatformTexts) {
 
     private companion object {
         const val TAG = "AppGraph"
+        const val STORE_FILE = "companion.sqlite3"
     }
 }
