@@ -1,0 +1,143 @@
+package org.iopcompanion.presenters
+
+import java.io.File
+import java.time.Instant
+import java.util.concurrent.atomic.AtomicInteger
+import kotlinx.coroutines.runBlocking
+import org.iopcompanion.core.CheckInInput
+import org.iopcompanion.core.CompanionStore
+import org.iopcompanion.core.ContactInput
+import org.iopcompanion.core.Role
+import org.iopcompanion.core.ServerErasure
+import org.junit.jupiter.api.Assertions.assertEquals
+import org.junit.jupiter.api.Assertions.assertFalse
+import org.junit.jupiter.api.Assertions.assertNull
+import org.junit.jupiter.api.Assertions.assertTrue
+import org.junit.jupiter.api.Test
+
+class BackupAndErasePresenterTest : StoreTest() {
+    private val clock = clockAt("2025-06-05T16:00:00Z", "America/New_York")
+    private val passphrase = "correct horse battery"
+
+    private fun CompanionStore.someData() {
+        recordCheckin("2025-06-01", CheckInInput(mood = 6u, note = "first week"))
+        recordCheckin("2025-06-02", CheckInInput(mood = 4u, craving = 7u))
+        addContact(ContactInput(name = "Sam", role = Role.SPONSOR, phone = "(201) 555-0102", favourite = true))
+    }
+
+    @Test
+    fun `a backup is a sealed file to save, and it restores into a new phone's store`() {
+        val phone = newStore()
+        phone.someData()
+        val backup = BackupPresenter(phone, clock)
+        val file = requireNotNull(backup.backup(passphrase, passphrase))
+        assertEquals("companion-2025-06-05.backup", file.suggestedName)
+        assertEquals("application/octet-stream", file.mediaType)
+        assertFalse(file.bytes.toString(Charsets.ISO_8859_1).contains("first week"))
+        assertNull(backup.state.value.working)
+
+        val newPhone = newStore()
+        val restore = BackupPresenter(newPhone, clock)
+        assertTrue(restore.restore(file.bytes, passphrase))
+        val restored = requireNotNull(restore.state.value.restored)
+        assertTrue(restored.changed)
+        assertEquals(RecordCounts(0, 0, 0, 0), restored.before)
+        assertEquals(RecordCounts(2, 1, 0, 0), restored.after)
+        assertTrue(restored.backupMadeAt.isBefore(Instant.now().plusSeconds(1)))
+        assertEquals(phone.checkins(null, null), newPhone.checkins(null, null))
+
+        // The same file again brings nothing new.
+        assertTrue(restore.restore(file.bytes, passphrase))
+        assertFalse(requireNotNull(restore.state.value.restored).changed)
+    }
+
+    @Test
+    fun `the passphrase is checked as typed, confirmed, and a wrong one restores nothing`() {
+        val phone = newStore()
+        phone.someData()
+        val backup = BackupPresenter(phone, clock)
+        assertFalse(backup.checkPassphrase("short"))
+        assertEquals(Problem.Kind.INVALID_INPUT, backup.state.value.passphraseProblem?.kind)
+        assertTrue(backup.checkPassphrase(passphrase))
+        assertNull(backup.state.value.passphraseProblem)
+
+        assertNull(backup.backup(passphrase, "correct horse battery staple"))
+        assertTrue(backup.state.value.confirmationDiffers)
+        assertNull(backup.backup("short", "short"))
+        assertEquals(Problem.Kind.INVALID_INPUT, backup.state.value.problem?.kind)
+        val file = requireNotNull(backup.backup(passphrase, passphrase))
+        assertFalse(backup.state.value.confirmationDiffers)
+
+        val other = newStore()
+        other.recordCheckin("2025-06-05", CheckInInput(mood = 5u))
+        val restore = BackupPresenter(other, clock)
+        assertFalse(restore.restore(file.bytes, "not the passphrase"))
+        assertEquals(Problem.Kind.WRONG_KEY, restore.state.value.problem?.kind)
+        assertFalse(restore.restore(file.bytes.copyOf(file.bytes.size / 2), passphrase))
+        assertEquals(Problem.Kind.INVALID_INPUT, restore.state.value.problem?.kind)
+        assertNull(restore.state.value.working)
+        assertNull(restore.state.value.restored)
+        assertEquals(listOf("2025-06-05"), other.checkins(null, null).map { it.date })
+    }
+
+    @Test
+    fun `erasing a device that never enrolled removes its files, then the platform drops the key`() {
+        val dir = File(tempDir(), "store")
+        val store = newStore(dir)
+        store.someData()
+        val keyDeleted = AtomicInteger()
+        val erase = ErasePresenter(store) { keyDeleted.incrementAndGet() }
+        assertTrue(runBlocking { erase.erase(localOnly = false) })
+        assertEquals(ServerErasure.NOT_ENROLLED, erase.state.value.erased)
+        assertFalse(erase.state.value.erasing)
+        assertEquals(1, keyDeleted.get())
+        assertFalse(dir.exists())
+        assertFalse(runBlocking { erase.erase(localOnly = false) }, "once is enough")
+        assertEquals(1, keyDeleted.get())
+    }
+
+    @Test
+    fun `an erase the server cannot hear keeps the key, and offers this device only`() {
+        val server = Server.start(tempDir())
+        val dir = File(tempDir(), "store")
+        val store = newStore(dir)
+        try {
+            val settings = SettingsPresenter(store, clock)
+            assertTrue(runBlocking { settings.enroll(server.url, server.programWithInvite("Evening IOP")) })
+            store.someData()
+        } finally {
+            server.stop()
+        }
+        val keyDeleted = AtomicInteger()
+        val erase = ErasePresenter(store) { keyDeleted.incrementAndGet() }
+        assertFalse(runBlocking { erase.erase(localOnly = false) })
+        val s = erase.state.value
+        assertEquals(Problem.Kind.NETWORK, s.problem?.kind)
+        assertTrue(s.offerLocalOnly)
+        assertNull(s.erased)
+        assertEquals(0, keyDeleted.get(), "nothing was erased, so the key must stay")
+        assertEquals(2, store.checkins(null, null).size)
+
+        assertTrue(runBlocking { erase.erase(localOnly = true) })
+        assertEquals(ServerErasure.KEPT, erase.state.value.erased)
+        assertEquals(1, keyDeleted.get())
+        assertFalse(dir.exists())
+    }
+
+    @Test
+    fun `an enrolled device is erased on the server first`() {
+        val server = Server.start(tempDir())
+        try {
+            val store = newStore()
+            val settings = SettingsPresenter(store, clock)
+            assertTrue(runBlocking { settings.enroll(server.url, server.programWithInvite("Evening IOP")) })
+            val erase = ErasePresenter(store) {}
+            assertTrue(runBlocking { erase.erase(localOnly = false) })
+            assertEquals(ServerErasure.ERASED, erase.state.value.erased)
+            // The spent handle refuses every call rather than open an empty store.
+            assertFalse(SettingsPresenter(store, clock).setDiscreetNotifications(false))
+        } finally {
+            server.stop()
+        }
+    }
+}
