@@ -20,7 +20,26 @@ pub struct CheckInRecord {
     pub updated_at: Timestamp,
 }
 
-/// What to record; `None` leaves a field as it is, an empty note removes the note.
+/// An answer a check-in can take back (a craving recorded by mistake).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, uniffi::Enum)]
+pub enum CheckInField {
+    Craving,
+    Sleep,
+    UsedToday,
+}
+
+impl From<CheckInField> for companion_core::CheckInField {
+    fn from(f: CheckInField) -> Self {
+        match f {
+            CheckInField::Craving => companion_core::CheckInField::Craving,
+            CheckInField::Sleep => companion_core::CheckInField::Sleep,
+            CheckInField::UsedToday => companion_core::CheckInField::UsedToday,
+        }
+    }
+}
+
+/// What to record; `None` leaves a field as it is, an empty note removes the note, and `clear`
+/// takes answers back (none of them may be set in the same input).
 #[derive(Debug, Clone, Default, uniffi::Record)]
 pub struct CheckInInput {
     #[uniffi(default = None)]
@@ -35,6 +54,8 @@ pub struct CheckInInput {
     pub used_today: Option<bool>,
     #[uniffi(default = None)]
     pub note: Option<String>,
+    #[uniffi(default = [])]
+    pub clear: Vec<CheckInField>,
 }
 
 impl From<CheckIn> for CheckInRecord {
@@ -64,6 +85,7 @@ impl CompanionStore {
             sleep_hours: input.sleep_hours,
             used_today: input.used_today,
             note: input.note,
+            clear: input.clear.into_iter().map(Into::into).collect(),
         };
         Ok(self.write(|s| s.record_checkin(day, &edit))?.into())
     }

@@ -8,6 +8,7 @@ mod data_rights;
 mod error;
 mod export;
 mod insights;
+mod limits;
 mod safety_plan;
 mod schedule;
 mod store;
@@ -15,7 +16,7 @@ mod support;
 mod sync;
 mod types;
 
-pub use checkins::{CheckInInput, CheckInRecord};
+pub use checkins::{CheckInField, CheckInInput, CheckInRecord};
 pub use contacts::{ContactInput, ContactRecord, Role};
 pub use data_rights::{
     EraseReportRecord, RecordCountsRecord, RestoreSummaryRecord, ServerErasure,
@@ -30,6 +31,7 @@ pub use insights::{
     AverageRecord, DayPointRecord, InsightsRecord, NudgeContactRecord, NudgeReason, NudgeRecord,
     SleepAndMoodRecord, Trend, WindowRecord,
 };
+pub use limits::{CompanionLimits, limits, store_exists};
 pub use safety_plan::{
     SafetyItemInput, SafetyItemRecord, SafetyPlanDiffSummary, SafetyPlanRecord,
     SafetyPlanSectionRecord, SafetySection,

@@ -706,3 +706,48 @@ fn the_export_notice_is_the_cores() {
     );
     assert!(companion_ffi::plaintext_export_notice().contains("not encrypted"));
 }
+
+#[test]
+fn limits_and_taking_answers_back_cross_the_boundary() {
+    use companion_ffi::CheckInField;
+    let l = companion_ffi::limits();
+    assert_eq!((l.mood_min, l.mood_max, l.craving_max), (1, 10, 10));
+    assert_eq!(l.ios_pending_limit, 64);
+    assert_eq!(l.sleep_max_hours, 24.0);
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().to_string_lossy().into_owned();
+    assert!(!companion_ffi::store_exists(path.clone()));
+    let store = open(dir.path()).unwrap();
+    assert!(companion_ffi::store_exists(path));
+    store
+        .record_checkin(
+            "2025-06-01".into(),
+            CheckInInput {
+                mood: Some(4),
+                craving: Some(8),
+                ..Default::default()
+            },
+        )
+        .unwrap();
+    let c = store
+        .record_checkin(
+            "2025-06-01".into(),
+            CheckInInput {
+                clear: vec![CheckInField::Craving],
+                ..Default::default()
+            },
+        )
+        .unwrap();
+    assert_eq!(c.craving, None);
+    assert!(matches!(
+        store.record_checkin(
+            "2025-06-01".into(),
+            CheckInInput {
+                craving: Some(2),
+                clear: vec![CheckInField::Craving],
+                ..Default::default()
+            },
+        ),
+        Err(CompanionError::InvalidInput(_))
+    ));
+}

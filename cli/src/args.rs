@@ -420,6 +420,9 @@ pub struct CheckinArgs {
     /// A note ("" removes it)
     #[arg(long, value_name = "TEXT")]
     pub note: Option<String>,
+    /// Take back answers recorded by mistake: craving, sleep, used (comma-separated)
+    #[arg(long, value_name = "FIELDS")]
+    pub clear: Vec<String>,
     /// Print JSON only
     #[arg(long)]
     pub json: bool,

@@ -773,3 +773,34 @@ fn export_and_import_a_calendar() {
     fails(b.path(), &["export", "--format", "pdf"], 2);
     assert_eq!(json(b.path(), &["sessions", "--json"]), before);
 }
+
+#[test]
+fn an_answer_recorded_by_mistake_can_be_taken_back() {
+    let dir = TempDir::new().unwrap();
+    let store = dir.path();
+    let day = ["checkin", "--date", "2025-06-01"];
+    ok(
+        store,
+        &[&day[..], &["--mood", "5", "--craving", "9", "--used"]].concat(),
+    );
+    let c = json(
+        store,
+        &[&day[..], &["--clear", "craving,used", "--json"]].concat(),
+    );
+    assert!(c["craving"].is_null() && c["used_today"].is_null(), "{c}");
+    assert_eq!(c["mood"], 5);
+    let err = fails(
+        store,
+        &[&day[..], &["--craving", "3", "--clear", "craving"]].concat(),
+        1,
+    );
+    assert_eq!(
+        err,
+        "companion: invalid craving: cannot be set and cleared at once\n"
+    );
+    let err = fails(store, &[&day[..], &["--clear", "mood"]].concat(), 1);
+    assert_eq!(
+        err,
+        "companion: invalid field to clear: must be craving, sleep or used\n"
+    );
+}

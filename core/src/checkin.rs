@@ -11,6 +11,14 @@ use crate::error::{Error, RecordKind, Result};
 use crate::store::Store;
 use crate::validate;
 
+/// The mood scale: 1 (worst) to 10 (best).
+pub const MOOD_MIN: u8 = 1;
+pub const MOOD_MAX: u8 = 10;
+/// The craving scale: 0 (none) to 10 (strongest).
+pub const CRAVING_MAX: u8 = 10;
+/// Most hours of sleep one night can record.
+pub const SLEEP_MAX_HOURS: f64 = 24.0;
+
 /// At most this many emotion tags on one check-in.
 pub const MAX_EMOTIONS: usize = 16;
 /// Longest emotion tag, in characters.
@@ -55,6 +63,50 @@ pub struct CheckIn {
     pub updated_at: DateTime<Utc>,
 }
 
+/// An optional answer of a check-in that can be taken back (an emotion set is emptied and a
+/// note removed through their own fields).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum CheckInField {
+    Craving,
+    Sleep,
+    UsedToday,
+}
+
+impl CheckInField {
+    fn name(self) -> &'static str {
+        match self {
+            CheckInField::Craving => "craving",
+            CheckInField::Sleep => "sleep",
+            CheckInField::UsedToday => "used today",
+        }
+    }
+
+    /// Where the document keeps it.
+    fn key(self) -> &'static str {
+        match self {
+            CheckInField::Craving => "craving",
+            CheckInField::Sleep => "sleep_min",
+            CheckInField::UsedToday => "used",
+        }
+    }
+}
+
+impl std::str::FromStr for CheckInField {
+    type Err = Error;
+    fn from_str(s: &str) -> Result<Self> {
+        match s.trim().to_lowercase().replace(['_', ' '], "-").as_str() {
+            "craving" => Ok(CheckInField::Craving),
+            "sleep" => Ok(CheckInField::Sleep),
+            "used" | "used-today" => Ok(CheckInField::UsedToday),
+            _ => Err(Error::invalid(
+                "field to clear",
+                "must be craving, sleep or used",
+            )),
+        }
+    }
+}
+
 /// What to record: every `None` leaves that field as it is. A new check-in needs a mood.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct CheckInEdit {
@@ -66,6 +118,8 @@ pub struct CheckInEdit {
     pub used_today: Option<bool>,
     /// An empty note removes the note.
     pub note: Option<String>,
+    /// Answers to take back (a craving recorded by mistake); none may also be set above.
+    pub clear: Vec<CheckInField>,
 }
 
 /// A validated edit, ready to write.
@@ -76,23 +130,33 @@ struct Clean {
     sleep_minutes: Option<i64>,
     used_today: Option<bool>,
     note: Option<Option<String>>,
+    clear: BTreeSet<CheckInField>,
 }
 
 impl CheckInEdit {
     fn validate(&self) -> Result<Clean> {
         if let Some(m) = self.mood
-            && !(1..=10).contains(&m)
+            && !(MOOD_MIN..=MOOD_MAX).contains(&m)
         {
-            return Err(Error::invalid("mood", "must be from 1 to 10"));
+            return Err(Error::invalid(
+                "mood",
+                format!("must be from {MOOD_MIN} to {MOOD_MAX}"),
+            ));
         }
         if let Some(c) = self.craving
-            && c > 10
+            && c > CRAVING_MAX
         {
-            return Err(Error::invalid("craving", "must be from 0 to 10"));
+            return Err(Error::invalid(
+                "craving",
+                format!("must be from 0 to {CRAVING_MAX}"),
+            ));
         }
         let sleep_minutes = match self.sleep_hours {
-            Some(h) if !(h.is_finite() && (0.0..=24.0).contains(&h)) => {
-                return Err(Error::invalid("sleep", "must be from 0 to 24 hours"));
+            Some(h) if !(h.is_finite() && (0.0..=SLEEP_MAX_HOURS).contains(&h)) => {
+                return Err(Error::invalid(
+                    "sleep",
+                    format!("must be from 0 to {SLEEP_MAX_HOURS} hours"),
+                ));
             }
             Some(h) => Some((h * 60.0).round() as i64),
             None => None,
@@ -105,6 +169,20 @@ impl CheckInEdit {
             Some(n) => Some(validate::note("note", n)?),
             None => None,
         };
+        let clear: BTreeSet<CheckInField> = self.clear.iter().copied().collect();
+        for field in &clear {
+            let set = match field {
+                CheckInField::Craving => self.craving.is_some(),
+                CheckInField::Sleep => self.sleep_hours.is_some(),
+                CheckInField::UsedToday => self.used_today.is_some(),
+            };
+            if set {
+                return Err(Error::invalid(
+                    field.name(),
+                    "cannot be set and cleared at once",
+                ));
+            }
+        }
         Ok(Clean {
             mood: self.mood.map(i64::from),
             craving: self.craving.map(i64::from),
@@ -112,6 +190,7 @@ impl CheckInEdit {
             sleep_minutes,
             used_today: self.used_today,
             note,
+            clear,
         })
     }
 }
@@ -304,6 +383,9 @@ fn write(doc: &mut AutoCommit, rec: &Record, c: &Clean) -> Result<()> {
     }
     if let Some(set) = &c.emotions {
         rec.set_flags(doc, EMOTION_PREFIX, set)?;
+    }
+    for field in &c.clear {
+        rec.delete(doc, field.key())?;
     }
     Ok(())
 }

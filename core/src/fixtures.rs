@@ -47,6 +47,7 @@ pub fn checkin_edit(i: u64) -> CheckInEdit {
         note: n
             .is_multiple_of(3)
             .then(|| NOTES[(n % 6) as usize].to_owned()),
+        clear: Vec::new(),
     }
 }
 

@@ -51,7 +51,10 @@ pub use backup::{
     BACKUP_FORMAT_VERSION, MAX_BACKUP_BYTES, PASSPHRASE_MAX_CHARS, PASSPHRASE_MIN_CHARS,
     RecordCounts, RestoreSummary, check_passphrase,
 };
-pub use checkin::{CheckIn, CheckInEdit, EMOTION_MAX_CHARS, MAX_EMOTIONS, SUGGESTED_EMOTIONS};
+pub use checkin::{
+    CRAVING_MAX, CheckIn, CheckInEdit, CheckInField, EMOTION_MAX_CHARS, MAX_EMOTIONS, MOOD_MAX,
+    MOOD_MIN, SLEEP_MAX_HOURS, SUGGESTED_EMOTIONS,
+};
 pub use contact::{Contact, ContactFields, ContactRole, MAX_ORDER};
 pub use crisis::{BUILT_IN_PREFIX, CrisisLine, LineSource, regions_with_crisis_lines};
 pub use erase::{EraseOptions, EraseReport, ServerErasure};

@@ -53,6 +53,7 @@ fn filled(dir: &Path) -> Store {
                 emotions: Some(vec!["hopeful".into(), "tired".into()]),
                 used_today: Some(false),
                 note: Some(NOTE.into()),
+                clear: Vec::new(),
             },
         )
         .unwrap();

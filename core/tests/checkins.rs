@@ -1,7 +1,7 @@
 //! Check-ins through the public API on real SQLite files.
 
 use chrono::{Duration, NaiveDate, Utc};
-use companion_core::{CheckInEdit, Error, NOTE_MAX_BYTES};
+use companion_core::{CheckInEdit, CheckInField, Error, NOTE_MAX_BYTES};
 
 mod common;
 
@@ -31,6 +31,7 @@ fn record_update_and_list_survive_reopening() {
                     sleep_hours: Some(7.5),
                     used_today: Some(false),
                     note: Some("Group helped today".into()),
+                    clear: Vec::new(),
                 },
             )
             .unwrap();
@@ -197,4 +198,65 @@ fn bad_input_is_refused_and_changes_nothing() {
     drop(store);
     let mut reopened = common::open(dir.path()).unwrap();
     assert_eq!(reopened.heads(), heads);
+}
+
+#[test]
+fn answers_recorded_by_mistake_can_be_taken_back() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = common::open(dir.path()).unwrap();
+    let day = d(2026, 11, 20);
+    store
+        .record_checkin(
+            day,
+            &CheckInEdit {
+                mood: Some(5),
+                craving: Some(9),
+                sleep_hours: Some(4.0),
+                used_today: Some(false),
+                note: Some("kept".into()),
+                ..Default::default()
+            },
+        )
+        .unwrap();
+    let c = store
+        .record_checkin(
+            day,
+            &CheckInEdit {
+                clear: vec![CheckInField::Craving, CheckInField::UsedToday],
+                ..Default::default()
+            },
+        )
+        .unwrap();
+    assert_eq!((c.craving, c.used_today), (None, None));
+    assert_eq!((c.mood, c.sleep_hours), (5, Some(4.0)));
+    assert_eq!(c.note.as_deref(), Some("kept"));
+    // Set and cleared at once is refused, and changes nothing.
+    let before = store.heads();
+    let err = store
+        .record_checkin(
+            day,
+            &CheckInEdit {
+                sleep_hours: Some(7.0),
+                clear: vec![CheckInField::Sleep],
+                ..Default::default()
+            },
+        )
+        .unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "invalid sleep: cannot be set and cleared at once"
+    );
+    assert_eq!(store.heads(), before);
+    drop(store);
+    let c = common::open(dir.path())
+        .unwrap()
+        .checkin(day)
+        .unwrap()
+        .unwrap();
+    assert_eq!((c.craving, c.sleep_hours), (None, Some(4.0)));
+    assert!("nonsense".parse::<CheckInField>().is_err());
+    assert_eq!(
+        "used".parse::<CheckInField>().unwrap(),
+        CheckInField::UsedToday
+    );
 }

@@ -46,6 +46,7 @@ fn fixture() -> (tempfile::TempDir, Store, Vec<CheckIn>) {
                 sleep_hours: Some(7.5),
                 used_today: Some(false),
                 note: Some(QUOTED_NOTE.into()),
+                clear: Vec::new(),
             },
         ),
         (
@@ -64,6 +65,7 @@ fn fixture() -> (tempfile::TempDir, Store, Vec<CheckIn>) {
                 sleep_hours: Some(6.0 + 20.0 / 60.0),
                 used_today: Some(true),
                 note: Some(FORMULA_NOTE.into()),
+                clear: Vec::new(),
             },
         ),
         (

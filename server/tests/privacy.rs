@@ -141,6 +141,7 @@ async fn a_full_sync_run_logs_no_personal_data(backend: Backend) {
                 sleep_hours: Some(6.5),
                 used_today: Some(false),
                 note: Some(NOTE.into()),
+                clear: Vec::new(),
             },
         )
         .unwrap();

@@ -1,4 +1,4 @@
-use companion_core::CheckInEdit;
+use companion_core::{CheckInEdit, CheckInField};
 
 use super::Ctx;
 use crate::Outcome;
@@ -29,6 +29,12 @@ pub fn record(ctx: &mut Ctx, a: CheckinArgs) -> Outcome {
         sleep_hours: a.sleep,
         used_today,
         note: a.note,
+        clear: a
+            .clear
+            .iter()
+            .flat_map(|list| list.split(','))
+            .map(str::parse::<CheckInField>)
+            .collect::<Result<_, _>>()?,
     };
     let c = ctx.store.record_checkin(date, &edit)?;
     if a.json {

@@ -38,6 +38,25 @@ class CompanionStoreTest {
     }
 
     @Test
+    fun `the core's scales reach the app, and a mistaken answer can be taken back`() {
+        val limits = limits()
+        assertEquals(1.toUByte(), limits.moodMin)
+        assertEquals(10.toUByte(), limits.moodMax)
+        assertEquals(64u, limits.iosPendingLimit)
+        val dir = tempDir().path
+        assertFalse(storeExists(dir))
+        CompanionStore.open(dir, TEST_KEY).use { store ->
+            assertTrue(storeExists(dir))
+            store.recordCheckin("2025-06-02", CheckInInput(mood = 4u, craving = 9u))
+            val fixed = store.recordCheckin("2025-06-02", CheckInInput(clear = listOf(CheckInField.CRAVING)))
+            assertNull(fixed.craving)
+            assertThrows<CompanionException.InvalidInput> {
+                store.recordCheckin("2025-06-02", CheckInInput(craving = 2u, clear = listOf(CheckInField.CRAVING)))
+            }
+        }
+    }
+
+    @Test
     fun `a store opens only with its key`() {
         val dir = tempDir().path
         val key = generateStoreKey()
