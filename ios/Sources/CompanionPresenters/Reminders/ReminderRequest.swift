@@ -4,8 +4,8 @@ import Foundation
 /// The rolling window of reminders the phone holds.
 public enum ReminderWindow {
     /// iOS keeps at most 64 pending notifications per app and drops the rest silently: the
-    /// core's IOS_PENDING_LIMIT, which the bindings do not export yet.
-    public static let maxPending: UInt32 = 64
+    /// core's IOS_PENDING_LIMIT, as `limits()` gives it.
+    public static let maxPending: UInt32 = limits().iosPendingLimit
     /// How far ahead each plan looks (the terminal shell's default); the window is refilled at
     /// every launch, change, sync and background refresh, so 64 within 30 days is plenty.
     public static let horizonDays: Int64 = 30

@@ -3,6 +3,7 @@ package org.iopcompanion.presenters
 import java.time.Clock
 import org.iopcompanion.core.CheckInInput
 import org.iopcompanion.core.CompanionStore
+import org.iopcompanion.core.limits
 
 data class CheckInState(
     val loaded: Boolean = false,
@@ -147,14 +148,15 @@ class CheckInPresenter(
     private fun edit(transform: (CheckInState) -> CheckInState) = update { transform(it).copy(saved = false) }
 
     companion object {
-        /** The scales the core accepts (companion-core checkin.rs): mood 1 (worst) to 10 (best). */
-        val MOOD_RANGE = 1..10
+        /** The scales the core accepts, from the core itself: mood 1 (worst) to 10 (best). */
+        private val LIMITS = limits()
+        val MOOD_RANGE = LIMITS.moodMin.toInt()..LIMITS.moodMax.toInt()
 
         /** Craving 0 (none) to 10 (strongest). */
-        val CRAVING_RANGE = 0..10
+        val CRAVING_RANGE = 0..LIMITS.cravingMax.toInt()
 
         /** Hours slept, offered in half hours; the core stores minutes. */
-        const val SLEEP_MAX_HOURS = 24.0
+        val SLEEP_MAX_HOURS = LIMITS.sleepMaxHours
         const val SLEEP_STEP_HOURS = 0.5
     }
 }
