@@ -64,11 +64,53 @@ pub(crate) fn note(field: &'static str, value: &str) -> Result<Option<String>> {
     Ok(Some(trimmed.to_owned()))
 }
 
-/// An IANA time zone name.
+/// An IANA time zone name. A fixed offset of whole hours, as a phone set to a custom zone
+/// reports it (`GMT+05:00`, `UTC-3`, `+02:00`), is read as the IANA zone of that offset
+/// (`Etc/GMT-5`: the Etc names count the other way); other offsets have no IANA name and are
+/// refused like any unknown zone.
 pub(crate) fn time_zone(name: &str) -> Result<Tz> {
-    name.trim()
+    let trimmed = name.trim();
+    trimmed
         .parse::<Tz>()
-        .map_err(|_| Error::UnknownTimeZone(name.chars().take(64).collect()))
+        .ok()
+        .or_else(|| fixed_offset(trimmed))
+        .ok_or_else(|| Error::UnknownTimeZone(name.chars().take(64).collect()))
+}
+
+/// `GMT+05:00`, `UTC-3`, `+0200`, `GMT`: the `Etc/` zone of a whole-hour offset.
+fn fixed_offset(text: &str) -> Option<Tz> {
+    let upper = text.to_ascii_uppercase();
+    let rest = upper
+        .strip_prefix("GMT")
+        .or_else(|| upper.strip_prefix("UTC"))
+        .unwrap_or(&upper);
+    if rest.is_empty() {
+        return Some(Tz::UTC);
+    }
+    let (sign, digits) = match rest.split_at_checked(1)? {
+        ("+", d) => (1, d),
+        ("-", d) => (-1, d),
+        _ => return None,
+    };
+    let (hours, minutes) = match digits.split_once(':') {
+        Some((h, m)) => (h, m),
+        None if digits.len() == 4 => digits.split_at_checked(2)?,
+        None => (digits, "0"),
+    };
+    let all_digits =
+        |s: &str| !s.is_empty() && s.len() <= 2 && s.bytes().all(|b| b.is_ascii_digit());
+    if !all_digits(hours) || !all_digits(minutes) {
+        return None;
+    }
+    let (hours, minutes): (i32, i32) = (hours.parse().ok()?, minutes.parse().ok()?);
+    if minutes != 0 || hours > 14 {
+        return None;
+    }
+    if hours == 0 {
+        return Some(Tz::UTC);
+    }
+    // POSIX style: Etc/GMT-5 is five hours ahead of UTC.
+    format!("Etc/GMT{:+}", -sign * hours).parse().ok()
 }
 
 /// A phone or SMS number as typed: digits with the usual separators, optionally a leading `+`.
@@ -165,6 +207,31 @@ mod tests {
         assert!(link("video", "ftp://x").is_err());
         assert!(link("video", "https://").is_err());
         assert!(time_zone("America/Chicago").is_ok());
+        // Fixed offsets of whole hours, as phones with a custom zone report them.
+        for (offset, iana) in [
+            ("GMT+05:00", "Etc/GMT-5"),
+            ("UTC-3", "Etc/GMT+3"),
+            ("+0200", "Etc/GMT-2"),
+            ("gmt-10:00", "Etc/GMT+10"),
+            ("GMT", "GMT"),
+            ("+00:00", "UTC"),
+        ] {
+            assert_eq!(time_zone(offset).unwrap().name(), iana, "{offset}");
+        }
+        for bad in [
+            "GMT+05:30",
+            "+15:00",
+            "GMT+5:0x",
+            "UTC+",
+            "+",
+            "GMT++1",
+            "+123:00",
+        ] {
+            assert!(
+                matches!(time_zone(bad), Err(Error::UnknownTimeZone(_))),
+                "{bad}"
+            );
+        }
         assert!(matches!(
             time_zone("Mars/Olympus"),
             Err(Error::UnknownTimeZone(_))

@@ -382,3 +382,23 @@ fn windows_at_the_edges_of_time_are_refused_not_panicked_on() {
     assert!(store.occurrences_on(NaiveDate::MAX, "UTC").is_err());
     assert!(store.occurrences_on(NaiveDate::MIN, "UTC").is_err());
 }
+
+/// A phone set to a custom zone reports a fixed offset, not an IANA name: whole hours are read
+/// as the offset's Etc zone, so "today" is still right; anything else is a clear error.
+#[test]
+fn a_fixed_offset_zone_from_a_phone_still_tells_today() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = common::open(dir.path()).unwrap();
+    let now = chrono::Utc
+        .with_ymd_and_hms(2026, 11, 22, 20, 30, 0)
+        .unwrap();
+    let ahead = store.today(now, "GMT+05:00").unwrap();
+    assert_eq!(ahead.date.to_string(), "2026-11-23");
+    assert_eq!(ahead.time_zone, "Etc/GMT-5");
+    let behind = store.today(now, "UTC-3").unwrap();
+    assert_eq!(behind.date.to_string(), "2026-11-22");
+    assert!(matches!(
+        store.today(now, "GMT+05:30"),
+        Err(companion_core::Error::UnknownTimeZone(_))
+    ));
+}
