@@ -273,11 +273,29 @@ impl Store {
         Ok(out)
     }
 
+    /// The contact `id`, the participant's own or one a program publishes (with that
+    /// program's id): one lookup per document, nothing else read.
+    pub(crate) fn find_contact(&self, id: &str) -> Result<Option<(Option<String>, Contact)>> {
+        match self.contact(id) {
+            Ok(c) => return Ok(Some((None, c))),
+            Err(Error::NotFound { .. }) => {}
+            Err(e) => return Err(e),
+        }
+        for program in &self.programs {
+            let doc = program.durable.doc();
+            let map = doc::root_map(doc, CONTACTS)?;
+            if let Some(c) = Record::get(doc, &map, id)?.and_then(|rec| read(doc, id, &rec)) {
+                return Ok(Some((Some(program.id.to_string()), c)));
+            }
+        }
+        Ok(None)
+    }
+
     /// Refuses a change to a built-in crisis line or to a program's contact, each with its
     /// reason (an unknown id is left for the caller's own "not found").
     fn check_own_contact(&self, id: &str) -> Result<()> {
         self.check_not_built_in(id)?;
-        if self.program_contacts()?.iter().any(|(_, c)| c.id == id) {
+        if let Some((Some(_), _)) = self.find_contact(id)? {
             return Err(Error::program_owned(RecordKind::Contact, id));
         }
         Ok(())

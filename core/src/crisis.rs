@@ -240,12 +240,15 @@ impl Store {
     /// built-in lines, the programs' lines, the participant's own, and last the emergency
     /// number. Works offline and before enrolment.
     pub fn crisis_lines(&self) -> Result<Vec<CrisisLine>> {
-        self.crisis_lines_with(None)
+        self.crisis_lines_with(self.region()?, None)
     }
 
     /// [`Store::crisis_lines`], with `message` prefilled in texts that take free words.
-    pub(crate) fn crisis_lines_with(&self, message: Option<&str>) -> Result<Vec<CrisisLine>> {
-        let region = self.region()?;
+    pub(crate) fn crisis_lines_with(
+        &self,
+        region: Option<Region>,
+        message: Option<&str>,
+    ) -> Result<Vec<CrisisLine>> {
         let (emergency, mut lines): (Vec<CrisisLine>, Vec<CrisisLine>) = built_in_for(region)
             .map(|b| from_built_in(b, region, message))
             .partition(|l| l.emergency);
@@ -275,16 +278,19 @@ impl Store {
         Ok(lines)
     }
 
-    /// The built-in line `id` (`crisis:…`), whatever the region, if there is one.
-    pub(crate) fn built_in_line(&self, id: &str) -> Result<Option<CrisisLine>> {
-        let Some(short) = id.strip_prefix(BUILT_IN_PREFIX) else {
-            return Ok(None);
-        };
-        let region = self.region()?;
-        Ok(BUILT_IN
+    /// The built-in line `id` (`crisis:…`), whatever the region, if there is one; numbers are
+    /// shown as `region` writes them, `message` prefilled in texts that take free words.
+    pub(crate) fn built_in_line(
+        &self,
+        id: &str,
+        region: Option<Region>,
+        message: Option<&str>,
+    ) -> Option<CrisisLine> {
+        let short = id.strip_prefix(BUILT_IN_PREFIX)?;
+        BUILT_IN
             .iter()
             .find(|b| b.id == short)
-            .map(|b| from_built_in(b, region, None)))
+            .map(|b| from_built_in(b, region, message))
     }
 
     /// Refuses a change to a built-in line: they are part of the app.

@@ -184,7 +184,7 @@ impl Store {
         let message = clean_message(message)?;
         let m = message.as_deref();
         let region = self.region()?;
-        let crisis_lines = self.crisis_lines_with(m)?;
+        let crisis_lines = self.crisis_lines_with(region, m)?;
         let mut favourites = Vec::new();
         let mut others = Vec::new();
         let mine = self.contacts()?.into_iter().map(|c| (None, c));
@@ -223,23 +223,14 @@ impl Store {
     pub fn contact_actions(&self, id: &str, message: Option<&str>) -> Result<Vec<ContactAction>> {
         let message = clean_message(message)?;
         let m = message.as_deref();
-        if let Some(line) = self.crisis_lines_with(m)?.into_iter().find(|l| l.id == id) {
-            return Ok(line.actions);
-        }
-        if let Some(line) = self.built_in_line(id)? {
-            return Ok(line.actions);
-        }
         let region = self.region()?;
-        let contact = match self.contact(id) {
-            Ok(c) => c,
-            Err(Error::NotFound { .. }) => self
-                .program_contacts()?
-                .into_iter()
-                .map(|(_, c)| c)
-                .find(|c| c.id == id)
-                .ok_or_else(|| Error::not_found(RecordKind::Contact, id))?,
-            Err(e) => return Err(e),
-        };
+        if let Some(line) = self.built_in_line(id, region, m) {
+            return Ok(line.actions);
+        }
+        // A saved crisis line (the participant's or a program's) acts like any contact.
+        let (_, contact) = self
+            .find_contact(id)?
+            .ok_or_else(|| Error::not_found(RecordKind::Contact, id))?;
         Ok(contact_actions(&contact, region, m))
     }
 }

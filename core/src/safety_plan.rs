@@ -377,28 +377,13 @@ impl Store {
     /// a removed contact when it is read.
     pub(crate) fn resolve_link(&self, id: &str) -> Result<LinkedContact> {
         let region = self.region()?;
-        let shown = |p: Option<String>| p.map(|p| crate::phone::display(&p, region));
-        match self.contact(id) {
-            Ok(c) => {
-                return Ok(LinkedContact {
-                    name: c.name,
-                    phone: shown(c.phone),
-                });
-            }
-            Err(Error::NotFound { .. }) => {}
-            Err(e) => return Err(e),
-        }
-        if let Some((_, c)) = self
-            .program_contacts()?
-            .into_iter()
-            .find(|(_, c)| c.id == id)
-        {
+        if let Some((_, c)) = self.find_contact(id)? {
             return Ok(LinkedContact {
                 name: c.name,
-                phone: shown(c.phone),
+                phone: c.phone.map(|p| crate::phone::display(&p, region)),
             });
         }
-        if let Some(line) = self.built_in_line(id)? {
+        if let Some(line) = self.built_in_line(id, region, None) {
             let phone = line
                 .actions
                 .iter()
