@@ -23,5 +23,6 @@ dependencyResolutionManagement {
 rootProject.name = "IOPCompanion"
 
 // :presenters is plain Kotlin/JVM (screen state over the core's bindings, tested on the JVM
-// against the real native library); :app is the Android shell that renders it.
-include(":app", ":presenters")
+// against the real native library); :transport is the core's network stack on the phone
+// (OkHttp, plain Kotlin/JVM too); :app is the Android shell that renders and wires them.
+include(":app", ":presenters", ":transport")

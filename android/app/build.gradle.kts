@@ -76,10 +76,15 @@ val cargoNdk by tasks.registering(Exec::class) {
     doFirst {
         environment("ANDROID_NDK_HOME", ndk.get().asFile.path)
         // NDK r28 already links with 16 KB max page size; stating it keeps an older NDK from
-        // producing a library that 16 KB devices refuse.
+        // producing a library that 16 KB devices refuse. Packed relocations (Android's APS2,
+        // read by the loader since API 23; minSdk is 26): the time-zone tables' pointers are
+        // 1.3 MB of plain relocations otherwise (docs/benchmarks.md).
         targets.forEach { target ->
             val variable = "CARGO_TARGET_${target.uppercase().replace('-', '_')}_RUSTFLAGS"
-            environment(variable, "-C link-arg=-Wl,-z,max-page-size=16384")
+            environment(
+                variable,
+                "-C link-arg=-Wl,-z,max-page-size=16384 -C link-arg=-Wl,--pack-dyn-relocs=android",
+            )
         }
     }
     commandLine(
@@ -101,6 +106,7 @@ tasks.named("preBuild") {
 
 dependencies {
     implementation(project(":presenters"))
+    implementation(project(":transport"))
     // Android's JNA: the @aar carries libjnidispatch.so for every ABI. (:presenters compiles
     // against the plain jar, which must never reach the APK.)
     implementation(variantOf(libs.jna) { artifactType("aar") })

@@ -73,6 +73,10 @@ dependencies {
     implementation(libs.kotlinx.coroutines.core)
 
     testImplementation(libs.jna)
+    // The tests' stores send through the app's real transport, to the real server its test
+    // fixtures start (a test-only dependency back on a module that depends on this one).
+    testImplementation(project(":transport"))
+    testImplementation(testFixtures(project(":transport")))
     testImplementation(platform(libs.junit.bom))
     testImplementation(libs.junit.jupiter)
     testRuntimeOnly(libs.junit.platform.launcher)

@@ -6,7 +6,20 @@
 use std::time::{Duration, Instant};
 
 use chrono::{Days, Utc};
-use companion_ffi::{CheckInInput, CompanionStore, RecurrenceRecord, SessionInput, Timestamp};
+use companion_ffi::{
+    CheckInInput, CompanionStore, HttpError, HttpRequest, HttpResponse, HttpTransport,
+    RecurrenceRecord, SessionInput, Timestamp,
+};
+
+/// These calls never reach the network.
+struct NoNetwork;
+
+#[async_trait::async_trait]
+impl HttpTransport for NoNetwork {
+    async fn send(&self, _: HttpRequest) -> Result<HttpResponse, HttpError> {
+        Err(HttpError::Offline)
+    }
+}
 
 fn measure(runs: usize, mut call: impl FnMut(usize)) -> Vec<Duration> {
     for i in 0..runs / 5 {
@@ -29,8 +42,12 @@ fn stats(mut v: Vec<Duration>) -> (f64, f64) {
 
 fn main() {
     let dir = tempfile::tempdir().expect("temp dir");
-    let store =
-        CompanionStore::open(dir.path().to_string_lossy().into_owned(), vec![7; 32]).expect("open");
+    let store = CompanionStore::open(
+        dir.path().to_string_lossy().into_owned(),
+        vec![7; 32],
+        std::sync::Arc::new(NoNetwork),
+    )
+    .expect("open");
     store
         .add_session(SessionInput {
             title: Some("Process group".into()),

@@ -154,6 +154,7 @@ impl CompanionStore {
         // A sync must not run against a store being erased, nor start on one.
         let _turn = self.sync_turn.lock().await;
         let held = Arc::clone(&self.held);
+        let transport = self.transport.clone();
         tokio::task::spawn_blocking(move || {
             let runtime = tokio::runtime::Builder::new_current_thread()
                 .enable_all()
@@ -177,7 +178,7 @@ impl CompanionStore {
                 local_only,
                 also_remove: Vec::new(),
             };
-            match runtime.block_on(store.erase(options)) {
+            match runtime.block_on(store.erase(&transport, options)) {
                 Ok(report) => {
                     *held = Held::Gone(ERASED);
                     Ok(report.into())

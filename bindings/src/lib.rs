@@ -7,6 +7,7 @@ mod contacts;
 mod data_rights;
 mod error;
 mod export;
+mod http;
 mod insights;
 mod limits;
 mod safety_plan;
@@ -27,6 +28,7 @@ pub use export::{
     CheckinExportFormat, checkin_export_extension, checkin_export_media_type,
     plaintext_export_notice,
 };
+pub use http::{HttpError, HttpHeader, HttpMethod, HttpRequest, HttpResponse, HttpTransport};
 pub use insights::{
     AverageRecord, DayPointRecord, InsightsRecord, NudgeContactRecord, NudgeReason, NudgeRecord,
     SleepAndMoodRecord, Trend, WindowRecord,

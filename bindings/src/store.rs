@@ -6,6 +6,7 @@ use std::sync::{Arc, Mutex, MutexGuard, Weak};
 use companion_core::{Store, StoreKey};
 
 use crate::error::{CompanionError, Result};
+use crate::http::{HttpTransport, PlatformTransport};
 
 /// What changed, so a shell knows what to refresh (and when to re-plan reminders).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, uniffi::Enum)]
@@ -60,6 +61,8 @@ pub struct CompanionStore {
     next_listener: AtomicU64,
     /// One sync at a time: two interleaved runs would each move the sync cursor.
     pub(crate) sync_turn: tokio::sync::Mutex<()>,
+    /// The app's network stack, which carries every request the core makes.
+    pub(crate) transport: PlatformTransport,
 }
 
 /// A listener's registration: `cancel()` it (or drop it) to stop being told.
@@ -96,9 +99,14 @@ impl Drop for Subscription {
 impl CompanionStore {
     /// Opens (or creates) the participant's store in the directory `path`, sealed under `key`
     /// (32 bytes the app keeps in Android Keystore / iOS Keychain; see `generate_store_key`).
-    /// A wrong key is `WrongKey` and changes nothing.
+    /// A wrong key is `WrongKey` and changes nothing. `transport` is the app's network stack:
+    /// enrolment, linking, sync and erasure send the core's requests through it.
     #[uniffi::constructor]
-    pub fn open(path: String, key: Vec<u8>) -> Result<Arc<CompanionStore>> {
+    pub fn open(
+        path: String,
+        key: Vec<u8>,
+        transport: Arc<dyn HttpTransport>,
+    ) -> Result<Arc<CompanionStore>> {
         let key = StoreKey::from_bytes(&zeroize::Zeroizing::new(key))?;
         let store = Store::open(&path, &key)?;
         Ok(Arc::new(CompanionStore {
@@ -109,6 +117,7 @@ impl CompanionStore {
             listeners: Arc::new(Mutex::new(Vec::new())),
             next_listener: AtomicU64::new(1),
             sync_turn: tokio::sync::Mutex::new(()),
+            transport: PlatformTransport(transport),
         }))
     }
 

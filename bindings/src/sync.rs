@@ -1,4 +1,5 @@
-//! Enrolment, linking and sync: async, on uniffi's tokio runtime.
+//! Enrolment, linking and sync: async, on uniffi's tokio runtime (its timer paces the core's
+//! retries), with every request carried by the app's transport (`http.rs`).
 //!
 //! A sync holds the store only to prepare each request and to merge each answer, never while
 //! the network is busy, so the app's other calls (a check-in typed during a slow sync) go
@@ -85,8 +86,11 @@ impl CompanionStore {
 
     /// Enrols this device with the invitation code the program gave the participant.
     pub async fn enroll(&self, server: String, code: String) -> Result<AccountRecord> {
+        let transport = self.transport.clone();
         let info = self
-            .with_store(move |s| Box::pin(async move { s.enroll(&server, &code).await }))
+            .with_store(move |s| {
+                Box::pin(async move { s.enroll(&transport, &server, &code).await })
+            })
             .await?;
         self.notify(DataChange::Local);
         Ok(info.into())
@@ -94,13 +98,17 @@ impl CompanionStore {
 
     /// A one-time code (15 minutes) that links another of the participant's devices.
     pub async fn create_link(&self) -> Result<String> {
-        self.with_store(|s| Box::pin(async move { s.create_link().await }))
+        let transport = self.transport.clone();
+        self.with_store(move |s| Box::pin(async move { s.create_link(&transport).await }))
             .await
     }
 
     pub async fn redeem_link(&self, server: String, code: String) -> Result<AccountRecord> {
+        let transport = self.transport.clone();
         let info = self
-            .with_store(move |s| Box::pin(async move { s.redeem_link(&server, &code).await }))
+            .with_store(move |s| {
+                Box::pin(async move { s.redeem_link(&transport, &server, &code).await })
+            })
             .await?;
         self.notify(DataChange::Local);
         Ok(info.into())
@@ -113,7 +121,7 @@ impl CompanionStore {
         loop {
             let step = self.lock(|s| s.sync_prepare(&mut run))?;
             let Some(step) = step else { break };
-            let answer = run.exchange(step).await?;
+            let answer = run.exchange(&self.transport, step).await?;
             self.lock(|s| s.sync_apply(&mut run, answer))?;
         }
         let report = run.finish();

@@ -5,12 +5,39 @@ use std::sync::Arc;
 use std::sync::Mutex;
 
 use companion_ffi::{
-    ChangeListener, CheckInInput, CompanionError, CompanionStore, DataChange, Timestamp,
+    ChangeListener, CheckInInput, CompanionError, CompanionStore, DataChange, HttpError,
+    HttpMethod, HttpRequest, HttpResponse, HttpTransport, Timestamp,
 };
+
+/// A phone with no network: every request fails as offline, and is kept to look at. (The
+/// Kotlin tests send through the app's real transport to a real server.)
+#[derive(Default)]
+struct NoNetwork {
+    asked: Mutex<Vec<HttpRequest>>,
+}
+
+#[async_trait::async_trait]
+impl HttpTransport for NoNetwork {
+    async fn send(&self, request: HttpRequest) -> Result<HttpResponse, HttpError> {
+        self.asked.lock().unwrap().push(request);
+        Err(HttpError::Offline)
+    }
+}
 
 /// Opens a store under a fixed key, as the apps do under theirs.
 fn open(dir: &std::path::Path) -> Result<Arc<CompanionStore>, CompanionError> {
-    CompanionStore::open(dir.to_string_lossy().into_owned(), vec![7; 32])
+    open_with(dir, Arc::new(NoNetwork::default()))
+}
+
+fn open_with(
+    dir: &std::path::Path,
+    transport: Arc<dyn HttpTransport>,
+) -> Result<Arc<CompanionStore>, CompanionError> {
+    CompanionStore::open(dir.to_string_lossy().into_owned(), vec![7; 32], transport)
+}
+
+fn no_network() -> Arc<dyn HttpTransport> {
+    Arc::new(NoNetwork::default())
 }
 
 struct Recorder {
@@ -147,16 +174,16 @@ fn the_store_key_is_checked() {
     let key = companion_ffi::generate_store_key().unwrap();
     assert_eq!(key.len(), 32);
     assert_ne!(key, companion_ffi::generate_store_key().unwrap());
-    drop(CompanionStore::open(path.clone(), key.clone()).unwrap());
+    drop(CompanionStore::open(path.clone(), key.clone(), no_network()).unwrap());
     assert!(matches!(
-        CompanionStore::open(path.clone(), vec![1; 32]),
+        CompanionStore::open(path.clone(), vec![1; 32], no_network()),
         Err(CompanionError::WrongKey(_))
     ));
     assert!(matches!(
-        CompanionStore::open(path.clone(), vec![1; 16]),
+        CompanionStore::open(path.clone(), vec![1; 16], no_network()),
         Err(CompanionError::InvalidInput(_))
     ));
-    assert!(CompanionStore::open(path, key).is_ok());
+    assert!(CompanionStore::open(path, key, no_network()).is_ok());
 }
 
 /// Three check-ins around a missed day, as of Thursday 2025-06-05 (not checked in yet):
@@ -540,6 +567,7 @@ fn a_backup_restores_into_a_store_under_another_key() {
     let fresh = CompanionStore::open(
         dir.path().join("new-phone").to_string_lossy().into_owned(),
         companion_ffi::generate_store_key().unwrap(),
+        no_network(),
     )
     .unwrap();
     let recorder = Arc::new(Recorder {
@@ -750,4 +778,52 @@ fn limits_and_taking_answers_back_cross_the_boundary() {
         ),
         Err(CompanionError::InvalidInput(_))
     ));
+}
+
+#[test]
+fn requests_go_through_the_apps_transport_and_plain_http_is_refused_first() {
+    let dir = tempfile::tempdir().unwrap();
+    let transport = Arc::new(NoNetwork::default());
+    let store = open_with(dir.path(), transport.clone()).unwrap();
+
+    // Plain HTTP to another host never reaches the transport.
+    for server in [
+        "http://sync.example.org",
+        "http://192.168.1.20:8080",
+        "ftp://x.org",
+    ] {
+        match block_on(store.enroll(server.into(), "K7QF-9XMZ-2PRT".into())) {
+            Err(CompanionError::InvalidInput(m)) => assert!(m.contains("server"), "{m}"),
+            other => panic!("{server}: {other:?}"),
+        }
+    }
+    assert!(transport.asked.lock().unwrap().is_empty());
+
+    // HTTPS goes to the app's transport, which says it is offline: the core words it, and
+    // nothing was enrolled.
+    let err = block_on(store.enroll("https://sync.example.org/".into(), "K7QF-9XMZ-2PRT".into()))
+        .unwrap_err();
+    match &err {
+        CompanionError::Network(m) => {
+            assert!(m.starts_with("could not reach the server"), "{m}");
+            assert!(!m.contains("example.org") && !m.contains("K7QF"), "{m}");
+        }
+        other => panic!("{other:?}"),
+    }
+    assert_eq!(store.account().unwrap(), None);
+    let asked = transport.asked.lock().unwrap();
+    // Enrolment spends a code, so it is sent once, never retried.
+    assert_eq!(asked.len(), 1);
+    let request = &asked[0];
+    assert_eq!(request.method, HttpMethod::Post);
+    assert_eq!(request.url, "https://sync.example.org/v1/enroll");
+    assert_eq!(request.timeout, std::time::Duration::from_secs(30));
+    assert!(
+        request
+            .headers
+            .iter()
+            .any(|h| h.name == "content-type" && h.value == "application/json")
+    );
+    let body: serde_json::Value = serde_json::from_slice(&request.body).unwrap();
+    assert_eq!(body["code"], "K7QF9XMZ2PRT");
 }

@@ -20,8 +20,9 @@ use serde::Serialize;
 use uuid::Uuid;
 
 use crate::error::{Error, Result};
+use crate::net::{ServerUrl, Transport};
 use crate::store::Store;
-use crate::sync::client::Http;
+use crate::sync::client::Api;
 
 /// How [`Store::erase`] goes about it.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -82,7 +83,11 @@ impl Store {
     /// Any other error also means nothing was erased, except [`Error::Storage`] from removing
     /// a file, whose message says what the server did. The store is consumed either way; after
     /// an error open it again.
-    pub async fn erase(self, options: EraseOptions) -> Result<EraseReport> {
+    pub async fn erase(
+        self,
+        transport: &dyn Transport,
+        options: EraseOptions,
+    ) -> Result<EraseReport> {
         let also = plain_names(&options.also_remove)?;
         let account = self.account_record()?;
         let dir = self.dir().to_path_buf();
@@ -92,7 +97,10 @@ impl Store {
         let server = match account {
             None => ServerErasure::NotEnrolled,
             Some(_) if options.local_only => ServerErasure::Kept,
-            Some(account) => match Http::new(&account.server)?.erase_me(&account.token).await {
+            Some(account) => match Api::new(transport, &ServerUrl::parse(&account.server)?)
+                .erase_me(&account.token)
+                .await
+            {
                 Ok(()) => ServerErasure::Erased,
                 Err(Error::NotEnrolled) => ServerErasure::AlreadyGone,
                 Err(Error::Network(cause)) => {

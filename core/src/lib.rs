@@ -31,6 +31,7 @@ mod ical;
 pub mod input;
 mod insights;
 mod localtime;
+pub mod net;
 mod occurrence;
 mod phone;
 mod prefs;

@@ -10,7 +10,6 @@ use companion_core::{
     SafetyItemFields, SafetySection, SessionFields, SessionKind, Store,
 };
 use sha2::{Digest, Sha256};
-use tokio::io::{AsyncReadExt, AsyncWriteExt};
 use uuid::Uuid;
 
 const PASSPHRASE: &str = "correct horse battery staple";
@@ -478,51 +477,11 @@ fn the_file_is_laid_out_as_documented() {
     );
 }
 
-/// A stand-in for the sync server that answers one request with an enrolment for
-/// `participant`: enough for `Store::enroll` to record an account.
+/// A store enrolled as `participant` (the server's answer scripted: enough for
+/// `Store::enroll` to record an account).
 async fn enrolled(dir: &Path, participant: Uuid) -> Store {
-    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
-    let addr = listener.local_addr().unwrap();
-    let body = serde_json::json!({
-        "device_id": Uuid::new_v4(),
-        "device_token": "token",
-        "participant_id": participant,
-        "programs": [],
-    })
-    .to_string();
-    let server = tokio::spawn(async move {
-        let (mut socket, _) = listener.accept().await.unwrap();
-        let mut request = Vec::new();
-        let mut buf = [0u8; 4096];
-        // The head, then as many body bytes as it announces.
-        loop {
-            let n = socket.read(&mut buf).await.unwrap();
-            request.extend_from_slice(&buf[..n]);
-            let text = String::from_utf8_lossy(&request).to_lowercase();
-            if let Some(end) = text.find("\r\n\r\n") {
-                let length: usize = text
-                    .lines()
-                    .find_map(|l| l.strip_prefix("content-length:"))
-                    .map(|v| v.trim().parse().unwrap())
-                    .unwrap_or(0);
-                if request.len() >= end + 4 + length {
-                    break;
-                }
-            }
-            assert!(n > 0, "the request ended early");
-        }
-        let reply = format!(
-            "HTTP/1.1 200 OK\r\ncontent-type: application/json\r\ncontent-length: {}\r\nconnection: close\r\n\r\n{body}",
-            body.len()
-        );
-        socket.write_all(reply.as_bytes()).await.unwrap();
-    });
     let mut store = open(dir);
-    store
-        .enroll(&format!("http://{addr}"), "K7QF-9XMZ-2PRT")
-        .await
-        .unwrap();
-    server.await.unwrap();
+    common::scripted::enrol(&mut store, "https://sync.example.org", participant).await;
     store
 }
 

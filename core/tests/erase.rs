@@ -9,6 +9,8 @@ use companion_core::{CheckInEdit, EraseOptions, Error, ServerErasure, Store};
 /// Every store of these tests opens here.
 mod common;
 
+use common::scripted::Scripted;
+
 fn open(dir: &Path) -> Store {
     common::open(dir).unwrap()
 }
@@ -47,10 +49,13 @@ async fn erase_removes_every_file_of_the_store_and_its_directory() {
     assert!(Store::exists(&dir));
 
     let report = store
-        .erase(EraseOptions {
-            also_remove: vec!["safety-plan-edit.txt".into()],
-            ..Default::default()
-        })
+        .erase(
+            &Scripted::offline(),
+            EraseOptions {
+                also_remove: vec!["safety-plan-edit.txt".into()],
+                ..Default::default()
+            },
+        )
         .await
         .unwrap();
     assert_eq!(report.server, ServerErasure::NotEnrolled);
@@ -74,7 +79,10 @@ async fn what_is_not_the_stores_stays_with_the_directory() {
     std::fs::write(dir.path().join("notes.txt"), "mine").unwrap();
     std::fs::create_dir(dir.path().join("photos")).unwrap();
 
-    let report = store.erase(EraseOptions::default()).await.unwrap();
+    let report = store
+        .erase(&Scripted::offline(), EraseOptions::default())
+        .await
+        .unwrap();
     assert_eq!(report.files_removed, [Store::FILE_NAME]);
     assert!(!report.directory_removed);
     assert_eq!(report.entries_left, 2);
@@ -88,7 +96,10 @@ async fn erase_is_refused_while_another_handle_has_the_store_open() {
     let other = open(dir.path());
     let before = names(dir.path());
 
-    let err = store.erase(EraseOptions::default()).await.unwrap_err();
+    let err = store
+        .erase(&Scripted::offline(), EraseOptions::default())
+        .await
+        .unwrap_err();
     assert!(matches!(err, Error::Storage(_)), "{err:?}");
     let message = err.to_string();
     assert!(message.contains("open elsewhere"), "{message}");
@@ -100,7 +111,10 @@ async fn erase_is_refused_while_another_handle_has_the_store_open() {
     drop(other);
     let store = open(dir.path());
     assert_eq!(store.checkins(None, None).unwrap().len(), 1);
-    let report = store.erase(EraseOptions::default()).await.unwrap();
+    let report = store
+        .erase(&Scripted::offline(), EraseOptions::default())
+        .await
+        .unwrap();
     assert!(report.directory_removed);
 }
 
@@ -114,10 +128,13 @@ async fn file_names_that_are_not_plain_are_refused_before_anything_is_erased() {
     for bad in ["../keep.txt", "", "..", "a/b", Store::FILE_NAME] {
         let store = with_a_checkin(&dir);
         let err = store
-            .erase(EraseOptions {
-                also_remove: vec![bad.to_owned()],
-                ..Default::default()
-            })
+            .erase(
+                &Scripted::offline(),
+                EraseOptions {
+                    also_remove: vec![bad.to_owned()],
+                    ..Default::default()
+                },
+            )
             .await
             .unwrap_err();
         assert!(

@@ -12,12 +12,17 @@ Run by scripts/check-ios as: python3 check_ios_api.py GENERATED.swift PENDING.tx
    passes the generated labels; every record or input built in ios/ (`CheckInInput(...)`,
    `TodayRecord(...)`...) passes its memberwise initializer's labels in order, leaving out only
    parameters with a default.
-3. ios/pending-bindings.txt lists what the iOS code uses that the bindings do not have yet
+3. Every class in ios/ that conforms to a protocol the bindings let Swift implement (a foreign
+   trait: `HttpTransport`, `ChangeListener`) declares each of its requirements with the same
+   name, labels, types, async and throws; and every case of a generated enum named in ios/
+   (`HttpError.Offline`, or `.get` / `return .Tls` in a function taking or returning the enum)
+   is one of its cases.
+4. ios/pending-bindings.txt lists what the iOS code uses that the bindings do not have yet
    (being added on another branch), one `name(label:)` or type name per line: those are not
    reported missing, and one that the bindings now have is an error (remove it from the list),
    so the list cannot outlive its reason.
 
-Not checked: types of arguments and results at call sites, record fields read, enum cases.
+Not checked: types of arguments and results at call sites, record fields read.
 """
 
 import re
@@ -321,6 +326,67 @@ def main(generated_path, pending_path, ios_dir):
             checked += 1
             if labels not in options and not known(f"{name}{labels}"):
                 problems.append(f"{path}:{line_of(m.start())}: .{name}{labels} matches no generated store method ({', '.join(options)})")
+
+    # 3. Foreign traits implemented in Swift, and enum cases.
+    foreign = {}
+    for m in re.finditer(r"public protocol (\w+)\s*:\s*AnyObject,\s*Sendable\s*\{", generated):
+        if m.group(1).endswith("Protocol"):
+            continue
+        body = block(generated[m.start() :], r"\{") or ""
+        foreign[m.group(1)] = functions(body)
+    enums = {}
+    for m in re.finditer(r"\benum (\w+)\s*:[^{]*\{", generated):
+        body = block(generated[m.start() :], r"\{") or ""
+        cases = set(re.findall(r"^\s*case\s+`?(\w+)`?", body, flags=re.M))
+        if cases:
+            enums[m.group(1)] = cases
+    for path, text in ios_text.items():
+        def line_of(index):
+            return text.count("\n", 0, index) + 1
+
+        for m in re.finditer(r"\bclass (\w+)\s*:([^{]*)\{", text):
+            conforms = {c.strip() for c in m.group(2).split(",")}
+            body = block(text[m.start() :], r"\{") or ""
+            mine = {
+                (name, norm("".join(p.key() + "," for p in params)), effects)
+                for name, params, effects in functions(body)
+            }
+            for protocol in conforms & set(foreign):
+                checked += 1
+                for name, params, effects in foreign[protocol]:
+                    want = (name, norm("".join(p.key() + "," for p in params)), effects)
+                    if want not in mine:
+                        problems.append(
+                            f"{path}:{line_of(m.start())}: {m.group(1)} does not implement "
+                            f"{protocol}.{name}({want[1]}) {effects} as generated")
+        for name, cases in enums.items():
+            for m in re.finditer(rf"\b{name}\.`?(\w+)`?", text):
+                checked += 1
+                if m.group(1) not in cases:
+                    problems.append(f"{path}:{line_of(m.start())}: {name}.{m.group(1)} is not a generated case")
+            # Bare cases: `return .Tls` in a function returning the enum, `case .get:` in a
+            # switch over a parameter of its type.
+            for f in re.finditer(r"\bfunc\s+`?\w+`?\s*\(", text):
+                close = matching(text, f.end() - 1)
+                brace = text.find("{", close)
+                if brace < 0:
+                    continue
+                body = text[brace : matching(text, brace)]
+                bare = []
+                if re.search(rf"->\s*{name}\b", text[close:brace]):
+                    bare += [(brace + c.start(), c.group(1)) for c in re.finditer(r"\breturn\s+\.(\w+)\b(?!\s*\()", body)]
+                # The local names of parameters of this type (`_ method: HttpMethod`).
+                params = text[f.end() : close - 1]
+                for var in re.findall(rf"(\w+)\s*:\s*{name}\b", params):
+                    for sw in re.finditer(rf"\bswitch\s+{var}\s*\{{", body):
+                        start = body.index("{", sw.start())
+                        cases_text = body[start : matching(body, start)]
+                        bare += [(brace + start + c.start(), c.group(1))
+                                 for c in re.finditer(r"\bcase\s+\.(\w+)\b", cases_text)]
+                for index, case in bare:
+                    checked += 1
+                    if case not in cases:
+                        problems.append(f"{path}:{line_of(index)}: .{case} is not a case of {name}")
 
     for p in problems:
         print(p)

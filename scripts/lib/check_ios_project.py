@@ -8,6 +8,9 @@ Run by scripts/check-ios as: python check_ios_project.py IOS_DIR
 - the background task identifier the Swift registers is in BGTaskSchedulerPermittedIdentifiers,
   and UIBackgroundModes has `fetch`;
 - the time-sensitive entitlement is there when the Swift sends time-sensitive notifications;
+- App Transport Security says what the core says (core/src/net/server_url.rs): no arbitrary
+  loads, no domain allowed plain HTTP, and local networking on (a developer's server on
+  loopback);
 - Package.swift's binary target, the generated Swift's target directory and
   scripts/build-xcframework.sh name the same XCFramework and directory.
 """
@@ -85,6 +88,17 @@ def main(ios):
         entitlements = plists.get("IOPCompanion.entitlements", {})
         if entitlements.get("com.apple.developer.usernotifications.time-sensitive") is not True:
             problem("IOPCompanion.entitlements", "time-sensitive notifications need their entitlement")
+
+    ats = info.get("NSAppTransportSecurity", {})
+    for key in ("NSAllowsArbitraryLoads", "NSAllowsArbitraryLoadsForMedia", "NSAllowsArbitraryLoadsInWebContent"):
+        if ats.get(key) is True:
+            problem("Info.plist", f"NSAppTransportSecurity {key} must not be on: the core allows HTTPS only")
+    for domain, rules in (ats.get("NSExceptionDomains") or {}).items():
+        for key in ("NSExceptionAllowsInsecureHTTPLoads", "NSTemporaryExceptionAllowsInsecureHTTPLoads"):
+            if rules.get(key) is True and domain != "localhost":
+                problem("Info.plist", f"NSExceptionDomains {domain} allows plain HTTP: the core refuses it")
+    if ats.get("NSAllowsLocalNetworking") is not True:
+        problem("Info.plist", "NSAppTransportSecurity NSAllowsLocalNetworking should be on (loopback development servers)")
 
     script = (ios / "scripts/build-xcframework.sh").read_text()
     binary = re.search(r'\.binaryTarget\(name:\s*"\w+",\s*path:\s*"([^"]+)"\)', package_swift)

@@ -36,7 +36,7 @@ async fn participant_devices_converge_through_the_server(backend: Backend) {
     let base = server.url("");
 
     let mut a = open_store(env.dir.path().join("phone")).unwrap();
-    let account = a.enroll(&base, &code).await.unwrap();
+    let account = a.enroll(&net(), &base, &code).await.unwrap();
     assert_eq!(account.participant_id, participant.to_string());
     a.record_checkin(
         day("2026-11-20"),
@@ -47,14 +47,14 @@ async fn participant_devices_converge_through_the_server(backend: Backend) {
         },
     )
     .unwrap();
-    let report = a.sync().await.unwrap();
+    let report = a.sync(&net()).await.unwrap();
     assert_eq!(report.documents.len(), 2);
 
     // A second device through a link code.
-    let link = a.create_link().await.unwrap();
+    let link = a.create_link(&net()).await.unwrap();
     let mut b = open_store(env.dir.path().join("tablet")).unwrap();
-    b.redeem_link(&base, &link).await.unwrap();
-    b.sync().await.unwrap();
+    b.redeem_link(&net(), &base, &link).await.unwrap();
+    b.sync(&net()).await.unwrap();
     let checkin = b.checkin(day("2026-11-20")).unwrap().expect("synced");
     assert_eq!(
         (checkin.mood, checkin.note.as_deref()),
@@ -62,7 +62,7 @@ async fn participant_devices_converge_through_the_server(backend: Backend) {
     );
     // The link is spent.
     let mut c = open_store(env.dir.path().join("third")).unwrap();
-    assert!(c.redeem_link(&base, &link).await.is_err());
+    assert!(c.redeem_link(&net(), &base, &link).await.is_err());
 
     // Offline edits on both, then both sync: the same data everywhere.
     b.add_contact(&ContactFields {
@@ -80,15 +80,15 @@ async fn participant_devices_converge_through_the_server(backend: Backend) {
         },
     )
     .unwrap();
-    b.sync().await.unwrap();
-    a.sync().await.unwrap();
-    b.sync().await.unwrap();
+    b.sync(&net()).await.unwrap();
+    a.sync(&net()).await.unwrap();
+    b.sync(&net()).await.unwrap();
     for store in [&a, &b] {
         assert_eq!(store.contacts().unwrap().len(), 1);
         assert_eq!(store.checkins(None, None).unwrap().len(), 2);
     }
     // Syncing again changes nothing and sends nothing new.
-    let again = a.sync().await.unwrap();
+    let again = a.sync(&net()).await.unwrap();
     assert!(!again.changed);
     assert!(again.documents.iter().all(|d| d.pushed_chunks == 0));
 }
@@ -133,8 +133,8 @@ async fn program_schedule_reaches_enrolled_devices(backend: Backend) {
 
     let (code, _) = env.invite(program).await;
     let mut phone = open_store(env.dir.path().join("phone")).unwrap();
-    phone.enroll(&server.url(""), &code).await.unwrap();
-    phone.sync().await.unwrap();
+    phone.enroll(&net(), &server.url(""), &code).await.unwrap();
+    phone.sync(&net()).await.unwrap();
     let s = phone.session(&id).unwrap();
     assert_eq!(s.program_id.as_deref(), Some(p.as_str()));
     assert_eq!(
@@ -195,7 +195,7 @@ async fn program_schedule_reaches_enrolled_devices(backend: Backend) {
     // The first machine caught up with the second's edit before cancelling.
     assert_eq!(cancelled["session"]["location"], "Room 5");
 
-    let report = phone.sync().await.unwrap();
+    let report = phone.sync(&net()).await.unwrap();
     assert!(report.changed);
     let s = phone.session(&id).unwrap();
     assert_eq!(s.location.as_deref(), Some("Room 5"));
@@ -206,8 +206,8 @@ async fn program_schedule_reaches_enrolled_devices(backend: Backend) {
     // A new device bootstrapping later gets the same schedule.
     let (code, _) = env.invite(program).await;
     let mut late = open_store(env.dir.path().join("late")).unwrap();
-    late.enroll(&server.url(""), &code).await.unwrap();
-    late.sync().await.unwrap();
+    late.enroll(&net(), &server.url(""), &code).await.unwrap();
+    late.sync(&net()).await.unwrap();
     assert_eq!(late.session(&id).unwrap(), s);
 
     // At rest on the phone, the program's schedule and the account (its ids, server, token
@@ -323,19 +323,19 @@ async fn offline_edits_converge_in_every_order(backend: Backend) {
         let (code, _) = env.invite(program).await;
         let dir = env.dir.path().join(format!("round-{round}"));
         let mut a = open_store(dir.join("a")).unwrap();
-        a.enroll(&base, &code).await.unwrap();
+        a.enroll(&net(), &base, &code).await.unwrap();
         let sam = a
             .add_contact(&ContactFields {
                 name: Some("Sam".into()),
                 ..Default::default()
             })
             .unwrap();
-        a.sync().await.unwrap();
+        a.sync(&net()).await.unwrap();
         let mut b = open_store(dir.join("b")).unwrap();
-        b.redeem_link(&base, &a.create_link().await.unwrap())
+        b.redeem_link(&net(), &base, &a.create_link(&net()).await.unwrap())
             .await
             .unwrap();
-        b.sync().await.unwrap();
+        b.sync(&net()).await.unwrap();
 
         // Offline: both edit Sam and the same day, and each adds records of its own.
         a.edit_contact(
@@ -389,16 +389,16 @@ async fn offline_edits_converge_in_every_order(backend: Backend) {
 
         for &who in order.iter() {
             let device = if who == 0 { &mut a } else { &mut b };
-            device.sync().await.unwrap();
+            device.sync(&net()).await.unwrap();
         }
         // Whoever synced first has not seen the other's edits yet: one more each.
-        a.sync().await.unwrap();
-        b.sync().await.unwrap();
+        a.sync(&net()).await.unwrap();
+        b.sync(&net()).await.unwrap();
         let mut c = open_store(dir.join("c")).unwrap();
-        c.redeem_link(&base, &b.create_link().await.unwrap())
+        c.redeem_link(&net(), &base, &b.create_link(&net()).await.unwrap())
             .await
             .unwrap();
-        c.sync().await.unwrap();
+        c.sync(&net()).await.unwrap();
         for store in [&a, &b, &c] {
             let s = store.contact(&sam.id).unwrap();
             assert_eq!(s.phone.as_deref(), Some("312 555 0100"), "order {order:?}");
@@ -456,8 +456,8 @@ async fn staff_changes_reach_the_reminder_plan(backend: Backend) {
     let id = added["session"]["id"].as_str().unwrap().to_owned();
     let (code, _) = env.invite(program).await;
     let mut phone = open_store(env.dir.path().join("phone")).unwrap();
-    phone.enroll(&server.url(""), &code).await.unwrap();
-    phone.sync().await.unwrap();
+    phone.enroll(&net(), &server.url(""), &code).await.unwrap();
+    phone.sync(&net()).await.unwrap();
 
     let now = Utc.with_ymd_and_hms(2030, 3, 3, 12, 0, 0).unwrap();
     let before = phone
@@ -514,7 +514,7 @@ async fn staff_changes_reach_the_reminder_plan(backend: Backend) {
         ],
     )
     .await;
-    let report = phone.sync().await.unwrap();
+    let report = phone.sync(&net()).await.unwrap();
     assert!(report.changed);
     let after = phone
         .plan_reminders(now, "America/New_York", 7, 64)
@@ -556,7 +556,7 @@ async fn staff_changes_reach_the_reminder_plan(backend: Backend) {
         ],
     )
     .await;
-    phone.sync().await.unwrap();
+    phone.sync(&net()).await.unwrap();
     let restored = phone
         .plan_reminders(now, "America/New_York", 7, 64)
         .unwrap();
@@ -582,8 +582,8 @@ async fn sync_sizes_stay_small(backend: Backend) {
     let first =
         Utc::now().date_naive() - chrono::Days::new(companion_core::fixtures::THREE_YEARS_DAYS + 1);
     companion_core::fixtures::three_years(&mut phone, first).unwrap();
-    phone.enroll(&base, &code).await.unwrap();
-    phone.sync().await.unwrap();
+    phone.enroll(&net(), &base, &code).await.unwrap();
+    phone.sync(&net()).await.unwrap();
 
     // One check-in, for the participant's document only (the program's has nothing new).
     phone
@@ -599,7 +599,7 @@ async fn sync_sizes_stay_small(backend: Backend) {
             },
         )
         .unwrap();
-    let report = phone.sync().await.unwrap();
+    let report = phone.sync(&net()).await.unwrap();
     let own = &report.documents[0];
     assert_eq!(own.pushed_chunks, 1);
     // One round trip per document: the participant's carries the check-in.
@@ -611,7 +611,7 @@ async fn sync_sizes_stay_small(backend: Backend) {
     assert!(own.bytes_up <= 400, "{} bytes up", own.bytes_up);
     assert!(own.bytes_down <= 100, "{} bytes down", own.bytes_down);
 
-    let poll = phone.sync().await.unwrap();
+    let poll = phone.sync(&net()).await.unwrap();
     for d in &poll.documents {
         eprintln!("poll: {} up, {} down", d.bytes_up, d.bytes_down);
         assert!(d.bytes_up <= 100 && d.bytes_down <= 100);
@@ -622,10 +622,10 @@ async fn sync_sizes_stay_small(backend: Backend) {
     // A new device: a link, then one sync of the three-year document.
     let mut tablet = open_store(env.dir.path().join("tablet")).unwrap();
     tablet
-        .redeem_link(&base, &phone.create_link().await.unwrap())
+        .redeem_link(&net(), &base, &phone.create_link(&net()).await.unwrap())
         .await
         .unwrap();
-    let boot = tablet.sync().await.unwrap();
+    let boot = tablet.sync(&net()).await.unwrap();
     // The link was one round trip; the participant's document comes in one more.
     let own: Vec<_> = boot
         .documents
@@ -658,8 +658,8 @@ async fn program_crisis_line_reaches_enrolled_devices(backend: Backend) {
     let (code, _) = env.invite(program).await;
     let mut phone = open_store(env.dir.path().join("phone")).unwrap();
     phone.set_device_region(Some("US")).unwrap();
-    phone.enroll(&server.url(""), &code).await.unwrap();
-    phone.sync().await.unwrap();
+    phone.enroll(&net(), &server.url(""), &code).await.unwrap();
+    phone.sync(&net()).await.unwrap();
     let built_in = phone.crisis_lines().unwrap();
     assert_eq!(built_in.len(), 4);
 
@@ -729,7 +729,7 @@ async fn program_crisis_line_reaches_enrolled_devices(backend: Backend) {
     // Before a sync the phone has only the built-in lines; after it, the program's line comes
     // right after them, before the emergency number.
     assert_eq!(phone.crisis_lines().unwrap().len(), 4);
-    assert!(phone.sync().await.unwrap().changed);
+    assert!(phone.sync(&net()).await.unwrap().changed);
     let lines = phone.crisis_lines().unwrap();
     let names: Vec<&str> = lines.iter().map(|l| l.name.as_str()).collect();
     assert_eq!(
@@ -769,6 +769,6 @@ async fn program_crisis_line_reaches_enrolled_devices(backend: Backend) {
     .await;
     let listed = staff(&env, &["program", "contact", "list", "--program", &p]).await;
     assert_eq!(listed["contacts"].as_array().unwrap().len(), 1);
-    phone.sync().await.unwrap();
+    phone.sync(&net()).await.unwrap();
     assert_eq!(phone.crisis_lines().unwrap().len(), 4);
 }

@@ -64,16 +64,16 @@ async fn erase_deletes_the_server_rows_then_every_local_file(backend: Backend) {
 
     let phone_dir = env.dir.path().join("phone");
     let mut phone = open(&phone_dir);
-    phone.enroll(&base, &code).await.unwrap();
+    phone.enroll(&net(), &base, &code).await.unwrap();
     phone.record_checkin(day(), &checkin()).unwrap();
-    phone.sync().await.unwrap();
+    phone.sync(&net()).await.unwrap();
     // A second device, and a link code still open.
-    let link = phone.create_link().await.unwrap();
+    let link = phone.create_link(&net()).await.unwrap();
     let tablet_dir = env.dir.path().join("tablet");
     let mut tablet = open(&tablet_dir);
-    tablet.redeem_link(&base, &link).await.unwrap();
-    tablet.sync().await.unwrap();
-    phone.create_link().await.unwrap();
+    tablet.redeem_link(&net(), &base, &link).await.unwrap();
+    tablet.sync(&net()).await.unwrap();
+    phone.create_link(&net()).await.unwrap();
     for (table, n) in rows(&env, participant).await {
         // No snapshot yet: the server asks for one after 64 chunks.
         if table != "snapshots" {
@@ -83,7 +83,7 @@ async fn erase_deletes_the_server_rows_then_every_local_file(backend: Backend) {
     let program_file = format!("program-{program}.sqlite3");
     assert!(phone_dir.join(&program_file).exists());
 
-    let report = phone.erase(EraseOptions::default()).await.unwrap();
+    let report = phone.erase(&net(), EraseOptions::default()).await.unwrap();
     assert_eq!(report.server, ServerErasure::Erased);
     for name in [Store::FILE_NAME, program_file.as_str()] {
         assert!(
@@ -101,9 +101,9 @@ async fn erase_deletes_the_server_rows_then_every_local_file(backend: Backend) {
 
     // The tablet can no longer sync; what it holds stays on it until it is erased too, which
     // the server no longer needs to do.
-    assert!(matches!(tablet.sync().await, Err(Error::NotEnrolled)));
+    assert!(matches!(tablet.sync(&net()).await, Err(Error::NotEnrolled)));
     assert_eq!(tablet.checkins(None, None).unwrap().len(), 1);
-    let report = tablet.erase(EraseOptions::default()).await.unwrap();
+    let report = tablet.erase(&net(), EraseOptions::default()).await.unwrap();
     assert_eq!(report.server, ServerErasure::AlreadyGone);
     assert!(report.directory_removed);
     assert!(!tablet_dir.exists());
@@ -119,15 +119,18 @@ async fn erase_with_the_server_down_erases_nothing_unless_local_only(backend: Ba
     let (code, participant) = env.invite(program).await;
     let dir = env.dir.path().join("phone");
     let mut phone = open(&dir);
-    phone.enroll(&server.url(""), &code).await.unwrap();
+    phone.enroll(&net(), &server.url(""), &code).await.unwrap();
     phone.record_checkin(day(), &checkin()).unwrap();
-    phone.sync().await.unwrap();
+    phone.sync(&net()).await.unwrap();
     let before = rows(&env, participant).await;
     let files = std::fs::read_dir(&dir).unwrap().count();
 
     // Another handle has the store open: refused before the server is asked.
     let other = open(&dir);
-    let err = phone.erase(EraseOptions::default()).await.unwrap_err();
+    let err = phone
+        .erase(&net(), EraseOptions::default())
+        .await
+        .unwrap_err();
     assert!(err.to_string().contains("open elsewhere"), "{err}");
     assert_eq!(rows(&env, participant).await, before);
     drop(other);
@@ -135,7 +138,10 @@ async fn erase_with_the_server_down_erases_nothing_unless_local_only(backend: Ba
     // The server is down: nothing is erased, here or there.
     server.kill().await;
     let phone = open(&dir);
-    let err = phone.erase(EraseOptions::default()).await.unwrap_err();
+    let err = phone
+        .erase(&net(), EraseOptions::default())
+        .await
+        .unwrap_err();
     assert!(matches!(err, Error::Network(_)), "{err:?}");
     assert!(err.to_string().contains("nothing was erased"), "{err}");
     let phone = open(&dir);
@@ -145,10 +151,13 @@ async fn erase_with_the_server_down_erases_nothing_unless_local_only(backend: Ba
 
     // This device only, when asked: the report says the server's copy remains, and it does.
     let report = phone
-        .erase(EraseOptions {
-            local_only: true,
-            ..Default::default()
-        })
+        .erase(
+            &net(),
+            EraseOptions {
+                local_only: true,
+                ..Default::default()
+            },
+        )
         .await
         .unwrap();
     assert_eq!(report.server, ServerErasure::Kept);

@@ -129,7 +129,7 @@ async fn a_full_sync_run_logs_no_personal_data(backend: Backend) {
     let typed_code = code.to_lowercase().replace('-', " ");
     let mut phone = open_device(&env, "phone");
     phone.set_device_region(Some("US")).unwrap();
-    let account = phone.enroll(&url, &typed_code).await.unwrap();
+    let account = phone.enroll(&net(), &url, &typed_code).await.unwrap();
     assert_eq!(account.participant_id, participant);
     phone
         .record_checkin(
@@ -173,7 +173,7 @@ async fn a_full_sync_run_logs_no_personal_data(backend: Backend) {
             },
         )
         .unwrap();
-    phone.sync().await.unwrap();
+    phone.sync(&net()).await.unwrap();
     // The program's schedule and line arrived, so the run really went through the server.
     assert_eq!(phone.sessions().unwrap().len(), 1);
     assert!(
@@ -185,10 +185,10 @@ async fn a_full_sync_run_logs_no_personal_data(backend: Backend) {
     );
 
     // A second device, linked; it syncs, edits, syncs again, and the phone hears of it.
-    let link = phone.create_link().await.unwrap();
+    let link = phone.create_link(&net()).await.unwrap();
     let mut tablet = open_device(&env, "tablet");
-    tablet.redeem_link(&url, &link).await.unwrap();
-    tablet.sync().await.unwrap();
+    tablet.redeem_link(&net(), &url, &link).await.unwrap();
+    tablet.sync(&net()).await.unwrap();
     assert_eq!(
         tablet
             .checkin(day("2026-11-20"))
@@ -218,8 +218,8 @@ async fn a_full_sync_run_logs_no_personal_data(backend: Backend) {
             },
         )
         .unwrap();
-    tablet.sync().await.unwrap();
-    phone.sync().await.unwrap();
+    tablet.sync(&net()).await.unwrap();
+    phone.sync(&net()).await.unwrap();
     assert_eq!(
         phone
             .checkin(day("2026-11-21"))
@@ -231,8 +231,8 @@ async fn a_full_sync_run_logs_no_personal_data(backend: Backend) {
     );
     // Refusals are logged too: the spent link and the spent code, tried again.
     let mut third = open_device(&env, "third");
-    assert!(third.redeem_link(&url, &link).await.is_err());
-    assert!(third.enroll(&url, &typed_code).await.is_err());
+    assert!(third.redeem_link(&net(), &url, &link).await.is_err());
+    assert!(third.enroll(&net(), &url, &typed_code).await.is_err());
 
     // Staff look at the program afterwards, in both output forms, and make a mistake.
     staff(

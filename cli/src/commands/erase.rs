@@ -7,7 +7,7 @@ use std::path::Path;
 use companion_core::{EraseOptions, EraseReport, ServerErasure, Store};
 
 use super::safety_plan::EDIT_FILE;
-use super::sync::block_on;
+use super::sync::{block_on, transport};
 use crate::args::EraseArgs;
 use crate::store_key::KEY_FILE_NAME;
 use crate::{Failure, Outcome, output};
@@ -29,7 +29,7 @@ pub fn erase(store: Store, dir: &Path, key_file: Option<&Path>, a: EraseArgs) ->
         // And the key file kept beside the store.
         also_remove: vec![EDIT_FILE.to_owned(), KEY_FILE_NAME.to_owned()],
     };
-    let mut report = block_on(store.erase(options))??;
+    let mut report = block_on(store.erase(&transport()?, options))??;
     if let Some(path) = key_file.filter(|p| p.parent() != Some(dir)) {
         match std::fs::remove_file(path) {
             Ok(()) => report.files_removed.push(path.display().to_string()),

@@ -1,3 +1,4 @@
+use companion_core::net::ReqwestTransport;
 use companion_core::{AccountInfo, SyncReport};
 
 use super::Ctx;
@@ -14,6 +15,11 @@ pub(super) fn block_on<T>(future: impl std::future::Future<Output = T>) -> Outco
             Failure::Message(format!("could not start the network runtime: {}", e.kind()))
         })?;
     Ok(runtime.block_on(future))
+}
+
+/// The terminal's network stack: reqwest, trusting the system's certificates.
+pub(super) fn transport() -> Outcome<ReqwestTransport> {
+    Ok(ReqwestTransport::new()?)
 }
 
 fn account_text(a: &AccountInfo) -> String {
@@ -34,7 +40,8 @@ fn account_text(a: &AccountInfo) -> String {
 }
 
 pub fn enroll(ctx: &mut Ctx, a: EnrollArgs) -> Outcome {
-    let info = block_on(ctx.store.enroll(&a.server, &a.code))??;
+    let net = transport()?;
+    let info = block_on(ctx.store.enroll(&net, &a.server, &a.code))??;
     if a.json {
         return output::json(&info);
     }
@@ -47,7 +54,7 @@ pub fn enroll(ctx: &mut Ctx, a: EnrollArgs) -> Outcome {
 pub fn link(ctx: &mut Ctx, c: LinkCommand) -> Outcome {
     match c {
         LinkCommand::Create(a) => {
-            let code = block_on(ctx.store.create_link())??;
+            let code = block_on(ctx.store.create_link(&transport()?))??;
             if a.json {
                 return output::json(&serde_json::json!({ "code": code }));
             }
@@ -56,7 +63,8 @@ pub fn link(ctx: &mut Ctx, c: LinkCommand) -> Outcome {
             ))
         }
         LinkCommand::Redeem(a) => {
-            let info = block_on(ctx.store.redeem_link(&a.server, &a.code))??;
+            let net = transport()?;
+            let info = block_on(ctx.store.redeem_link(&net, &a.server, &a.code))??;
             if a.json {
                 return output::json(&info);
             }
@@ -69,7 +77,7 @@ pub fn link(ctx: &mut Ctx, c: LinkCommand) -> Outcome {
 }
 
 pub fn sync(ctx: &mut Ctx, json: bool) -> Outcome {
-    let report: SyncReport = block_on(ctx.store.sync())??;
+    let report: SyncReport = block_on(ctx.store.sync(&transport()?))??;
     if json {
         return output::json(&report);
     }

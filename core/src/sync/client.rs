@@ -1,22 +1,25 @@
-//! The HTTP side of sync: enrolment, linking and `sync()` against `companion-server`.
+//! The sync server's API as requests and answers (server/API.md): enrolment, linking, sync
+//! and erasure, built here and carried by the shell's [`Transport`].
 
-use std::time::Duration;
-
+use serde::Deserialize;
+use serde::Serialize;
 use serde::de::DeserializeOwned;
-use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
 use crate::error::{Error, Result};
-use crate::sync::wire::{SyncRequest, SyncResponse};
+use crate::net::{
+    self, Attempts, Failure, Header, JSON_RESPONSE_MAX_BYTES, Method, REQUEST_TIMEOUT, Request,
+    Response, SYNC_RESPONSE_MAX_BYTES, SYNC_TIMEOUT, Sent, ServerUrl, Transport,
+};
+use crate::sync::wire::{self, SyncRequest, SyncResponse};
 
-/// Attempts for a sync request before giving up; sync is idempotent, so retrying is safe.
-const ATTEMPTS: u32 = 4;
-/// First pause between attempts; doubled each time.
-const BACKOFF: Duration = Duration::from_millis(200);
+/// The media type of sync bodies (server/API.md).
+const SYNC_MEDIA_TYPE: &str = "application/vnd.iop-companion.sync";
 
-pub(crate) struct Http {
-    client: reqwest::Client,
-    base: String,
+/// One server, reached through one transport.
+pub(crate) struct Api<'t> {
+    transport: &'t dyn Transport,
+    server: ServerUrl,
 }
 
 /// What the server says when it refuses, per server/API.md.
@@ -25,31 +28,17 @@ struct ErrorBody {
     error: String,
 }
 
-impl Http {
-    pub(crate) fn new(server: &str) -> Result<Http> {
-        let base = server.trim().trim_end_matches('/').to_owned();
-        let valid = (base.starts_with("https://") || base.starts_with("http://"))
-            && reqwest::Url::parse(&base).is_ok();
-        if !valid {
-            return Err(Error::invalid(
-                "server",
-                "must be an http:// or https:// address",
-            ));
+impl<'t> Api<'t> {
+    pub(crate) fn new(transport: &'t dyn Transport, server: &ServerUrl) -> Api<'t> {
+        Api {
+            transport,
+            server: server.clone(),
         }
-        let client = reqwest::Client::builder()
-            .connect_timeout(Duration::from_secs(10))
-            .timeout(Duration::from_secs(60))
-            .build()
-            .map_err(|e| Error::Network(format!("no HTTP client: {e}")))?;
-        Ok(Http { client, base })
     }
 
-    pub(crate) fn base(&self) -> &str {
-        &self.base
-    }
-
-    /// One sync round trip for `doc`, retried with backoff when the network or the server
-    /// fails (never when the server refuses).
+    /// One sync round trip for `doc`, retried with backoff while the network or the server
+    /// fails (never when the server refuses). Returns the answer and the body bytes sent and
+    /// received.
     pub(crate) async fn sync(
         &self,
         doc: Uuid,
@@ -57,32 +46,35 @@ impl Http {
         request: &SyncRequest,
     ) -> Result<(SyncResponse, u64, u64)> {
         let body = request.encode();
-        let url = format!("{}/v1/docs/{doc}/sync", self.base);
-        let mut retrying = Retrying::new();
-        while let Some(()) = retrying.next().await {
-            let sent = self
-                .client
-                .post(&url)
-                .bearer_auth(token)
-                .header("content-type", "application/vnd.iop-companion.sync")
-                .body(body.clone())
-                .send()
-                .await;
-            let Some(response) = retrying.answered(sent) else {
-                continue;
-            };
-            if !response.status().is_success() {
-                return Err(refusal(response).await);
+        let up = body.len() as u64;
+        let request = Request {
+            method: Method::Post,
+            url: self.server.join(&format!("/v1/docs/{doc}/sync")),
+            headers: vec![
+                bearer(token),
+                header("content-type", SYNC_MEDIA_TYPE),
+                header("accept", SYNC_MEDIA_TYPE),
+            ],
+            body,
+            timeout: SYNC_TIMEOUT,
+            max_response_bytes: SYNC_RESPONSE_MAX_BYTES,
+        };
+        net::send(self.transport, request, Attempts::Retried, |response| {
+            if !is_success(response.status) {
+                return Sent::Done(Err(refusal(&response)));
             }
-            match response.bytes().await {
-                Ok(bytes) => {
-                    let down = bytes.len() as u64;
-                    return Ok((SyncResponse::decode(&bytes)?, body.len() as u64, down));
+            let down = response.body.len() as u64;
+            match wire::read_response(&response.body) {
+                Ok(answer) => Sent::Done(Ok((answer, up, down))),
+                // A transport should report a cut connection as a failure; one that handed
+                // over a short body gets the same treatment.
+                Err(wire::Malformed::CutShort) => {
+                    Sent::Retry(Error::Network(Failure::Other.sentence().into()))
                 }
-                Err(e) => retrying.failed(Error::Network(describe(&e))),
+                Err(other) => Sent::Done(Err(other.into())),
             }
-        }
-        Err(retrying.last)
+        })
+        .await
     }
 
     /// `DELETE /v1/me`: the server deletes the participant's document and every device's
@@ -90,17 +82,19 @@ impl Http {
     /// is refused as from an unknown token, which the caller reads as "already erased".
     /// `Err(NotEnrolled)` when the server does not know the token.
     pub(crate) async fn erase_me(&self, token: &str) -> Result<()> {
-        let url = format!("{}/v1/me", self.base);
-        let mut retrying = Retrying::new();
-        while let Some(()) = retrying.next().await {
-            let sent = self.client.delete(&url).bearer_auth(token).send().await;
-            let Some(response) = retrying.answered(sent) else {
-                continue;
-            };
-            if response.status().is_success() {
-                return Ok(());
+        let request = Request {
+            method: Method::Delete,
+            url: self.server.join("/v1/me"),
+            headers: vec![bearer(token), header("accept", "application/json")],
+            body: Vec::new(),
+            timeout: REQUEST_TIMEOUT,
+            max_response_bytes: JSON_RESPONSE_MAX_BYTES,
+        };
+        net::send(self.transport, request, Attempts::Retried, |response| {
+            if is_success(response.status) {
+                return Sent::Done(Ok(()));
             }
-            return Err(match refusal(response).await {
+            Sent::Done(Err(match refusal(&response) {
                 // `refusal` reads 404 as an unknown code; here it can only be a server
                 // without this route.
                 Error::InvalidCode => Error::Server {
@@ -108,114 +102,75 @@ impl Http {
                     code: "not_found".into(),
                 },
                 other => other,
-            });
-        }
-        Err(retrying.last)
+            }))
+        })
+        .await
     }
 
-    /// A JSON request, sent once: enrolment and link codes are single use, so a blind retry
+    /// A JSON `POST`, sent once: enrolment and link codes are single use, so a blind retry
     /// could spend one.
-    pub(crate) async fn json<B: Serialize, R: DeserializeOwned>(
+    pub(crate) async fn post_json<B: Serialize, R: DeserializeOwned>(
         &self,
-        method: reqwest::Method,
         path: &str,
         token: Option<&str>,
-        body: Option<&B>,
+        body: &B,
     ) -> Result<R> {
-        let mut req = self.client.request(method, format!("{}{path}", self.base));
-        if let Some(t) = token {
-            req = req.bearer_auth(t);
-        }
-        if let Some(b) = body {
-            req = req.json(b);
-        }
-        let response = req.send().await.map_err(|e| Error::Network(describe(&e)))?;
-        if !response.status().is_success() {
-            return Err(refusal(response).await);
-        }
-        response
-            .json::<R>()
-            .await
-            .map_err(|_| Error::Protocol("the server's answer is not what this app expects".into()))
-    }
-}
-
-/// The attempts of a request that is safe to repeat: up to [`ATTEMPTS`], with a doubling pause
-/// between them, while the network or the server fails (never when the server refuses).
-struct Retrying {
-    attempt: u32,
-    delay: Duration,
-    last: Error,
-}
-
-impl Retrying {
-    fn new() -> Retrying {
-        Retrying {
-            attempt: 0,
-            delay: BACKOFF,
-            last: Error::Network("no attempt made".into()),
-        }
-    }
-
-    /// Waits before every attempt but the first; `None` once the attempts are used up.
-    async fn next(&mut self) -> Option<()> {
-        if self.attempt >= ATTEMPTS {
-            return None;
-        }
-        if self.attempt > 0 {
-            tokio::time::sleep(self.delay).await;
-            self.delay *= 2;
-        }
-        self.attempt += 1;
-        Some(())
-    }
-
-    fn failed(&mut self, e: Error) {
-        self.last = e;
-    }
-
-    /// The response to act on, or `None` (noted, to retry) when the request did not get
-    /// through or the server failed.
-    fn answered(
-        &mut self,
-        sent: std::result::Result<reqwest::Response, reqwest::Error>,
-    ) -> Option<reqwest::Response> {
-        match sent {
-            Err(e) => {
-                self.failed(Error::Network(describe(&e)));
-                None
+        let body = serde_json::to_vec(body).map_err(|_| Error::Storage("a request".into()))?;
+        let mut headers = vec![
+            header("content-type", "application/json"),
+            header("accept", "application/json"),
+        ];
+        headers.extend(token.map(bearer));
+        let request = Request {
+            method: Method::Post,
+            url: self.server.join(path),
+            headers,
+            body,
+            timeout: REQUEST_TIMEOUT,
+            max_response_bytes: JSON_RESPONSE_MAX_BYTES,
+        };
+        net::send(self.transport, request, Attempts::Once, |response| {
+            if !is_success(response.status) {
+                return Sent::Done(Err(refusal(&response)));
             }
-            Ok(r) if r.status().is_server_error() => {
-                let code = r.status().as_u16();
-                self.failed(Error::Network(format!("the server failed ({code})")));
-                None
-            }
-            Ok(r) => Some(r),
-        }
-    }
-}
-
-/// A network error without its URL (which holds ids) or anything else personal.
-fn describe(e: &reqwest::Error) -> String {
-    if e.is_timeout() {
-        "the server did not answer in time".into()
-    } else if e.is_connect() {
-        "could not reach the server".into()
-    } else {
-        "the connection failed".into()
-    }
-}
-
-async fn refusal(response: reqwest::Response) -> Error {
-    let status = response.status().as_u16();
-    let code = response
-        .json::<ErrorBody>()
+            Sent::Done(serde_json::from_slice::<R>(&response.body).map_err(|_| {
+                Error::Protocol("the server's answer is not what this app expects".into())
+            }))
+        })
         .await
+    }
+}
+
+fn header(name: &str, value: &str) -> Header {
+    Header {
+        name: name.into(),
+        value: value.into(),
+    }
+}
+
+fn bearer(token: &str) -> Header {
+    header("authorization", &format!("Bearer {token}"))
+}
+
+fn is_success(status: u16) -> bool {
+    (200..=299).contains(&status)
+}
+
+/// The error for an answer that is not a success (the server failing, 5xx, is retried
+/// before it gets here).
+fn refusal(response: &Response) -> Error {
+    let status = response.status;
+    let code = serde_json::from_slice::<ErrorBody>(&response.body)
         .map(|b| b.error)
         .unwrap_or_default();
     match status {
         401 => Error::NotEnrolled,
         404 => Error::InvalidCode,
+        // Too many requests: the server asks to be left alone for a while.
+        429 => Error::Network("the server is busy".into()),
+        300..=399 => Error::Protocol(
+            "the server's address answered with a redirect: check the address".into(),
+        ),
         _ => Error::Server {
             status,
             code: code

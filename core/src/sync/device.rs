@@ -5,11 +5,12 @@ use uuid::Uuid;
 
 use crate::durable::DurableDoc;
 use crate::error::{Error, Result};
+use crate::net::{ServerUrl, Transport};
 use crate::store::Store;
 use crate::sync::account::{
     Account, AccountInfo, ProgramKey, decode_bytes, decode_key, encode_key,
 };
-use crate::sync::client::Http;
+use crate::sync::client::Api;
 use crate::sync::crypto::{self, DocKey};
 use crate::sync::engine::{self, DocReport, Pending};
 use crate::sync::wire::SyncResponse;
@@ -90,17 +91,17 @@ impl Store {
     /// server makes it the first device of a new participant and hands over the program's
     /// key, sealed under the code. The participant's own key is made here and never leaves
     /// their devices except inside a link code.
-    pub async fn enroll(&mut self, server: &str, code: &str) -> Result<AccountInfo> {
+    pub async fn enroll(
+        &mut self,
+        transport: &dyn Transport,
+        server: &str,
+        code: &str,
+    ) -> Result<AccountInfo> {
         self.not_enrolled_yet()?;
+        let server = ServerUrl::parse(server)?;
         let code = crypto::normalize_code(code).ok_or(Error::InvalidCode)?;
-        let http = Http::new(server)?;
-        let answer: EnrollResponse = http
-            .json(
-                reqwest::Method::POST,
-                "/v1/enroll",
-                None,
-                Some(&EnrollRequest { code: &code }),
-            )
+        let answer: EnrollResponse = Api::new(transport, &server)
+            .post_json("/v1/enroll", None, &EnrollRequest { code: &code })
             .await?;
         let mut programs = Vec::new();
         for p in answer.programs {
@@ -114,7 +115,7 @@ impl Store {
             });
         }
         let account = Account {
-            server: http.base().to_owned(),
+            server: server.as_str().to_owned(),
             participant_id: answer.participant_id,
             device_id: answer.device_id,
             token: answer.device_token,
@@ -127,8 +128,9 @@ impl Store {
     /// Makes a one-time code (valid [`LINK_MINUTES`] minutes) that links a further device of
     /// this participant. It carries the participant's keys, sealed under a secret that is
     /// part of the code and never reaches the server.
-    pub async fn create_link(&mut self) -> Result<String> {
+    pub async fn create_link(&mut self, transport: &dyn Transport) -> Result<String> {
         let account = self.account_record()?.ok_or(Error::NotEnrolled)?;
+        let server = ServerUrl::parse(&account.server)?;
         let secret: [u8; 32] = {
             let key = DocKey::generate()?;
             *key.as_bytes()
@@ -139,15 +141,13 @@ impl Store {
         };
         let payload = serde_json::to_vec(&keys).map_err(|_| Error::Storage("link".into()))?;
         let sealed = crypto::seal_with_secret(&secret, &payload)?;
-        let http = Http::new(&account.server)?;
-        let answer: LinkResponse = http
-            .json(
-                reqwest::Method::POST,
+        let answer: LinkResponse = Api::new(transport, &server)
+            .post_json(
                 "/v1/links",
                 Some(&account.token),
-                Some(&LinkRequest {
+                &LinkRequest {
                     sealed: data_encoding::BASE64URL_NOPAD.encode(&sealed),
-                }),
+                },
             )
             .await?;
         Ok(format!(
@@ -158,29 +158,29 @@ impl Store {
     }
 
     /// Links this device to the participant whose other device made `code`.
-    pub async fn redeem_link(&mut self, server: &str, code: &str) -> Result<AccountInfo> {
+    pub async fn redeem_link(
+        &mut self,
+        transport: &dyn Transport,
+        server: &str,
+        code: &str,
+    ) -> Result<AccountInfo> {
         self.not_enrolled_yet()?;
+        let server = ServerUrl::parse(server)?;
         let (link_id, secret) = code.trim().split_once('.').ok_or(Error::InvalidCode)?;
         let secret: [u8; 32] = data_encoding::BASE64URL_NOPAD
             .decode(secret.as_bytes())
             .ok()
             .and_then(|s| s.try_into().ok())
             .ok_or(Error::InvalidCode)?;
-        let http = Http::new(server)?;
-        let answer: RedeemResponse = http
-            .json(
-                reqwest::Method::POST,
-                "/v1/links/redeem",
-                None,
-                Some(&RedeemRequest { link_id }),
-            )
+        let answer: RedeemResponse = Api::new(transport, &server)
+            .post_json("/v1/links/redeem", None, &RedeemRequest { link_id })
             .await?;
         let sealed = decode_bytes("the sealed keys", &answer.sealed)?;
         let keys: LinkedKeys = serde_json::from_slice(&crypto::open_with_secret(&secret, &sealed)?)
             .map_err(|_| Error::Protocol("the linked keys are not readable".into()))?;
         decode_key(&keys.key)?;
         let account = Account {
-            server: http.base().to_owned(),
+            server: server.as_str().to_owned(),
             participant_id: answer.participant_id,
             device_id: answer.device_id,
             token: answer.device_token,
@@ -193,10 +193,10 @@ impl Store {
     /// Pushes this device's new changes and pulls everyone else's, for the participant's
     /// document (one round trip) and each program's (one round trip each). Safe to interrupt
     /// and to repeat: nothing is lost or duplicated.
-    pub async fn sync(&mut self) -> Result<SyncReport> {
+    pub async fn sync(&mut self, transport: &dyn Transport) -> Result<SyncReport> {
         let mut run = self.start_sync()?;
         while let Some(step) = self.sync_prepare(&mut run)? {
-            let answer = run.exchange(step).await?;
+            let answer = run.exchange(transport, step).await?;
             self.sync_apply(&mut run, answer)?;
         }
         Ok(run.finish())
@@ -213,7 +213,7 @@ impl Store {
             docs.push((program.id, decode_key(&program.key)?, false));
         }
         Ok(SyncRun {
-            http: Http::new(&account.server)?,
+            server: ServerUrl::parse(&account.server)?,
             token: account.token,
             docs,
             current: 0,
@@ -313,7 +313,7 @@ const MAX_PAGES: usize = 10_000;
 /// A sync under way (see [`Store::start_sync`]). Holds the account's server, token and keys,
 /// never the store.
 pub struct SyncRun {
-    http: Http,
+    server: ServerUrl,
     token: String,
     /// Each document to sync: id, key, and whether this device may push to it.
     docs: Vec<(Uuid, DocKey, bool)>,
@@ -338,10 +338,9 @@ pub struct SyncAnswer {
 }
 
 impl SyncRun {
-    /// The round trip: needs the network, not the store.
-    pub async fn exchange(&self, step: SyncStep) -> Result<SyncAnswer> {
-        let (response, up, down) = self
-            .http
+    /// The round trip, through `transport`: needs the network, not the store.
+    pub async fn exchange(&self, transport: &dyn Transport, step: SyncStep) -> Result<SyncAnswer> {
+        let (response, up, down) = Api::new(transport, &self.server)
             .sync(step.doc, &self.token, &step.pending.request)
             .await?;
         Ok(SyncAnswer {
@@ -365,5 +364,72 @@ impl SyncReport {
         self.bytes_down += down;
         self.changed |= doc.changed;
         self.documents.push(doc);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::sync::atomic::{AtomicUsize, Ordering};
+
+    use super::*;
+    use crate::net::{Failure, Request, Sending};
+    use crate::{EraseOptions, ServerErasure, StoreKey};
+
+    /// Counts what it is asked; answers nothing.
+    #[derive(Default)]
+    struct Counting(AtomicUsize);
+
+    impl Transport for Counting {
+        fn send(&self, _: Request) -> Sending<'_> {
+            self.0.fetch_add(1, Ordering::Relaxed);
+            Box::pin(async { Err(Failure::Offline) })
+        }
+    }
+
+    /// An account an earlier version saved with a plain-HTTP address to another host: every
+    /// shell refuses it before sending anything, and says what is wrong.
+    #[tokio::test]
+    async fn an_account_kept_with_plain_http_to_another_host_is_refused() {
+        let dir = tempfile::tempdir().unwrap();
+        let key = StoreKey::from_bytes(&[7; 32]).unwrap();
+        let mut store = Store::open(dir.path(), &key).unwrap();
+        let account = Account {
+            server: "http://sync.example.org".into(),
+            participant_id: Uuid::new_v4(),
+            device_id: Uuid::new_v4(),
+            token: "token".into(),
+            key: encode_key(&DocKey::generate().unwrap()),
+            programs: Vec::new(),
+        };
+        store.adopt(account).unwrap();
+        let transport = Counting::default();
+        let refused = |e: Error| {
+            matches!(
+                e,
+                Error::InvalidInput {
+                    field: "server",
+                    ..
+                }
+            )
+        };
+        assert!(refused(store.sync(&transport).await.unwrap_err()));
+        assert!(refused(store.start_sync().err().unwrap()));
+        assert!(refused(store.create_link(&transport).await.unwrap_err()));
+        assert_eq!(transport.0.load(Ordering::Relaxed), 0);
+        // Erasing the server's copy is refused too (nothing erased); this device alone is not.
+        let store = match store.erase(&transport, EraseOptions::default()).await {
+            Err(e) => {
+                assert!(refused(e));
+                Store::open(dir.path(), &key).unwrap()
+            }
+            Ok(report) => panic!("{report:?}"),
+        };
+        let options = EraseOptions {
+            local_only: true,
+            ..Default::default()
+        };
+        let report = store.erase(&transport, options).await.unwrap();
+        assert_eq!(report.server, ServerErasure::Kept);
+        assert_eq!(transport.0.load(Ordering::Relaxed), 0);
     }
 }

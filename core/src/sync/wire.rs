@@ -66,21 +66,25 @@ impl SyncRequest {
     }
 
     pub fn decode(bytes: &[u8]) -> Result<SyncRequest> {
-        let mut r = Reader::new(bytes)?;
-        let cursor = r.varint()?;
-        let n = r.count()?;
-        let mut chunks = Vec::new();
-        for _ in 0..n {
-            chunks.push(r.chunk()?);
-        }
-        let snapshot = r.snapshot()?;
-        r.end()?;
-        Ok(SyncRequest {
-            cursor,
-            chunks,
-            snapshot,
-        })
+        Ok(read_request(bytes)?)
     }
+}
+
+fn read_request(bytes: &[u8]) -> Result<SyncRequest, Malformed> {
+    let mut r = Reader::new(bytes)?;
+    let cursor = r.varint()?;
+    let n = r.count()?;
+    let mut chunks = Vec::new();
+    for _ in 0..n {
+        chunks.push(r.chunk()?);
+    }
+    let snapshot = r.snapshot()?;
+    r.end()?;
+    Ok(SyncRequest {
+        cursor,
+        chunks,
+        snapshot,
+    })
 }
 
 impl SyncResponse {
@@ -98,27 +102,53 @@ impl SyncResponse {
     }
 
     pub fn decode(bytes: &[u8]) -> Result<SyncResponse> {
-        let mut r = Reader::new(bytes)?;
-        let cursor = r.varint()?;
-        let snapshot = r.snapshot()?;
-        let n = r.count()?;
-        let mut chunks = Vec::new();
-        for _ in 0..n {
-            let seq = r.varint()?;
-            chunks.push((seq, r.chunk()?));
+        Ok(read_response(bytes)?)
+    }
+}
+
+/// Decodes a sync answer, telling a body cut short (which another attempt may get whole)
+/// from one that is wrong.
+pub(crate) fn read_response(bytes: &[u8]) -> Result<SyncResponse, Malformed> {
+    let mut r = Reader::new(bytes)?;
+    let cursor = r.varint()?;
+    let snapshot = r.snapshot()?;
+    let n = r.count()?;
+    let mut chunks = Vec::new();
+    for _ in 0..n {
+        let seq = r.varint()?;
+        chunks.push((seq, r.chunk()?));
+    }
+    let more = match r.take(1)? {
+        [0] => false,
+        [1] => true,
+        _ => return Err(Malformed::Invalid("bad more flag")),
+    };
+    r.end()?;
+    Ok(SyncResponse {
+        cursor,
+        snapshot,
+        chunks,
+        more,
+    })
+}
+
+/// Why a sync message could not be read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Malformed {
+    /// It ends before what it declares: cut short on the way.
+    CutShort,
+    /// A version this app does not speak.
+    Version,
+    Invalid(&'static str),
+}
+
+impl From<Malformed> for Error {
+    fn from(m: Malformed) -> Error {
+        match m {
+            Malformed::CutShort => Error::Protocol("malformed sync message: truncated".into()),
+            Malformed::Version => Error::Protocol("unsupported sync message version".into()),
+            Malformed::Invalid(what) => Error::Protocol(format!("malformed sync message: {what}")),
         }
-        let more = match r.take(1)? {
-            [0] => false,
-            [1] => true,
-            _ => return Err(malformed("bad more flag")),
-        };
-        r.end()?;
-        Ok(SyncResponse {
-            cursor,
-            snapshot,
-            chunks,
-            more,
-        })
     }
 }
 
@@ -153,78 +183,72 @@ fn put_snapshot(out: &mut Vec<u8>, s: Option<&SealedSnapshot>) {
     }
 }
 
-fn malformed(what: &str) -> Error {
-    Error::Protocol(format!("malformed sync message: {what}"))
-}
-
 struct Reader<'a> {
     bytes: &'a [u8],
 }
 
 impl<'a> Reader<'a> {
-    fn new(bytes: &'a [u8]) -> Result<Reader<'a>> {
+    fn new(bytes: &'a [u8]) -> Result<Reader<'a>, Malformed> {
         match bytes.split_first() {
             Some((&VERSION, rest)) => Ok(Reader { bytes: rest }),
-            Some(_) => Err(Error::Protocol("unsupported sync message version".into())),
-            None => Err(malformed("empty")),
+            Some(_) => Err(Malformed::Version),
+            None => Err(Malformed::CutShort),
         }
     }
 
-    fn take(&mut self, n: usize) -> Result<&'a [u8]> {
+    fn take(&mut self, n: usize) -> Result<&'a [u8], Malformed> {
         if n > self.bytes.len() {
-            return Err(malformed("truncated"));
+            return Err(Malformed::CutShort);
         }
         let (head, rest) = self.bytes.split_at(n);
         self.bytes = rest;
         Ok(head)
     }
 
-    fn varint(&mut self) -> Result<u64> {
+    fn varint(&mut self) -> Result<u64, Malformed> {
         let mut v: u64 = 0;
         for shift in (0..64).step_by(7) {
-            let byte = *self
-                .take(1)?
-                .first()
-                .ok_or_else(|| malformed("truncated"))?;
+            let byte = *self.take(1)?.first().ok_or(Malformed::CutShort)?;
             let bits = u64::from(byte & 0x7f);
             if shift == 63 && bits > 1 {
-                return Err(malformed("number too large"));
+                return Err(Malformed::Invalid("number too large"));
             }
             v |= bits << shift;
             if byte & 0x80 == 0 {
                 return Ok(v);
             }
         }
-        Err(malformed("number too large"))
+        Err(Malformed::Invalid("number too large"))
     }
 
-    fn count(&mut self) -> Result<u64> {
+    fn count(&mut self) -> Result<u64, Malformed> {
         let n = self.varint()?;
         // Every chunk takes at least 17 bytes, so a count the body cannot hold is a lie.
         if n > MAX_CHUNKS || n > (self.bytes.len() / 17) as u64 {
-            return Err(malformed("too many chunks"));
+            return Err(Malformed::Invalid("too many chunks"));
         }
         Ok(n)
     }
 
-    fn id(&mut self) -> Result<ChunkId> {
+    fn id(&mut self) -> Result<ChunkId, Malformed> {
         let mut id = [0u8; 16];
         id.copy_from_slice(self.take(16)?);
         Ok(ChunkId(id))
     }
 
-    fn bytes_with_len(&mut self) -> Result<Vec<u8>> {
-        let len = usize::try_from(self.varint()?).map_err(|_| malformed("length too large"))?;
+    fn bytes_with_len(&mut self) -> Result<Vec<u8>, Malformed> {
+        let len =
+            usize::try_from(self.varint()?).map_err(|_| Malformed::Invalid("length too large"))?;
         Ok(self.take(len)?.to_vec())
     }
 
-    fn chunk(&mut self) -> Result<SealedChunk> {
+    fn chunk(&mut self) -> Result<SealedChunk, Malformed> {
         let id = self.id()?;
         let ciphertext = self.bytes_with_len()?;
         Ok(SealedChunk { id, ciphertext })
     }
 
-    fn snapshot(&mut self) -> Result<Option<SealedSnapshot>> {
+    fn snapshot(&mut self) -> Result<Option<SealedSnapshot>, Malformed> {
         match self.take(1)? {
             [0] => Ok(None),
             [1] => {
@@ -236,15 +260,15 @@ impl<'a> Reader<'a> {
                     covers_seq,
                 }))
             }
-            _ => Err(malformed("bad snapshot flag")),
+            _ => Err(Malformed::Invalid("bad snapshot flag")),
         }
     }
 
-    fn end(&self) -> Result<()> {
+    fn end(&self) -> Result<(), Malformed> {
         if self.bytes.is_empty() {
             Ok(())
         } else {
-            Err(malformed("trailing bytes"))
+            Err(Malformed::Invalid("trailing bytes"))
         }
     }
 }

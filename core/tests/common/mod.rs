@@ -31,3 +31,5 @@ pub fn first_release_file(dir: &Path) -> rusqlite::Connection {
     .expect("the first release's schema");
     conn
 }
+
+pub mod scripted;

@@ -30,6 +30,9 @@ final class AppServices: ObservableObject {
 
     let notifications = UserNotificationCenter()
     private let keychain = StoreKeychain()
+    /// The phone's own network stack for every request the core makes (enrolment, linking,
+    /// background and foreground sync, erasure).
+    private let transport = URLSessionTransport()
     private var observers: [NSObjectProtocol] = []
     private var changeScheduled = false
 
@@ -83,7 +86,7 @@ final class AppServices: ObservableObject {
 
     private func openStore(_ directory: URL, key: Data) -> Session? {
         do {
-            let store = try CompanionStore.open(path: directory.path, key: key)
+            let store = try CompanionStore.open(path: directory.path, key: key, transport: transport)
             let session = Session(store: store, notifications: notifications)
             phase = .ready(session)
             begin(session)

@@ -10,6 +10,7 @@ use std::process::{ExitStatus, Stdio};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
+use companion_core::net::ReqwestTransport;
 use companion_core::sync::crypto::{DocKey, open_with_code};
 use companion_core::sync::wire::{SealedChunk, SyncRequest, SyncResponse};
 use reqwest::StatusCode;
@@ -22,6 +23,12 @@ use uuid::Uuid;
 
 pub const BIN: &str = env!("CARGO_BIN_EXE_companion-server");
 pub const SYNC_TYPE: &str = "application/vnd.iop-companion.sync";
+
+/// A device's network stack: the terminal shell's. One per call, since a client's pooled
+/// connections belong to the runtime that made them and each test has its own.
+pub fn net() -> ReqwestTransport {
+    ReqwestTransport::new().expect("an HTTP client")
+}
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Backend {

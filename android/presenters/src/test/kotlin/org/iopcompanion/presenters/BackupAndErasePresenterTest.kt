@@ -9,6 +9,7 @@ import org.iopcompanion.core.CompanionStore
 import org.iopcompanion.core.ContactInput
 import org.iopcompanion.core.Role
 import org.iopcompanion.core.ServerErasure
+import org.iopcompanion.transport.testing.CompanionServer
 import org.junit.jupiter.api.Assertions.assertEquals
 import org.junit.jupiter.api.Assertions.assertFalse
 import org.junit.jupiter.api.Assertions.assertNull
@@ -98,7 +99,7 @@ class BackupAndErasePresenterTest : StoreTest() {
 
     @Test
     fun `an erase the server cannot hear keeps the key, and offers this device only`() {
-        val server = Server.start(tempDir())
+        val server = CompanionServer.start(tempDir())
         val dir = File(tempDir(), "store")
         val store = newStore(dir)
         try {
@@ -126,7 +127,7 @@ class BackupAndErasePresenterTest : StoreTest() {
 
     @Test
     fun `an enrolled device is erased on the server first`() {
-        val server = Server.start(tempDir())
+        val server = CompanionServer.start(tempDir())
         try {
             val store = newStore()
             val settings = SettingsPresenter(store, clock)

@@ -5,6 +5,7 @@ import java.time.LocalTime
 import kotlinx.coroutines.runBlocking
 import org.iopcompanion.core.CheckInInput
 import org.iopcompanion.core.CheckinExportFormat
+import org.iopcompanion.transport.testing.CompanionServer
 import org.junit.jupiter.api.Assertions.assertEquals
 import org.junit.jupiter.api.Assertions.assertFalse
 import org.junit.jupiter.api.Assertions.assertNotNull
@@ -91,7 +92,7 @@ class SettingsPresenterTest : StoreTest() {
 
     @Test
     fun `enrolling syncs the program's schedule, which the participant sees read-only`() {
-        val server = Server.start(tempDir())
+        val server = CompanionServer.start(tempDir())
         try {
             val code = server.programWithInvite(
                 "Evening IOP",

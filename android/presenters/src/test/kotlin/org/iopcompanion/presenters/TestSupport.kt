@@ -6,6 +6,7 @@ import java.time.Clock
 import java.time.Instant
 import java.time.ZoneId
 import org.iopcompanion.core.CompanionStore
+import org.iopcompanion.transport.OkHttpTransport
 import org.junit.jupiter.api.AfterEach
 
 /** The key every test store is sealed under; the app keeps its own wrapped in Android Keystore. */
@@ -18,8 +19,9 @@ abstract class StoreTest {
 
     protected fun tempDir(): File = Files.createTempDirectory("companion-presenters").toFile().also { dirs += it }
 
+    /** A store whose requests go out through the app's own transport, as on the phone. */
     protected fun newStore(dir: File = tempDir()): CompanionStore =
-        CompanionStore.open(dir.path, TEST_KEY).also { stores += it }
+        CompanionStore.open(dir.path, TEST_KEY, OkHttpTransport()).also { stores += it }
 
     @AfterEach
     fun closeStores() {
@@ -43,47 +45,4 @@ internal class MovableClock(private var now: Instant, private var zoneId: ZoneId
     override fun getZone(): ZoneId = zoneId
 
     override fun withZone(zone: ZoneId): Clock = MovableClock(now, zone)
-}
-
-/** The real `companion-server` on a free loopback port, with its staff commands. */
-internal class Server private constructor(private val process: Process, val url: String, private val data: File) {
-    fun staff(vararg args: String): String {
-        val p = ProcessBuilder(listOf(bin()) + args.toList() + listOf("--data", data.path)).start()
-        val out = p.inputStream.bufferedReader().readText()
-        val err = p.errorStream.bufferedReader().readText()
-        check(p.waitFor() == 0) { "companion-server ${args.joinToString(" ")} failed: $err" }
-        return out
-    }
-
-    /** The string fields of a staff command's `--json` answer (enough for ids and codes). */
-    fun staffJson(vararg args: String): Map<String, String> {
-        val text = staff(*args, "--json")
-        return Regex("\"([a-z_]+)\"\\s*:\\s*\"([^\"]*)\"").findAll(text)
-            .associate { it.groupValues[1] to it.groupValues[2] }
-    }
-
-    /** A program with one weekly session and an invitation code for it. */
-    fun programWithInvite(name: String, vararg session: String): String {
-        val program = staffJson("program", "create", "--name", name).getValue("program_id")
-        if (session.isNotEmpty()) staff("program", "session", "add", "--program", program, *session)
-        return staffJson("invite", "create", "--program", program).getValue("code")
-    }
-
-    fun stop() {
-        process.destroy()
-        process.waitFor()
-    }
-
-    companion object {
-        private fun bin(): String = System.getProperty("companion.server.bin")
-
-        fun start(data: File): Server {
-            check(File(bin()).canExecute()) { "no ${bin()}: build the workspace first" }
-            val process = ProcessBuilder(bin(), "serve", "--listen", "127.0.0.1:0", "--data", data.path)
-                .redirectError(ProcessBuilder.Redirect.DISCARD)
-                .start()
-            val first = process.inputStream.bufferedReader().readLine() ?: error("the server did not start")
-            return Server(process, "http://" + first.removePrefix("listening on ").trim(), data)
-        }
-    }
 }

@@ -5,13 +5,7 @@ import java.nio.file.Files
 import java.time.Instant
 import java.time.temporal.ChronoUnit
 import java.util.concurrent.CopyOnWriteArrayList
-import java.net.InetAddress
-import java.net.ServerSocket
-import java.net.Socket
 import java.time.Duration
-import java.util.concurrent.CountDownLatch
-import java.util.concurrent.atomic.AtomicBoolean
-import kotlin.concurrent.thread
 import kotlinx.coroutines.Dispatchers
 import kotlinx.coroutines.async
 import kotlinx.coroutines.runBlocking
@@ -25,6 +19,8 @@ import org.junit.jupiter.api.Assertions.assertTimeoutPreemptively
 import org.junit.jupiter.api.Assertions.assertTrue
 import org.junit.jupiter.api.Test
 import org.junit.jupiter.api.assertThrows
+import org.iopcompanion.transport.testing.CompanionServer
+import org.iopcompanion.transport.testing.FaultProxy
 
 /** The whole participant flow through the real library, as the Android app will call it. */
 class CompanionStoreTest {
@@ -45,7 +41,7 @@ class CompanionStoreTest {
         assertEquals(64u, limits.iosPendingLimit)
         val dir = tempDir().path
         assertFalse(storeExists(dir))
-        CompanionStore.open(dir, TEST_KEY).use { store ->
+        CompanionStore.open(dir, TEST_KEY, PHONE_NETWORK).use { store ->
             assertTrue(storeExists(dir))
             store.recordCheckin("2025-06-02", CheckInInput(mood = 4u, craving = 9u))
             val fixed = store.recordCheckin("2025-06-02", CheckInInput(clear = listOf(CheckInField.CRAVING)))
@@ -61,17 +57,17 @@ class CompanionStoreTest {
         val dir = tempDir().path
         val key = generateStoreKey()
         assertEquals(32, key.size)
-        CompanionStore.open(dir, key).use { it.recordCheckin("2025-06-02", CheckInInput(mood = 5u, note = "sealed")) }
-        assertThrows<CompanionException.WrongKey> { CompanionStore.open(dir, ByteArray(32) { 1 }) }
-        assertThrows<CompanionException.InvalidInput> { CompanionStore.open(dir, ByteArray(16)) }
-        CompanionStore.open(dir, key).use { assertEquals("sealed", it.checkin("2025-06-02")?.note) }
+        CompanionStore.open(dir, key, PHONE_NETWORK).use { it.recordCheckin("2025-06-02", CheckInInput(mood = 5u, note = "sealed")) }
+        assertThrows<CompanionException.WrongKey> { CompanionStore.open(dir, ByteArray(32) { 1 }, PHONE_NETWORK) }
+        assertThrows<CompanionException.InvalidInput> { CompanionStore.open(dir, ByteArray(16), PHONE_NETWORK) }
+        CompanionStore.open(dir, key, PHONE_NETWORK).use { assertEquals("sealed", it.checkin("2025-06-02")?.note) }
         val raw = File(dir, "companion.sqlite3").readBytes().toString(Charsets.ISO_8859_1)
         assertFalse(raw.contains("sealed"))
     }
 
     @Test
     fun `crisis lines work offline, first, and cannot be removed`() {
-        CompanionStore.open(tempDir().path, TEST_KEY).use { store ->
+        CompanionStore.open(tempDir().path, TEST_KEY, PHONE_NETWORK).use { store ->
             store.setDeviceRegion("US")
             val lines = store.crisisLines()
             assertEquals("crisis:us-988", lines.first().id)
@@ -94,7 +90,7 @@ class CompanionStoreTest {
 
     @Test
     fun `a participant's day through every local call`() {
-        CompanionStore.open(tempDir().path, TEST_KEY).use { store ->
+        CompanionStore.open(tempDir().path, TEST_KEY, PHONE_NETWORK).use { store ->
             assertTrue(store.suggestedEmotions().contains("hopeful"))
             val saved = store.recordCheckin(
                 "2025-06-02",
@@ -171,7 +167,7 @@ class CompanionStoreTest {
 
     @Test
     fun `bad input raises the right exception and changes nothing`() {
-        CompanionStore.open(tempDir().path, TEST_KEY).use { store ->
+        CompanionStore.open(tempDir().path, TEST_KEY, PHONE_NETWORK).use { store ->
             store.recordCheckin("2025-06-02", CheckInInput(mood = 5u))
             assertThrows<CompanionException.InvalidInput> { store.recordCheckin("2025-06-02", CheckInInput(mood = 11u)) }
             assertThrows<CompanionException.InvalidInput> { store.recordCheckin("06/02/2025", CheckInInput(mood = 5u)) }
@@ -188,13 +184,13 @@ class CompanionStoreTest {
         }
         val damaged = tempDir()
         File(damaged, "companion.sqlite3").writeText("this is not a database at all")
-        assertThrows<CompanionException.StoreUnusable> { CompanionStore.open(damaged.path, TEST_KEY) }
+        assertThrows<CompanionException.StoreUnusable> { CompanionStore.open(damaged.path, TEST_KEY, PHONE_NETWORK) }
         assertEquals("this is not a database at all", File(damaged, "companion.sqlite3").readText())
     }
 
     @Test
     fun `listeners hear changes, their exceptions come back as a variant, and cancel stops them`() {
-        CompanionStore.open(tempDir().path, TEST_KEY).use { store ->
+        CompanionStore.open(tempDir().path, TEST_KEY, PHONE_NETWORK).use { store ->
             val heard = CopyOnWriteArrayList<DataChange>()
             val calm = store.subscribe(object : ChangeListener {
                 override fun onChange(change: DataChange) {
@@ -222,14 +218,14 @@ class CompanionStoreTest {
 
     @Test
     fun `sync against a real companion-server, and the listener hears it`() {
-        val server = Server.start(tempDir())
+        val server = CompanionServer.start(tempDir())
         try {
             val program = server.staffJson("program", "create", "--name", "Evening IOP")["program_id"]!!
             server.staff("program", "session", "add", "--program", program, "--title", "Skills group",
                 "--start", "2030-01-07T18:00", "--tz", "America/Chicago", "--weekdays", "mo")
             val code = server.staffJson("invite", "create", "--program", program)["code"]!!
-            CompanionStore.open(tempDir().path, TEST_KEY).use { phone ->
-                CompanionStore.open(tempDir().path, TEST_KEY).use { tablet ->
+            CompanionStore.open(tempDir().path, TEST_KEY, PHONE_NETWORK).use { phone ->
+                CompanionStore.open(tempDir().path, TEST_KEY, PHONE_NETWORK).use { tablet ->
                     runBlocking {
                         val account = phone.enroll(server.url, code)
                         assertEquals(listOf("Evening IOP"), account.programNames)
@@ -255,7 +251,7 @@ class CompanionStoreTest {
                             assertEquals("from the phone", tablet.checkin("2025-06-02")?.note)
                         }
                         assertThrows<CompanionException.InvalidCode> {
-                            runBlocking { CompanionStore.open(tempDir().path, TEST_KEY).use { it.enroll(server.url, code) } }
+                            runBlocking { CompanionStore.open(tempDir().path, TEST_KEY, PHONE_NETWORK).use { it.enroll(server.url, code) } }
                         }
                         val poll = phone.sync()
                         assertFalse(poll.changed)
@@ -268,12 +264,12 @@ class CompanionStoreTest {
     }
     @Test
     fun `a check-in saved while a sync waits on the network goes ahead and is synced next time`() {
-        val server = Server.start(tempDir())
-        val proxy = StallingProxy(server.url.removePrefix("http://"))
+        val server = CompanionServer.start(tempDir())
+        val proxy = FaultProxy(server.address)
         try {
             val program = server.staffJson("program", "create", "--name", "Evening IOP")["program_id"]!!
             val code = server.staffJson("invite", "create", "--program", program)["code"]!!
-            CompanionStore.open(tempDir().path, TEST_KEY).use { phone ->
+            CompanionStore.open(tempDir().path, TEST_KEY, PHONE_NETWORK).use { phone ->
                 runBlocking {
                     phone.enroll(proxy.url, code)
                     proxy.holdNextSync()
@@ -288,7 +284,7 @@ class CompanionStoreTest {
                     proxy.release()
                     syncing.await()
                     phone.sync()
-                    CompanionStore.open(tempDir().path, TEST_KEY).use { tablet ->
+                    CompanionStore.open(tempDir().path, TEST_KEY, PHONE_NETWORK).use { tablet ->
                         tablet.redeemLink(proxy.url, phone.createLink())
                         tablet.sync()
                         assertEquals("typed during a sync", tablet.checkin("2025-06-02")?.note)
@@ -299,60 +295,5 @@ class CompanionStoreTest {
             proxy.close()
             server.stop()
         }
-    }
-}
-
-/**
- * A loopback TCP proxy in front of the real server that can hold one sync request (a network
- * that stalls) until released: everything else passes straight through.
- */
-private class StallingProxy(upstream: String) : AutoCloseable {
-    private val listener = ServerSocket(0, 50, InetAddress.getLoopbackAddress())
-    private val host = upstream.substringBefore(':')
-    private val port = upstream.substringAfter(':').toInt()
-    private val armed = AtomicBoolean(false)
-    val held = CountDownLatch(1)
-    private val released = CountDownLatch(1)
-    val url = "http://127.0.0.1:${listener.localPort}"
-
-    init {
-        thread(isDaemon = true) {
-            while (!listener.isClosed) {
-                val client = try { listener.accept() } catch (e: java.io.IOException) { break }
-                val server = Socket(host, port)
-                thread(isDaemon = true) { pump(client, server, gate = true) }
-                thread(isDaemon = true) { pump(server, client, gate = false) }
-            }
-        }
-    }
-
-    fun holdNextSync() = armed.set(true)
-
-    fun release() = released.countDown()
-
-    private fun pump(from: Socket, to: Socket, gate: Boolean) {
-        val buffer = ByteArray(64 * 1024)
-        try {
-            while (true) {
-                val n = from.getInputStream().read(buffer)
-                if (n < 0) break
-                if (gate && String(buffer, 0, n, Charsets.ISO_8859_1).contains("/sync HTTP/") && armed.getAndSet(false)) {
-                    held.countDown()
-                    released.await()
-                }
-                to.getOutputStream().write(buffer, 0, n)
-                to.getOutputStream().flush()
-            }
-        } catch (e: java.io.IOException) {
-            // One side closed: close the other.
-        } finally {
-            from.close()
-            to.close()
-        }
-    }
-
-    override fun close() {
-        released.countDown()
-        listener.close()
     }
 }

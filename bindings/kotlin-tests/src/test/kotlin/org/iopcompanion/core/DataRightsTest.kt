@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Assertions.assertNull
 import org.junit.jupiter.api.Assertions.assertTrue
 import org.junit.jupiter.api.Test
 import org.junit.jupiter.api.assertThrows
+import org.iopcompanion.transport.testing.CompanionServer
 
 /** Backup, restore and erase through the real library, as the apps' settings screens call them. */
 class DataRightsTest {
@@ -33,12 +34,12 @@ class DataRightsTest {
     @Test
     fun `a backup restores into a new store under another key, and listeners hear it`() {
         checkBackupPassphrase(passphrase)
-        CompanionStore.open(tempDir().path, TEST_KEY).use { phone ->
+        CompanionStore.open(tempDir().path, TEST_KEY, PHONE_NETWORK).use { phone ->
             phone.someData()
             val bytes = phone.backup(passphrase)
             // Sealed: nothing personal readable in the file the participant keeps.
             assertFalse(bytes.toString(Charsets.ISO_8859_1).contains("first week"))
-            CompanionStore.open(tempDir().path, generateStoreKey()).use { fresh ->
+            CompanionStore.open(tempDir().path, generateStoreKey(), PHONE_NETWORK).use { fresh ->
                 val heard = CopyOnWriteArrayList<DataChange>()
                 fresh.subscribe(object : ChangeListener {
                     override fun onChange(change: DataChange) {
@@ -66,8 +67,8 @@ class DataRightsTest {
 
     @Test
     fun `a wrong passphrase or a damaged file restores nothing`() {
-        val bytes = CompanionStore.open(tempDir().path, TEST_KEY).use { it.someData(); it.backup(passphrase) }
-        CompanionStore.open(tempDir().path, TEST_KEY).use { other ->
+        val bytes = CompanionStore.open(tempDir().path, TEST_KEY, PHONE_NETWORK).use { it.someData(); it.backup(passphrase) }
+        CompanionStore.open(tempDir().path, TEST_KEY, PHONE_NETWORK).use { other ->
             other.recordCheckin("2025-06-05", CheckInInput(mood = 5u))
             assertThrows<CompanionException.WrongKey> { other.restore(bytes, "not the passphrase") }
             assertThrows<CompanionException.InvalidInput> { other.restore(bytes.copyOf(bytes.size / 2), passphrase) }
@@ -80,13 +81,13 @@ class DataRightsTest {
 
     @Test
     fun `erasing an enrolled device erases it on the real server, then the store refuses every call`() {
-        val server = Server.start(tempDir())
+        val server = CompanionServer.start(tempDir())
         try {
             val program = server.staffJson("program", "create", "--name", "Evening IOP")["program_id"]!!
             val code = server.staffJson("invite", "create", "--program", program)["code"]!!
             val dir = File(tempDir(), "store")
-            CompanionStore.open(tempDir().path, TEST_KEY).use { tablet ->
-                CompanionStore.open(dir.path, TEST_KEY).use { phone ->
+            CompanionStore.open(tempDir().path, TEST_KEY, PHONE_NETWORK).use { tablet ->
+                CompanionStore.open(dir.path, TEST_KEY, PHONE_NETWORK).use { phone ->
                     runBlocking {
                         phone.enroll(server.url, code)
                         phone.someData()
@@ -121,9 +122,9 @@ class DataRightsTest {
 
     @Test
     fun `an erase the server cannot hear erases nothing, and the store stays usable`() {
-        val server = Server.start(tempDir())
+        val server = CompanionServer.start(tempDir())
         val dir = File(tempDir(), "store")
-        CompanionStore.open(dir.path, TEST_KEY).use { phone ->
+        CompanionStore.open(dir.path, TEST_KEY, PHONE_NETWORK).use { phone ->
             runBlocking {
                 try {
                     val program = server.staffJson("program", "create", "--name", "Evening IOP")["program_id"]!!

@@ -35,7 +35,7 @@ class FfiCallBenchmark {
         assumeTrue(System.getProperty("companion.bench") == "true", "run with -Dcompanion.bench=true")
         val dir = Files.createTempDirectory("companion-bench").toFile()
         try {
-            CompanionStore.open(dir.path, TEST_KEY).use { store ->
+            CompanionStore.open(dir.path, TEST_KEY, PHONE_NETWORK).use { store ->
                 store.addSession(
                     SessionInput(
                         title = "Process group", start = "2025-01-06T09:00", timeZone = "America/Chicago",

@@ -22,7 +22,7 @@ class InsightsAndSafetyPlanTest {
 
     /** The one place this class opens a store. */
     private fun openStore(): CompanionStore =
-        CompanionStore.open(Files.createTempDirectory("companion-kt").toFile().also { dirs += it }.path, TEST_KEY)
+        CompanionStore.open(Files.createTempDirectory("companion-kt").toFile().also { dirs += it }.path, TEST_KEY, PHONE_NETWORK)
 
     @AfterEach
     fun cleanUp() {

@@ -15,6 +15,7 @@ import org.iopcompanion.core.CompanionStore
 import org.iopcompanion.core.DataChange
 import org.iopcompanion.core.Subscription
 import org.iopcompanion.presenters.Problem
+import org.iopcompanion.transport.OkHttpTransport
 
 /**
  * The app's long-lived objects: the one open store, the clock, reminders and notifications.
@@ -31,6 +32,12 @@ class AppGraph(context: Context, val texts: PlatformTexts) {
     val notifications = ReminderNotifications(app, texts)
     val reminders = Reminders(app, this)
     val status = PlatformStatusReader(app)
+
+    /**
+     * The phone's own network stack for every request the core makes: enrolment, linking, the
+     * sync WorkManager runs, erasure. One client, so its connections are shared.
+     */
+    private val transport = OkHttpTransport()
 
     // noBackupFilesDir: outside Auto Backup and device-to-device transfer (see StoreKeyVault).
     private val storeDir = File(app.noBackupFilesDir, "store")
@@ -64,7 +71,7 @@ class AppGraph(context: Context, val texts: PlatformTexts) {
         }
         val key = vault.loadOrCreate()
         val opened = try {
-            CompanionStore.open(storeDir.path, key)
+            CompanionStore.open(storeDir.path, key, transport)
         } catch (e: CompanionException) {
             throw StoreUnavailableException("the store could not be opened: ${Problem.of(e).kind}", e)
         } finally {
