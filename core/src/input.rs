@@ -5,7 +5,7 @@
 use chrono::{NaiveDate, NaiveDateTime, Weekday};
 
 use crate::error::Result;
-use crate::recurrence::parse_weekday;
+use crate::schedule::recurrence::parse_weekday;
 
 /// Whether `s` is shaped like `pattern`, where `9` stands for an ASCII digit (chrono's `%Y`
 /// alone would also take signed six-digit years) and `T` for `T` or a space.

@@ -14,85 +14,71 @@
 //! # Ok::<(), companion_core::Error>(())
 //! ```
 
-mod at_rest;
-mod attendance;
-mod backup;
-mod checkin;
-mod contact;
-mod crisis;
-mod doc;
-mod durable;
-mod erase;
+// Folders by domain; each names its modules. Shared leaves (error, validate, prefs, input)
+// sit here. docs/architecture.md shows the layers and where a rule goes.
+mod checkins;
+mod crypto;
+mod data_rights;
 mod error;
-mod export;
 #[cfg(feature = "fixtures")]
 pub mod fixtures;
-mod ical;
 pub mod input;
-mod insights;
-mod localtime;
 pub mod net;
-mod occurrence;
-mod phone;
 mod prefs;
-mod reach_out;
-mod recurrence;
-mod reminders;
 mod safety_plan;
-mod schema;
-mod session;
-mod store;
+mod schedule;
+mod screens;
+mod storage;
+mod support;
 pub mod sync;
-mod today;
 mod validate;
 
-pub use at_rest::{Protection, StoreKey};
-pub use attendance::{Attendance, AttendanceEntry, MAX_ATTENDANCE_DAYS};
-pub use backup::{
-    BACKUP_FORMAT_VERSION, MAX_BACKUP_BYTES, PASSPHRASE_MAX_CHARS, PASSPHRASE_MIN_CHARS,
-    RecordCounts, RestoreSummary, check_passphrase,
-};
-pub use checkin::{
+pub use checkins::checkin::{
     CRAVING_MAX, CheckIn, CheckInEdit, CheckInField, EMOTION_MAX_CHARS, MAX_EMOTIONS, MOOD_MAX,
     MOOD_MIN, SLEEP_MAX_HOURS, SUGGESTED_EMOTIONS,
 };
-pub use contact::{Contact, ContactFields, ContactRole, MAX_ORDER};
-pub use crisis::{BUILT_IN_PREFIX, CrisisLine, LineSource, regions_with_crisis_lines};
-pub use erase::{EraseOptions, EraseReport, ServerErasure};
-pub use error::{Error, RecordKind, Result};
-pub use export::{CheckinExportFormat, PLAINTEXT_EXPORT_NOTICE};
-pub use ical::{ImportSummary, MAX_ICS_BYTES};
-pub use insights::{
+pub use checkins::insights::{
     Average, DayPoint, HIGH_CRAVING, HIGH_CRAVING_CHECKINS, Insights, LATEST_MAX_AGE_DAYS,
     LONG_WINDOW_DAYS, MAX_SERIES_DAYS, MOOD_DROP, MOOD_DROP_BASELINE_DAYS, MOOD_DROP_MIN_BASELINE,
     NUDGE_LOOKBACK_DAYS, NUDGE_MAX_CONTACTS, Nudge, NudgeContact, NudgeReason, RECENT_CHECKINS,
     SHORT_NIGHT_HOURS, SHORT_WINDOW_DAYS, SLEEP_GROUP_MIN, SleepAndMood, TREND_DELTA,
     TREND_MIN_LONG, TREND_MIN_SHORT, Trend, VERY_LOW_MOOD, Window,
 };
-pub use localtime::resolve as resolve_local_time;
-pub use occurrence::{MAX_WINDOW_DAYS, Occurrence, OccurrenceStatus};
-pub use phone::{Region, SHORT_CODE_MAX_DIGITS};
+pub use crypto::at_rest::{Protection, StoreKey};
+pub use crypto::passphrase::{PASSPHRASE_MAX_CHARS, PASSPHRASE_MIN_CHARS, check_passphrase};
+pub use data_rights::backup::{
+    BACKUP_FORMAT_VERSION, MAX_BACKUP_BYTES, RecordCounts, RestoreSummary,
+};
+pub use data_rights::erase::{EraseOptions, EraseReport, ServerErasure};
+pub use data_rights::export::{CheckinExportFormat, PLAINTEXT_EXPORT_NOTICE};
+pub use error::{Error, RecordKind, Result};
 pub use prefs::{DEFAULT_REMINDER_LEADS, Preferences, PreferencesEdit};
-pub use reach_out::{
-    ActionKind, ContactAction, MESSAGE_MAX_CHARS, ReachOut, ReachOutContact, SUGGESTED_MESSAGE,
-};
-pub use recurrence::{
-    MAX_COUNT, MAX_INTERVAL_WEEKS, Recurrence, RecurrencePatch, parse_weekday, weekday_code,
-};
-pub use reminders::{
-    IOS_PENDING_LIMIT, MAX_HORIZON_DAYS, MAX_PLANNED, PlannedReminder, ReminderContent,
-    ReminderDiff, ReminderKind, diff_reminders,
-};
 pub use safety_plan::{
     MAX_SAFETY_ITEMS, MAX_SAFETY_PLAN_TEXT_BYTES, REMOVED_CONTACT_LABEL, SafetyItem,
     SafetyItemFields, SafetyPlan, SafetyPlanDiffSummary, SafetyPlanSection, SafetySection,
 };
-pub use session::{
+pub use schedule::attendance::{Attendance, AttendanceEntry, MAX_ATTENDANCE_DAYS};
+pub use schedule::ical::{ImportSummary, MAX_ICS_BYTES};
+pub use schedule::localtime::resolve as resolve_local_time;
+pub use schedule::occurrence::{MAX_WINDOW_DAYS, Occurrence, OccurrenceStatus};
+pub use schedule::recurrence::{
+    MAX_COUNT, MAX_INTERVAL_WEEKS, Recurrence, RecurrencePatch, parse_weekday, weekday_code,
+};
+pub use schedule::reminders::{
+    IOS_PENDING_LIMIT, MAX_HORIZON_DAYS, MAX_PLANNED, PlannedReminder, ReminderContent,
+    ReminderDiff, ReminderKind, diff_reminders,
+};
+pub use schedule::session::{
     MAX_DURATION_MINUTES, MAX_LEAD_MINUTES, MAX_LEADS, OccurrenceChange, Session, SessionFields,
     SessionKind,
 };
-pub use store::{ChangeHash, Store, StoreStats};
+pub use screens::today::Today;
+pub use storage::store::{ChangeHash, Store, StoreStats};
+pub use support::actions::{ActionKind, ContactAction, MESSAGE_MAX_CHARS, SUGGESTED_MESSAGE};
+pub use support::contact::{Contact, ContactFields, ContactRole, MAX_ORDER};
+pub use support::crisis::{BUILT_IN_PREFIX, CrisisLine, LineSource, regions_with_crisis_lines};
+pub use support::phone::{Region, SHORT_CODE_MAX_DIGITS};
+pub use support::reach_out::{ReachOut, ReachOutContact};
 pub use sync::crypto::DocKey;
 pub use sync::{AccountInfo, DocReport, Pending, ProgramInfo, SyncReport};
-pub use today::Today;
 pub use validate::{NAME_MAX_CHARS, NOTE_MAX_BYTES, SHORT_TEXT_MAX_CHARS};

@@ -3,11 +3,11 @@
 use chrono::{NaiveTime, Timelike};
 use serde::Serialize;
 
-use crate::doc::{self, PREFS, Record};
 use crate::error::{Error, Result};
-use crate::phone::Region;
-use crate::session::{clean_leads, leads_from_str, leads_to_str};
-use crate::store::Store;
+use crate::schedule::session::{clean_leads, leads_from_str, leads_to_str};
+use crate::storage::doc::{self, PREFS, Record};
+use crate::storage::store::Store;
+use crate::support::phone::Region;
 
 /// Reminder lead times (minutes) for sessions that set none of their own.
 pub const DEFAULT_REMINDER_LEADS: [u32; 1] = [60];

@@ -10,6 +10,9 @@
 //! applying text changes only the items that differ, so another device's edits to the others
 //! still merge.
 //!
+//! `safety_plan/order.rs` keeps items in the participant's order with few writes;
+//! `safety_plan/text.rs` is the plan as text and what applying text changes.
+//!
 //! Only sections 3, 4 and 5 link contacts: they are the steps where the plan says to reach
 //! someone (a friend who takes your mind off things, someone to ask for help, a professional
 //! or crisis line), so a link there is a number to call. The other sections are the
@@ -23,10 +26,15 @@ use std::str::FromStr;
 use automerge::{AutoCommit, ObjId};
 use serde::Serialize;
 
-use crate::doc::{self, Record, SAFETY_PLAN};
 use crate::error::{Error, RecordKind, Result};
-use crate::store::Store;
+use crate::storage::doc::{self, Record, SAFETY_PLAN};
+use crate::storage::store::Store;
 use crate::validate::{self, SHORT_TEXT_MAX_CHARS};
+
+mod order;
+mod text;
+
+use order::write_sequence;
 
 /// The most items a section holds: a plan is read in a crisis, so it stays short.
 pub const MAX_SAFETY_ITEMS: usize = 20;
@@ -380,7 +388,7 @@ impl Store {
         if let Some((_, c)) = self.find_contact(id)? {
             return Ok(LinkedContact {
                 name: c.name,
-                phone: c.phone.map(|p| crate::phone::display(&p, region)),
+                phone: c.phone.map(|p| crate::support::phone::display(&p, region)),
             });
         }
         if let Some(line) = self.built_in_line(id, region, None) {
@@ -552,386 +560,6 @@ impl Store {
             doc::remove(doc, &map, id)
         })
     }
-
-    /// Makes the plan what `text` (the format of [`SafetyPlan::to_text`]) says, changing only
-    /// what differs, as one change: all of it or, on any error, nothing.
-    ///
-    /// Within each section whose heading appears, lines are matched to items by their text
-    /// and link: a matched item is left as it is (moved if its line moved), a line with no
-    /// item becomes a new item, an item with no line is removed. A section whose heading is
-    /// missing is left as it is, so a deleted heading never empties a section by accident.
-    /// Errors name the field and the line, never the text.
-    pub fn apply_safety_plan_text(&mut self, text: &str) -> Result<SafetyPlanDiffSummary> {
-        let wanted = parse(text)?;
-        // Whether each linked id leads somewhere, asked before the change: a link is checked
-        // where it is resolved, which reads the store.
-        let mut link_ok: HashMap<&str, bool> = HashMap::new();
-        for item in wanted.iter().flat_map(|s| &s.items) {
-            if let Some(id) = item.contact.as_deref()
-                && !link_ok.contains_key(id)
-            {
-                let ok = match self.resolve_link(id) {
-                    Ok(_) => true,
-                    Err(Error::NotFound { .. }) => false,
-                    Err(e) => return Err(e),
-                };
-                link_ok.insert(id, ok);
-            }
-        }
-        self.durable.change(|doc| {
-            let map = doc::root_map(doc, SAFETY_PLAN)?;
-            let before = all(doc, &map)?;
-            let mut summary = SafetyPlanDiffSummary::default();
-            for section in &wanted {
-                let current: Vec<&Stored> = before
-                    .iter()
-                    .filter(|s| s.section == section.section)
-                    .collect();
-                // A section may hold more than the cap after devices merged; it only may not grow.
-                if section.items.len() > MAX_SAFETY_ITEMS && section.items.len() > current.len() {
-                    return Err(at_line(
-                        section.items[MAX_SAFETY_ITEMS].line,
-                        section_full(),
-                    ));
-                }
-                let mut used = vec![false; current.len()];
-                let matched: Vec<Option<usize>> = section
-                    .items
-                    .iter()
-                    .map(|w| {
-                        let j = (0..current.len()).find(|&j| {
-                            !used[j] && current[j].text == w.text && current[j].contact == w.contact
-                        });
-                        if let Some(j) = j {
-                            used[j] = true;
-                        }
-                        j
-                    })
-                    .collect();
-                for (w, m) in section.items.iter().zip(&matched) {
-                    if let (None, Some(id)) = (m, w.contact.as_deref())
-                        && !link_ok.get(id).copied().unwrap_or(false)
-                    {
-                        return Err(at_line(
-                            w.line,
-                            Error::invalid("contact", "no contact has that id"),
-                        ));
-                    }
-                }
-                for (c, used) in current.iter().zip(&used) {
-                    if !used {
-                        doc::remove(doc, &map, &c.id)?;
-                        summary.removed += 1;
-                    }
-                }
-                let mut sequence = Vec::with_capacity(section.items.len());
-                for (w, m) in section.items.iter().zip(&matched) {
-                    match m {
-                        Some(j) => sequence.push((current[*j].id.clone(), Some(current[*j].order))),
-                        None => {
-                            let id = create(
-                                doc,
-                                &map,
-                                section.section,
-                                w.text.as_deref(),
-                                w.contact.as_deref(),
-                            )?;
-                            sequence.push((id, None));
-                            summary.added += 1;
-                        }
-                    }
-                }
-                summary.moved += write_sequence(doc, &map, &sequence)?;
-            }
-            summary.unchanged = u32::try_from(before.len())
-                .unwrap_or(u32::MAX)
-                .saturating_sub(summary.removed + summary.moved);
-            Ok(summary)
-        })
-    }
-}
-
-/// Puts a section's items in the order of `sequence` (each id with its current order, `None`
-/// for a new item), writing only the orders that must change. Returns how many existing items
-/// got a new one.
-fn write_sequence(
-    doc: &mut AutoCommit,
-    map: &ObjId,
-    sequence: &[(String, Option<i64>)],
-) -> Result<u32> {
-    let current: Vec<Option<i64>> = sequence.iter().map(|(_, o)| *o).collect();
-    let mut moved = 0;
-    for ((id, old), new) in sequence.iter().zip(place(&current)) {
-        if *old != Some(new) {
-            let rec = Record::get(doc, map, id)?
-                .ok_or_else(|| Error::not_found(RecordKind::SafetyItem, id.as_str()))?;
-            rec.put(doc, "order", new)?;
-            if old.is_some() {
-                moved += 1;
-            }
-        }
-    }
-    Ok(moved)
-}
-
-/// Orders that put items in the wanted sequence, given their current orders (`None`: new).
-/// The longest run of items already in increasing order keeps its orders, so a move or an
-/// insertion rewrites only what moved; the others get orders in the gaps between, or, when a
-/// gap is too narrow, the whole section is renumbered.
-fn place(current: &[Option<i64>]) -> Vec<i64> {
-    let kept: Vec<Option<i64>> = increasing_run(current)
-        .into_iter()
-        .zip(current)
-        .map(|(keep, order)| order.filter(|_| keep))
-        .collect();
-    let mut out = Vec::with_capacity(current.len());
-    let mut lower = None;
-    let mut i = 0;
-    while i < kept.len() {
-        if let Some(order) = kept[i] {
-            out.push(order);
-            lower = Some(order);
-            i += 1;
-            continue;
-        }
-        let start = i;
-        while i < kept.len() && kept[i].is_none() {
-            i += 1;
-        }
-        let upper = kept.get(i).copied().flatten();
-        match between(lower, upper, i - start) {
-            Some(orders) => out.extend(orders),
-            None => return (1..=current.len() as i64).map(|n| n * ORDER_STEP).collect(),
-        }
-    }
-    out
-}
-
-/// `k` increasing orders strictly between `lower` and `upper` (open ends leave [`ORDER_STEP`]
-/// between items), or `None` when there is no room.
-fn between(lower: Option<i64>, upper: Option<i64>, k: usize) -> Option<Vec<i64>> {
-    let k = k as i128;
-    let step = i128::from(ORDER_STEP);
-    let (lo, hi) = match (lower.map(i128::from), upper.map(i128::from)) {
-        (None, None) => (0, (k + 1) * step),
-        (Some(lo), None) => (lo, lo + (k + 1) * step),
-        (None, Some(hi)) => (hi - (k + 1) * step, hi),
-        (Some(lo), Some(hi)) => (lo, hi),
-    };
-    let lo = lo.max(-i128::from(ORDER_LIMIT));
-    let hi = hi.min(i128::from(ORDER_LIMIT));
-    let gap = (hi - lo) / (k + 1);
-    if gap < 1 {
-        return None;
-    }
-    (1..=k).map(|j| i64::try_from(lo + gap * j).ok()).collect()
-}
-
-/// Which entries form a longest strictly increasing run of the present orders.
-fn increasing_run(orders: &[Option<i64>]) -> Vec<bool> {
-    // tails[n]: the entry ending the increasing run of length n + 1 with the smallest end.
-    let mut tails: Vec<(usize, i64)> = Vec::new();
-    let mut prev: Vec<Option<usize>> = vec![None; orders.len()];
-    for (i, order) in orders.iter().enumerate() {
-        let Some(order) = *order else { continue };
-        let at = tails.partition_point(|&(_, o)| o < order);
-        if at > 0 {
-            prev[i] = Some(tails[at - 1].0);
-        }
-        if at == tails.len() {
-            tails.push((i, order));
-        } else {
-            tails[at] = (i, order);
-        }
-    }
-    let mut keep = vec![false; orders.len()];
-    let mut at = tails.last().map(|&(i, _)| i);
-    while let Some(i) = at {
-        keep[i] = true;
-        at = prev[i];
-    }
-    keep
-}
-
-// The plan as text.
-
-const TEXT_HEADER: &str = "\
-# Safety plan
-#
-# Under each section's heading, one line per item, starting with \"- \". Change a line's
-# words, add lines, delete lines or move them. Keep the \"##\" headings: a section whose
-# heading is missing is left as it is. Lines starting with a single \"#\" are ignored.
-#
-# In sections 3, 4 and 5 an item can link one of your contacts: \"- @ID\", then words of
-# your own if you like. The [name] after an id is a reminder for you and is not read.
-# Words that start with @ are written \"- \\@...\".
-";
-
-impl SafetyPlan {
-    /// The plan as plain text, for an editor: a heading per section, a `- ` line per item.
-    /// [`Store::apply_safety_plan_text`] reads it back; unchanged, it changes nothing.
-    pub fn to_text(&self) -> String {
-        let mut out = String::from(TEXT_HEADER);
-        for s in &self.sections {
-            out += &format!("\n## {}. {}\n# {}\n", s.number, s.title, s.prompt);
-            for item in &s.items {
-                out += &item_line(item);
-            }
-        }
-        out
-    }
-}
-
-fn item_line(item: &SafetyItem) -> String {
-    let mut line = String::from("- ");
-    if let Some(id) = &item.contact_id {
-        let reminder = match (&item.contact_name, &item.contact_phone) {
-            (Some(name), Some(phone)) => format!("{name} · {phone}"),
-            (Some(name), None) => name.clone(),
-            _ => "removed contact".to_owned(),
-        };
-        // The reminder ends at the first ']', so it may hold none.
-        let reminder = reminder.replace('[', "(").replace(']', ")");
-        line += &format!("@{id} [{reminder}]");
-        if let Some(text) = &item.text {
-            line.push(' ');
-            line += text;
-        }
-    } else if let Some(text) = &item.text {
-        // A text that starts like a link (or like this escape) is escaped with a backslash.
-        if text.starts_with(['@', '\\']) {
-            line.push('\\');
-        }
-        line += text;
-    }
-    line.push('\n');
-    line
-}
-
-struct WantedSection {
-    section: SafetySection,
-    items: Vec<WantedItem>,
-}
-
-struct WantedItem {
-    line: usize,
-    text: Option<String>,
-    contact: Option<String>,
-}
-
-/// Adds the line number to an input error.
-fn at_line(line: usize, e: Error) -> Error {
-    match e {
-        Error::InvalidInput { field, reason } => Error::InvalidInput {
-            field,
-            reason: format!("{reason} (line {line})"),
-        },
-        other => other,
-    }
-}
-
-/// Reads the text format: checks every line, touches nothing.
-fn parse(text: &str) -> Result<Vec<WantedSection>> {
-    if text.len() > MAX_SAFETY_PLAN_TEXT_BYTES {
-        return Err(Error::invalid(
-            "safety plan",
-            format!("longer than {MAX_SAFETY_PLAN_TEXT_BYTES} bytes"),
-        ));
-    }
-    let mut out: Vec<WantedSection> = Vec::new();
-    for (i, line) in text.lines().enumerate() {
-        let n = i + 1;
-        let line = line.trim();
-        if line.is_empty() {
-            continue;
-        }
-        if let Some(rest) = line.strip_prefix("##") {
-            let section = heading(rest.trim_start_matches('#')).map_err(|e| at_line(n, e))?;
-            if out.iter().any(|s| s.section == section) {
-                return Err(at_line(
-                    n,
-                    Error::invalid("section", "has a second heading"),
-                ));
-            }
-            out.push(WantedSection {
-                section,
-                items: Vec::new(),
-            });
-        } else if line.starts_with('#') {
-            continue;
-        } else if let Some(rest) = line.strip_prefix('-') {
-            let Some(current) = out.last_mut() else {
-                return Err(at_line(
-                    n,
-                    Error::invalid("safety plan", "an item comes before the first heading"),
-                ));
-            };
-            if let Some((text, contact)) = item(current.section, rest).map_err(|e| at_line(n, e))? {
-                current.items.push(WantedItem {
-                    line: n,
-                    text,
-                    contact,
-                });
-            }
-        } else {
-            return Err(at_line(
-                n,
-                Error::invalid(
-                    "safety plan",
-                    "expected a \"## \" heading, a \"- \" item or a \"#\" comment",
-                ),
-            ));
-        }
-    }
-    Ok(out)
-}
-
-/// A heading's section: by its number (`## 4. …`), else by its name or title.
-fn heading(rest: &str) -> Result<SafetySection> {
-    let rest = rest.trim();
-    let digits: String = rest.chars().take_while(char::is_ascii_digit).collect();
-    if digits.is_empty() {
-        return rest.parse();
-    }
-    digits
-        .parse::<u8>()
-        .ok()
-        .and_then(SafetySection::from_number)
-        .ok_or_else(|| Error::invalid("section", "must be numbered 1 to 7"))
-}
-
-type ItemContent = (Option<String>, Option<String>);
-
-/// An item line's text and link after its `-`; `None` for a blank item.
-fn item(section: SafetySection, rest: &str) -> Result<Option<ItemContent>> {
-    let rest = rest.trim();
-    let (text, contact) = match rest.strip_prefix('@') {
-        Some(link) => {
-            let (id, after) = link.split_once(char::is_whitespace).unwrap_or((link, ""));
-            let id =
-                contact_id(id)?.ok_or_else(|| Error::invalid("contact", "an @ needs an id"))?;
-            let after = after.trim_start();
-            let text = match after.strip_prefix('[') {
-                Some(reminder) => match reminder.split_once(']') {
-                    Some((_, text)) => text,
-                    None => {
-                        return Err(Error::invalid(
-                            "text",
-                            "a [name] after a contact id has no closing ]",
-                        ));
-                    }
-                },
-                None => after,
-            };
-            (item_text(text)?, Some(id))
-        }
-        None => (item_text(rest.strip_prefix('\\').unwrap_or(rest))?, None),
-    };
-    if text.is_none() && contact.is_none() {
-        return Ok(None);
-    }
-    check_item(section, text.as_deref(), contact.as_deref())?;
-    Ok(Some((text, contact)))
 }
 
 #[cfg(test)]
@@ -965,34 +593,5 @@ mod tests {
         }
         assert!("8".parse::<SafetySection>().is_err());
         assert!("hobbies".parse::<SafetySection>().is_err());
-    }
-
-    #[test]
-    fn placing_keeps_what_is_already_in_order() {
-        // Appending writes only the new item.
-        assert_eq!(place(&[Some(1024), Some(2048), None]), [1024, 2048, 3072]);
-        // Inserting at the top or between leaves the others.
-        assert_eq!(place(&[None, Some(1024), Some(2048)]), [0, 1024, 2048]);
-        assert_eq!(place(&[Some(1024), None, Some(2048)]), [1024, 1536, 2048]);
-        // Moving the last item first rewrites only it.
-        assert_eq!(
-            place(&[Some(3072), Some(1024), Some(2048)]),
-            [0, 1024, 2048]
-        );
-        // No room between neighbours: the section is renumbered.
-        assert_eq!(place(&[Some(1), None, Some(2)]), [1024, 2048, 3072]);
-        // Ties (two devices appended at once) are told apart.
-        let tie = place(&[Some(2048), Some(2048)]);
-        assert!(tie[0] < tie[1]);
-        assert_eq!(place(&[]), Vec::<i64>::new());
-        // Orders outside the kept range, from elsewhere, are brought back into it.
-        let far = place(&[Some(i64::MAX), None]);
-        assert!(far[0] < far[1] && far[1] <= ORDER_LIMIT);
-    }
-
-    #[test]
-    fn increasing_runs_are_longest() {
-        let keep = increasing_run(&[Some(5), Some(1), Some(2), None, Some(9), Some(3)]);
-        assert_eq!(keep, [false, true, true, false, false, true]);
     }
 }

@@ -4,8 +4,8 @@
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
-use crate::durable::DurableDoc;
 use crate::error::{Error, Result};
+use crate::storage::durable::DurableDoc;
 use crate::sync::crypto::DocKey;
 
 const ACCOUNT: &str = "account";

@@ -3,10 +3,10 @@
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
-use crate::durable::DurableDoc;
 use crate::error::{Error, Result};
 use crate::net::{ServerUrl, Transport};
-use crate::store::Store;
+use crate::storage::durable::DurableDoc;
+use crate::storage::store::Store;
 use crate::sync::account::{
     Account, AccountInfo, ProgramKey, decode_bytes, decode_key, encode_key,
 };

@@ -4,8 +4,8 @@
 use automerge::ChangeHash;
 use uuid::Uuid;
 
-use crate::durable::DurableDoc;
 use crate::error::{Error, Result};
+use crate::storage::durable::DurableDoc;
 use crate::sync::crypto::DocKey;
 use crate::sync::wire::{SealedSnapshot, SyncRequest, SyncResponse};
 

@@ -1,0 +1,9 @@
+//! The schedule: sessions, their occurrences, reminders and attendance.
+
+pub(crate) mod attendance;
+pub(crate) mod ical;
+pub(crate) mod localtime;
+pub(crate) mod occurrence;
+pub(crate) mod recurrence;
+pub(crate) mod reminders;
+pub(crate) mod session;

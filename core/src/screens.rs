@@ -1,0 +1,3 @@
+//! Each screen's state, decided here for both apps.
+
+pub(crate) mod today;
