@@ -49,6 +49,6 @@ pub use support::{
     ReachOutRecord, suggested_reach_out_message,
 };
 pub use sync::{AccountRecord, SyncSummary};
-pub use types::Timestamp;
+pub use types::{LocalDate, LocalDateTime, LocalTime, Timestamp};
 
 uniffi::setup_scaffolding!();
