@@ -21,13 +21,9 @@ let package = Package(
             name: "CompanionCore",
             dependencies: ["CompanionFFI"],
             path: "Sources/CompanionCore",
-            exclude: ["README.md"],
-            linkerSettings: [
-                // The static library's HTTPS client checks certificates with the platform
-                // verifier (rustls-platform-verifier: Security and CoreFoundation).
-                .linkedFramework("Security"),
-                .linkedFramework("CoreFoundation"),
-            ]
+            // The static library links no HTTP client of its own (URLSessionTransport in the
+            // app carries its requests), so it needs no system framework beyond libSystem.
+            exclude: ["README.md"]
         ),
         .target(
             name: "CompanionPresenters",
