@@ -72,7 +72,32 @@ pub use schedule::session::{
     MAX_DURATION_MINUTES, MAX_LEAD_MINUTES, MAX_LEADS, OccurrenceChange, Session, SessionFields,
     SessionKind,
 };
-pub use screens::today::Today;
+pub use screens::checkin::{CheckInSaved, CheckInScreen, CheckInValues, SLEEP_STEP_HOURS, Scale};
+pub use screens::insights::{
+    CHART_RANGES, Chart, ChartDay, Figure, InsightsScreen, NudgeView, Segment, average_label,
+    plural, sleep_label,
+};
+pub use screens::onboarding::{
+    OnboardingChoice, OnboardingPage, OnboardingScreen, OnboardingStep, onboarding_pages,
+};
+pub use screens::reach_out::{ROLE_CHOICES, ReachOutAction, ReachOutScreen};
+pub use screens::safety_plan::{
+    LinkableContact, SafetyItemView, SafetyPlanAction, SafetyPlanResult, SafetyPlanScreen,
+    SafetySectionView,
+};
+pub use screens::schedule::{
+    ATTENDANCE_DAYS, AttendanceView, DEFAULT_SESSION_MINUTES, LEAD_CHOICES, SCHEDULE_DAYS,
+    SESSION_KIND_CHOICES, ScheduleAction, ScheduleChoices, ScheduleDay, ScheduleResult,
+    ScheduleScreen, SessionView,
+};
+pub use screens::settings::{
+    AccountView, EXPORT_FORMATS, RegionChoice, SUGGESTED_CHECKIN_REMINDER, SettingsAction,
+    SettingsResult, SettingsScreen,
+};
+pub use screens::today::{
+    COMING_UP_DAYS, COMING_UP_MAX, CheckInSummary, CrisisShortcut, Today, TodayScreen,
+};
+pub use screens::views::{LeadChoice, OccurrenceView, SessionClock, Timing, lead_label, zone_city};
 pub use storage::store::{ChangeHash, Store, StoreStats};
 pub use support::actions::{ActionKind, ContactAction, MESSAGE_MAX_CHARS, SUGGESTED_MESSAGE};
 pub use support::contact::{Contact, ContactFields, ContactRole, MAX_ORDER};

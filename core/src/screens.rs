@@ -1,3 +1,11 @@
 //! Each screen's state, decided here for both apps.
 
+pub(crate) mod checkin;
+pub(crate) mod insights;
+pub(crate) mod onboarding;
+pub(crate) mod reach_out;
+pub(crate) mod safety_plan;
+pub(crate) mod schedule;
+pub(crate) mod settings;
 pub(crate) mod today;
+pub(crate) mod views;

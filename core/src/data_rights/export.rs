@@ -24,7 +24,8 @@ pub const PLAINTEXT_EXPORT_NOTICE: &str = "Exports are not encrypted: anyone who
     can read it. Keep it somewhere private and delete it when you no longer need it.";
 
 /// The formats check-ins can be exported in.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize)]
+#[serde(rename_all = "kebab-case")]
 pub enum CheckinExportFormat {
     /// RFC 4180 CSV with a header row, one row per check-in; text cells a spreadsheet would
     /// take for a formula start with `'`.

@@ -1,16 +1,26 @@
-//! The "today" view every shell opens on.
+//! The "today" view every shell opens on: the day's sessions, what is coming up, today's
+//! check-in, and help one tap away (crisis lines first, then the participant's favourites).
 
-use chrono::{DateTime, Datelike, NaiveDate, Utc};
+use chrono::{DateTime, Duration, NaiveDate, Utc};
 use serde::Serialize;
 
 use crate::checkins::checkin::CheckIn;
-use crate::error::{Error, Result};
+use crate::error::Result;
 use crate::schedule::occurrence::Occurrence;
+use crate::screens::views::{OccurrenceView, Viewer, checked_now, zone_of};
 use crate::storage::store::Store;
+use crate::support::actions::ContactAction;
 use crate::support::contact::Contact;
-use crate::validate;
+use crate::support::reach_out::ReachOutContact;
 
-/// Today's sessions, today's check-in (if done) and the favourite contacts.
+/// How far past today "coming up" looks.
+pub const COMING_UP_DAYS: i64 = 14;
+/// The most occurrences "coming up" shows. Cancelled ones count and are shown, marked: a
+/// participant needs to know not to go.
+pub const COMING_UP_MAX: usize = 3;
+
+/// Today's sessions, today's check-in (if done) and the favourite contacts, as the core's
+/// records (the terminal shell's `today`, and the pieces [`TodayScreen`] is made of).
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Today {
     /// The participant's local date.
@@ -22,13 +32,44 @@ pub struct Today {
     pub favourites: Vec<Contact>,
 }
 
+/// Today's check-in, once done.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct CheckInSummary {
+    pub mood: u8,
+    pub craving: Option<u8>,
+}
+
+/// The one-tap way to the first crisis line (988 in the US): its name and first action.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct CrisisShortcut {
+    pub line_id: String,
+    pub name: String,
+    pub action: ContactAction,
+}
+
+/// What Today shows, decided once for every shell.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct TodayScreen {
+    /// The participant's local date, from now and their phone's zone.
+    pub date: NaiveDate,
+    pub zone: String,
+    /// Today's occurrences, cancelled ones included, by start.
+    pub sessions: Vec<OccurrenceView>,
+    /// After today, within [`COMING_UP_DAYS`], at most [`COMING_UP_MAX`], by start; shown
+    /// whether or not anything is left today.
+    pub coming_up: Vec<OccurrenceView>,
+    pub checkin: Option<CheckInSummary>,
+    /// First: help in a crisis is the one thing always on Today.
+    pub crisis: Option<CrisisShortcut>,
+    /// The participant's favourites, each with its actions.
+    pub favourites: Vec<ReachOutContact>,
+}
+
 impl Store {
     /// The day containing `now` for a participant in `zone` (their phone's IANA zone).
     pub fn today(&self, now: DateTime<Utc>, zone: &str) -> Result<Today> {
-        let tz = validate::time_zone(zone)?;
-        if !(1900..=2200).contains(&now.year()) {
-            return Err(Error::invalid("now", "must lie between 1900 and 2200"));
-        }
+        let tz = zone_of(zone)?;
+        let now = checked_now(now)?;
         let date = now.with_timezone(&tz).date_naive();
         Ok(Today {
             date,
@@ -40,6 +81,49 @@ impl Store {
                 .into_iter()
                 .filter(|c| c.favourite)
                 .collect(),
+        })
+    }
+
+    /// What Today shows at `now` in `zone`.
+    pub fn today_screen(&self, now: DateTime<Utc>, zone: &str) -> Result<TodayScreen> {
+        let tz = zone_of(zone)?;
+        let today = self.today(now, zone)?;
+        let viewer = Viewer::new(self, now, tz)?;
+        let (_, tomorrow_starts) = crate::schedule::occurrence::day_bounds(tz, today.date)?;
+        let horizon = tomorrow_starts + Duration::days(COMING_UP_DAYS);
+        let coming_up = self
+            .occurrences(tomorrow_starts, horizon)?
+            .into_iter()
+            // Starting today and running past midnight is today's, not coming up.
+            .filter(|o| o.start >= tomorrow_starts)
+            .take(COMING_UP_MAX)
+            .map(|o| viewer.view(o))
+            .collect();
+        let crisis = self.crisis_lines()?.into_iter().find_map(|line| {
+            let action = line.actions.into_iter().next()?;
+            Some(CrisisShortcut {
+                line_id: line.id,
+                name: line.name,
+                action,
+            })
+        });
+        let favourites = self
+            .reach_out(None)?
+            .favourites
+            .into_iter()
+            .filter(|c| c.favourite)
+            .collect();
+        Ok(TodayScreen {
+            date: today.date,
+            zone: today.time_zone,
+            sessions: today.sessions.into_iter().map(|o| viewer.view(o)).collect(),
+            coming_up,
+            checkin: today.checkin.map(|c| CheckInSummary {
+                mood: c.mood,
+                craving: c.craving,
+            }),
+            crisis,
+            favourites,
         })
     }
 }

@@ -1,0 +1,307 @@
+//! The schedule screen: the coming days' occurrences, every session (the participant's own,
+//! which they edit, and the program's, which they only read), recent attendance to mark, and
+//! the choices the session form offers. Every change goes through [`Store::schedule_act`],
+//! which returns the screen as it then is.
+
+use chrono::{DateTime, Days, NaiveDate, NaiveDateTime, Utc, Weekday};
+use serde::Serialize;
+
+use crate::error::{Error, Result};
+use crate::schedule::attendance::Attendance;
+use crate::schedule::recurrence::{MAX_INTERVAL_WEEKS, Recurrence};
+use crate::schedule::session::{
+    MAX_DURATION_MINUTES, MAX_LEAD_MINUTES, MAX_LEADS, Session, SessionFields, SessionKind,
+};
+use crate::screens::views::{OccurrenceView, Viewer, checked_now, zone_of};
+use crate::storage::store::Store;
+
+/// How many local days, today first, the schedule lists occurrences for.
+pub const SCHEDULE_DAYS: u64 = 14;
+/// How far back attendance can be marked from the schedule.
+pub const ATTENDANCE_DAYS: i64 = 14;
+/// The lead times the session form and the preferences offer, in minutes: from "5 minutes
+/// before" (already there) to "the day before".
+pub const LEAD_CHOICES: [u32; 8] = [5, 10, 15, 30, 60, 120, 180, 1440];
+/// The kinds offered, most common in an IOP first.
+pub const SESSION_KIND_CHOICES: [SessionKind; 7] = [
+    SessionKind::ProcessGroup,
+    SessionKind::SkillsGroup,
+    SessionKind::Psychoeducation,
+    SessionKind::Individual,
+    SessionKind::Family,
+    SessionKind::Aftercare,
+    SessionKind::Other,
+];
+/// A new session's length until the participant says otherwise.
+pub const DEFAULT_SESSION_MINUTES: u32 = 60;
+
+/// One local day of the schedule.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ScheduleDay {
+    pub date: NaiveDate,
+    pub occurrences: Vec<OccurrenceView>,
+}
+
+/// A session as the schedule lists it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct SessionView {
+    pub id: String,
+    pub title: String,
+    pub kind: SessionKind,
+    /// The program's: read-only here.
+    pub from_program: bool,
+    /// First start, on the session's own wall clock in `zone`.
+    pub start: NaiveDateTime,
+    pub zone: String,
+    pub duration_minutes: u32,
+    /// `None` for a one-off.
+    pub recurrence: Option<Recurrence>,
+    /// The session's own lead times; `None` follows the preferences' default.
+    pub reminder_leads: Option<Vec<u32>>,
+    /// The lead times that apply, own or default.
+    pub effective_leads: Vec<u32>,
+    pub location: Option<String>,
+    pub video_link: Option<String>,
+    pub notes: Option<String>,
+}
+
+/// A recent occurrence and what was marked for it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct AttendanceView {
+    pub occurrence: OccurrenceView,
+    pub mark: Option<Attendance>,
+}
+
+/// What the session form offers.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ScheduleChoices {
+    pub kinds: Vec<SessionKind>,
+    pub lead_minutes: Vec<u32>,
+    /// Monday first.
+    pub weekdays: Vec<Weekday>,
+    pub default_duration_minutes: u32,
+    pub max_duration_minutes: u32,
+    pub max_leads: u32,
+    pub max_lead_minutes: u32,
+    pub max_interval_weeks: u32,
+}
+
+/// What the schedule screen shows.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ScheduleScreen {
+    /// The [`SCHEDULE_DAYS`] local days from today that hold an occurrence, in order.
+    pub days: Vec<ScheduleDay>,
+    pub sessions: Vec<SessionView>,
+    /// Occurrences of the last [`ATTENDANCE_DAYS`] that have started, most recent first.
+    pub recent: Vec<AttendanceView>,
+    pub default_leads: Vec<u32>,
+    pub choices: ScheduleChoices,
+}
+
+/// Every change the schedule screen makes.
+#[derive(Debug, Clone, PartialEq)]
+pub enum ScheduleAction {
+    AddSession(SessionFields),
+    EditSession {
+        id: String,
+        fields: SessionFields,
+    },
+    RemoveSession {
+        id: String,
+    },
+    CancelOccurrence {
+        session_id: String,
+        series_date: NaiveDate,
+    },
+    MoveOccurrence {
+        session_id: String,
+        series_date: NaiveDate,
+        /// The new start, on the session's own wall clock.
+        to: NaiveDateTime,
+        duration_minutes: Option<u32>,
+    },
+    RestoreOccurrence {
+        session_id: String,
+        series_date: NaiveDate,
+    },
+    MarkAttended {
+        session_id: String,
+        series_date: NaiveDate,
+    },
+    MarkMissed {
+        session_id: String,
+        series_date: NaiveDate,
+    },
+    ClearAttendance {
+        session_id: String,
+        series_date: NaiveDate,
+    },
+}
+
+/// A change made, and the screen after it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ScheduleResult {
+    pub screen: ScheduleScreen,
+    /// A session with reminders was added or given them: the moment to ask for notification
+    /// permission, if the platform has not.
+    pub ask_notification_permission: bool,
+}
+
+fn count(n: usize) -> u32 {
+    u32::try_from(n).unwrap_or(u32::MAX)
+}
+
+impl Store {
+    /// The schedule as it is at `now`, for a participant in `zone`.
+    pub fn schedule_screen(&self, now: DateTime<Utc>, zone: &str) -> Result<ScheduleScreen> {
+        let tz = zone_of(zone)?;
+        let now = checked_now(now)?;
+        let viewer = Viewer::new(self, now, tz)?;
+        let today = now.with_timezone(&tz).date_naive();
+        let (from, _) = crate::schedule::occurrence::day_bounds(tz, today)?;
+        let last = today
+            .checked_add_days(Days::new(SCHEDULE_DAYS - 1))
+            .ok_or_else(|| Error::invalid("now", "is out of range"))?;
+        let (_, to) = crate::schedule::occurrence::day_bounds(tz, last)?;
+        let mut days: Vec<ScheduleDay> = Vec::new();
+        for o in self.occurrences(from, to)? {
+            let view = viewer.view(o);
+            let date = view.local_start.date();
+            match days.last_mut() {
+                Some(day) if day.date == date => day.occurrences.push(view),
+                _ => days.push(ScheduleDay {
+                    date,
+                    occurrences: vec![view],
+                }),
+            }
+        }
+        let default_leads = self.preferences()?.default_reminder_leads;
+        let sessions = self
+            .sessions()?
+            .into_iter()
+            .map(|s| session_view(s, &default_leads))
+            .collect();
+        let recent = self
+            .attendance(now, ATTENDANCE_DAYS)?
+            .into_iter()
+            .map(|e| AttendanceView {
+                occurrence: viewer.view(e.occurrence),
+                mark: e.attendance,
+            })
+            .collect();
+        Ok(ScheduleScreen {
+            days,
+            sessions,
+            recent,
+            default_leads,
+            choices: ScheduleChoices {
+                kinds: SESSION_KIND_CHOICES.to_vec(),
+                lead_minutes: LEAD_CHOICES.to_vec(),
+                weekdays: vec![
+                    Weekday::Mon,
+                    Weekday::Tue,
+                    Weekday::Wed,
+                    Weekday::Thu,
+                    Weekday::Fri,
+                    Weekday::Sat,
+                    Weekday::Sun,
+                ],
+                default_duration_minutes: DEFAULT_SESSION_MINUTES,
+                max_duration_minutes: MAX_DURATION_MINUTES,
+                max_leads: count(MAX_LEADS),
+                max_lead_minutes: MAX_LEAD_MINUTES,
+                max_interval_weeks: MAX_INTERVAL_WEEKS,
+            },
+        })
+    }
+
+    /// Makes one change from the schedule screen, as one durable change, and returns the
+    /// screen after it; on an error nothing changed.
+    pub fn schedule_act(
+        &mut self,
+        action: ScheduleAction,
+        now: DateTime<Utc>,
+        zone: &str,
+    ) -> Result<ScheduleResult> {
+        let now = checked_now(now)?;
+        // The zone first: an action with a bad zone changes nothing.
+        zone_of(zone)?;
+        let mut reminders_added = false;
+        match action {
+            ScheduleAction::AddSession(fields) => {
+                let added = self.add_session(&fields)?;
+                reminders_added = !self.leads_of(&added)?.is_empty();
+            }
+            ScheduleAction::EditSession { id, fields } => {
+                let gives_leads = matches!(&fields.reminder_leads, Some(Some(l)) if !l.is_empty());
+                self.edit_session(&id, &fields)?;
+                reminders_added = gives_leads;
+            }
+            ScheduleAction::RemoveSession { id } => self.remove_session(&id)?,
+            ScheduleAction::CancelOccurrence {
+                session_id,
+                series_date,
+            } => {
+                self.cancel_occurrence(&session_id, series_date)?;
+            }
+            ScheduleAction::MoveOccurrence {
+                session_id,
+                series_date,
+                to,
+                duration_minutes,
+            } => {
+                self.move_occurrence(&session_id, series_date, to, duration_minutes)?;
+            }
+            ScheduleAction::RestoreOccurrence {
+                session_id,
+                series_date,
+            } => {
+                self.restore_occurrence(&session_id, series_date)?;
+            }
+            ScheduleAction::MarkAttended {
+                session_id,
+                series_date,
+            } => self.mark_attendance(&session_id, series_date, Attendance::Attended, now)?,
+            ScheduleAction::MarkMissed {
+                session_id,
+                series_date,
+            } => self.mark_attendance(&session_id, series_date, Attendance::Missed, now)?,
+            ScheduleAction::ClearAttendance {
+                session_id,
+                series_date,
+            } => self.clear_attendance(&session_id, series_date)?,
+        }
+        Ok(ScheduleResult {
+            screen: self.schedule_screen(now, zone)?,
+            ask_notification_permission: reminders_added,
+        })
+    }
+
+    fn leads_of(&self, session: &Session) -> Result<Vec<u32>> {
+        Ok(match &session.reminder_leads {
+            Some(own) => own.clone(),
+            None => self.preferences()?.default_reminder_leads,
+        })
+    }
+}
+
+fn session_view(s: Session, default_leads: &[u32]) -> SessionView {
+    SessionView {
+        effective_leads: s
+            .reminder_leads
+            .clone()
+            .unwrap_or_else(|| default_leads.to_vec()),
+        from_program: s.program_id.is_some(),
+        id: s.id,
+        title: s.title,
+        kind: s.kind,
+        start: s.start,
+        zone: s.time_zone,
+        duration_minutes: s.duration_minutes,
+        recurrence: s.recurrence,
+        reminder_leads: s.reminder_leads,
+        location: s.location,
+        video_link: s.video_link,
+        notes: s.notes,
+    }
+}
