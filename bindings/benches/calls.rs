@@ -5,10 +5,10 @@
 
 use std::time::{Duration, Instant};
 
-use chrono::{Days, Utc};
+use chrono::{Days, NaiveDate, Utc};
 use companion_ffi::{
-    CheckInInput, CompanionStore, HttpError, HttpRequest, HttpResponse, HttpTransport,
-    RecurrenceRecord, SessionInput, Timestamp,
+    CheckInInput, CompanionStore, HttpError, HttpRequest, HttpResponse, HttpTransport, LocalDate,
+    LocalDateTime, RecurrenceRecord, SessionInput, Timestamp, Weekday,
 };
 
 /// These calls never reach the network.
@@ -51,11 +51,13 @@ fn main() {
     store
         .add_session(SessionInput {
             title: Some("Process group".into()),
-            start: Some("2025-01-06T09:00".into()),
+            start: NaiveDate::from_ymd_opt(2025, 1, 6)
+                .and_then(|d| d.and_hms_opt(9, 0, 0))
+                .map(LocalDateTime),
             time_zone: Some("America/Chicago".into()),
             duration_minutes: Some(180),
             recurrence: Some(RecurrenceRecord {
-                weekdays: vec!["MO".into(), "WE".into(), "TH".into()],
+                weekdays: vec![Weekday::Monday, Weekday::Wednesday, Weekday::Thursday],
                 interval_weeks: 1,
                 until: None,
                 count: None,
@@ -69,7 +71,7 @@ fn main() {
     });
     let first = Utc::now().date_naive() - Days::new(400);
     let checkins = measure(300, |i| {
-        let date = (first + Days::new(i as u64)).format("%Y-%m-%d").to_string();
+        let date = LocalDate(first + Days::new(i as u64));
         store
             .record_checkin(
                 date,

@@ -4,12 +4,12 @@ use companion_core::{CheckIn, CheckInEdit};
 
 use crate::error::Result;
 use crate::store::CompanionStore;
-use crate::types::{Timestamp, date, date_text};
+use crate::types::{LocalDate, Timestamp};
 
-/// One day's check-in. `date` is the participant's local date, "YYYY-MM-DD".
+/// One day's check-in. `date` is the participant's local date.
 #[derive(Debug, Clone, PartialEq, uniffi::Record)]
 pub struct CheckInRecord {
-    pub date: String,
+    pub date: LocalDate,
     pub mood: u8,
     pub craving: Option<u8>,
     pub emotions: Vec<String>,
@@ -61,7 +61,7 @@ pub struct CheckInInput {
 impl From<CheckIn> for CheckInRecord {
     fn from(c: CheckIn) -> Self {
         CheckInRecord {
-            date: date_text(c.date),
+            date: c.date.into(),
             mood: c.mood,
             craving: c.craving,
             emotions: c.emotions.into_iter().collect(),
@@ -76,8 +76,8 @@ impl From<CheckIn> for CheckInRecord {
 
 #[uniffi::export]
 impl CompanionStore {
-    pub fn record_checkin(&self, date_text: String, input: CheckInInput) -> Result<CheckInRecord> {
-        let day = date("date", &date_text)?;
+    pub fn record_checkin(&self, date: LocalDate, input: CheckInInput) -> Result<CheckInRecord> {
+        let day = date.0;
         let edit = CheckInEdit {
             mood: input.mood,
             craving: input.craving,
@@ -90,25 +90,25 @@ impl CompanionStore {
         Ok(self.write(|s| s.record_checkin(day, &edit))?.into())
     }
 
-    pub fn checkin(&self, date_text: String) -> Result<Option<CheckInRecord>> {
-        let day = date("date", &date_text)?;
-        Ok(self.read(|s| s.checkin(day))?.map(Into::into))
+    pub fn checkin(&self, date: LocalDate) -> Result<Option<CheckInRecord>> {
+        Ok(self.read(|s| s.checkin(date.0))?.map(Into::into))
     }
 
     /// Check-ins from `from` to `to` (either may be absent), oldest first.
-    pub fn checkins(&self, from: Option<String>, to: Option<String>) -> Result<Vec<CheckInRecord>> {
-        let from = from.map(|d| date("from", &d)).transpose()?;
-        let to = to.map(|d| date("to", &d)).transpose()?;
+    pub fn checkins(
+        &self,
+        from: Option<LocalDate>,
+        to: Option<LocalDate>,
+    ) -> Result<Vec<CheckInRecord>> {
         Ok(self
-            .read(|s| s.checkins(from, to))?
+            .read(|s| s.checkins(from.map(|d| d.0), to.map(|d| d.0)))?
             .into_iter()
             .map(Into::into)
             .collect())
     }
 
-    pub fn delete_checkin(&self, date_text: String) -> Result<()> {
-        let day = date("date", &date_text)?;
-        self.write(|s| s.delete_checkin(day))
+    pub fn delete_checkin(&self, date: LocalDate) -> Result<()> {
+        self.write(|s| s.delete_checkin(date.0))
     }
 
     /// Emotion tags the check-in screen offers first.

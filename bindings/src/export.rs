@@ -5,7 +5,7 @@ use companion_core::CheckinExportFormat as CoreFormat;
 
 use crate::error::Result;
 use crate::store::CompanionStore;
-use crate::types::{Timestamp, date};
+use crate::types::{LocalDate, Timestamp};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, uniffi::Enum)]
 pub enum CheckinExportFormat {
@@ -16,6 +16,16 @@ pub enum CheckinExportFormat {
     /// A FHIR R4 `Bundle` of the daily check-in Questionnaire and one QuestionnaireResponse
     /// per check-in.
     Fhir,
+}
+
+impl From<CoreFormat> for CheckinExportFormat {
+    fn from(f: CoreFormat) -> Self {
+        match f {
+            CoreFormat::Csv => CheckinExportFormat::Csv,
+            CoreFormat::Json => CheckinExportFormat::Json,
+            CoreFormat::Fhir => CheckinExportFormat::Fhir,
+        }
+    }
 }
 
 impl From<CheckinExportFormat> for CoreFormat {
@@ -42,18 +52,16 @@ pub fn checkin_export_media_type(format: CheckinExportFormat) -> String {
 
 #[uniffi::export]
 impl CompanionStore {
-    /// The check-ins from `from` to `to` ("YYYY-MM-DD", both included, either absent), oldest
-    /// first, in `format`, stamped `now` where the format records an export time.
+    /// The check-ins from `from` to `to` (both included, either absent), oldest first, in
+    /// `format`, stamped `now` where the format records an export time.
     pub fn export_checkins(
         &self,
         format: CheckinExportFormat,
-        from: Option<String>,
-        to: Option<String>,
+        from: Option<LocalDate>,
+        to: Option<LocalDate>,
         now: Timestamp,
     ) -> Result<String> {
-        let from = from.map(|d| date("from", &d)).transpose()?;
-        let to = to.map(|d| date("to", &d)).transpose()?;
-        self.read(|s| s.export_checkins(format.into(), from, to, now.0))
+        self.read(|s| s.export_checkins(format.into(), from.map(|d| d.0), to.map(|d| d.0), now.0))
     }
 }
 

@@ -1,6 +1,5 @@
 //! Insights and the mood/craving chart's series, so the apps show the core's figures and draw
-//! the same days natively. Dates cross as "YYYY-MM-DD"; `today` is the participant's local
-//! date (`today(now, zone).date`).
+//! the same days natively. `today` is the participant's local date (`today(now, zone).date`).
 
 use companion_core::{
     Average, DayPoint, Insights, Nudge, NudgeContact, NudgeReason as CoreReason, SleepAndMood,
@@ -10,7 +9,7 @@ use companion_core::{
 use crate::contacts::Role;
 use crate::error::Result;
 use crate::store::CompanionStore;
-use crate::types::{date, date_text};
+use crate::types::LocalDate;
 
 /// How a mean moved against the window before it. Up is a higher number: better for mood,
 /// harder for cravings; the apps word it.
@@ -40,7 +39,7 @@ pub struct AverageRecord {
 pub struct WindowRecord {
     pub days: u32,
     /// The window's first date.
-    pub from: String,
+    pub from: LocalDate,
     /// Days checked in.
     pub checkins: u32,
     /// Days not checked in, from the first check-in on and before today.
@@ -89,11 +88,11 @@ pub struct NudgeRecord {
 
 #[derive(Debug, Clone, PartialEq, uniffi::Record)]
 pub struct InsightsRecord {
-    pub today: String,
+    pub today: LocalDate,
     pub checked_in_today: bool,
     pub total_checkins: u32,
-    pub first_checkin: Option<String>,
-    pub latest_checkin: Option<String>,
+    pub first_checkin: Option<LocalDate>,
+    pub latest_checkin: Option<LocalDate>,
     /// Days checked in this ISO week (from Monday) and this calendar month.
     pub this_week: u32,
     pub this_month: u32,
@@ -109,7 +108,7 @@ pub struct InsightsRecord {
 /// One calendar day of the chart: no values on a day not checked in.
 #[derive(Debug, Clone, PartialEq, uniffi::Record)]
 pub struct DayPointRecord {
-    pub date: String,
+    pub date: LocalDate,
     pub mood: Option<u8>,
     pub craving: Option<u8>,
     pub sleep_hours: Option<f64>,
@@ -154,7 +153,7 @@ impl From<Window> for WindowRecord {
     fn from(w: Window) -> Self {
         WindowRecord {
             days: w.days,
-            from: date_text(w.from),
+            from: w.from.into(),
             checkins: w.checkins,
             missed: w.missed,
             mood: w.mood.into(),
@@ -200,11 +199,11 @@ impl From<Nudge> for NudgeRecord {
 impl From<Insights> for InsightsRecord {
     fn from(i: Insights) -> Self {
         InsightsRecord {
-            today: date_text(i.today),
+            today: i.today.into(),
             checked_in_today: i.checked_in_today,
             total_checkins: i.total_checkins,
-            first_checkin: i.first_checkin.map(date_text),
-            latest_checkin: i.latest_checkin.map(date_text),
+            first_checkin: i.first_checkin.map(Into::into),
+            latest_checkin: i.latest_checkin.map(Into::into),
             this_week: i.this_week,
             this_month: i.this_month,
             current_run: i.current_run,
@@ -220,7 +219,7 @@ impl From<Insights> for InsightsRecord {
 impl From<DayPoint> for DayPointRecord {
     fn from(p: DayPoint) -> Self {
         DayPointRecord {
-            date: date_text(p.date),
+            date: p.date.into(),
             mood: p.mood,
             craving: p.craving,
             sleep_hours: p.sleep_hours,
@@ -232,14 +231,14 @@ impl From<DayPoint> for DayPointRecord {
 #[uniffi::export]
 impl CompanionStore {
     /// What the check-ins up to `today` say, and the nudge, if one is due.
-    pub fn insights(&self, today: String) -> Result<InsightsRecord> {
-        let day = date("today", &today)?;
+    pub fn insights(&self, today: LocalDate) -> Result<InsightsRecord> {
+        let day = today.0;
         Ok(self.read(|s| s.insights(day))?.into())
     }
 
     /// The chart's last `days` days (1 to 366) up to `today`, oldest first, one point per day.
-    pub fn mood_series(&self, today: String, days: u32) -> Result<Vec<DayPointRecord>> {
-        let day = date("today", &today)?;
+    pub fn mood_series(&self, today: LocalDate, days: u32) -> Result<Vec<DayPointRecord>> {
+        let day = today.0;
         Ok(self
             .read(|s| s.mood_series(day, days))?
             .into_iter()

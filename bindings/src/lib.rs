@@ -2,6 +2,7 @@
 //! exported with uniffi proc-macros. Every rule stays in the core; this crate only converts
 //! types at the boundary, one file per area.
 
+mod calendar;
 mod checkins;
 mod contacts;
 mod data_rights;
@@ -12,11 +13,13 @@ mod insights;
 mod limits;
 mod safety_plan;
 mod schedule;
+mod screens;
 mod store;
 mod support;
 mod sync;
 mod types;
 
+pub use calendar::{AttendanceMark, OccurrenceStatus, SessionKind, Timing, Weekday};
 pub use checkins::{CheckInField, CheckInInput, CheckInRecord};
 pub use contacts::{ContactInput, ContactRecord, Role};
 pub use data_rights::{
@@ -43,6 +46,7 @@ pub use schedule::{
     PreferencesRecord, RecurrenceRecord, ReminderChanges, ReminderRecord, SessionInput,
     SessionRecord, TodayRecord,
 };
+pub use screens::*;
 pub use store::{ChangeListener, CompanionStore, DataChange, Subscription, generate_store_key};
 pub use support::{
     ActionType, ContactActionRecord, CrisisLineRecord, CrisisLineSource, ReachOutContactRecord,

@@ -1,40 +1,54 @@
 //! Sessions, occurrences, the today view, preferences, reminders and attendance.
 
-use chrono::{NaiveTime, Utc};
 use companion_core::{
-    Attendance, Occurrence, OccurrenceChange, OccurrenceStatus, PlannedReminder, PreferencesEdit,
-    Recurrence, ReminderContent, ReminderKind, Session, SessionFields, SessionKind, diff_reminders,
-    parse_weekday, weekday_code,
+    Occurrence, OccurrenceChange, PlannedReminder, PreferencesEdit, Recurrence, ReminderContent,
+    ReminderKind, Session, SessionFields, diff_reminders,
 };
 
+use crate::calendar::{self, AttendanceMark};
 use crate::checkins::CheckInRecord;
 use crate::contacts::ContactRecord;
 use crate::error::{CompanionError, Result};
 use crate::store::CompanionStore;
-use crate::types::{Timestamp, date, date_text, local, local_text};
+use crate::types::{LocalDate, LocalDateTime, LocalTime, Timestamp, date_text};
 
-/// What kind of session, as text the apps localise: "psychoeducation", "process-group",
-/// "skills-group", "individual", "family", "aftercare", "other".
-fn kind(s: &str) -> Result<SessionKind> {
-    Ok(s.parse::<SessionKind>()?)
+#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
+pub struct RecurrenceRecord {
+    pub weekdays: Vec<calendar::Weekday>,
+    pub interval_weeks: u32,
+    pub until: Option<LocalDate>,
+    pub count: Option<u32>,
 }
 
-#[derive(Debug, Clone, PartialEq, uniffi::Record)]
-pub struct RecurrenceRecord {
-    /// Two-letter codes: "MO", "WE"…
-    pub weekdays: Vec<String>,
-    pub interval_weeks: u32,
-    pub until: Option<String>,
-    pub count: Option<u32>,
+impl From<Recurrence> for RecurrenceRecord {
+    fn from(r: Recurrence) -> Self {
+        RecurrenceRecord {
+            weekdays: r.weekdays.into_iter().map(Into::into).collect(),
+            interval_weeks: r.interval_weeks,
+            until: r.until.map(Into::into),
+            count: r.count,
+        }
+    }
+}
+
+impl From<RecurrenceRecord> for Recurrence {
+    fn from(r: RecurrenceRecord) -> Self {
+        Recurrence {
+            weekdays: r.weekdays.into_iter().map(Into::into).collect(),
+            interval_weeks: r.interval_weeks,
+            until: r.until.map(|d| d.0),
+            count: r.count,
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, uniffi::Record)]
 pub struct OccurrenceChangeRecord {
     /// The occurrence's date in the series.
-    pub date: String,
+    pub date: LocalDate,
     pub cancelled: bool,
     /// For a moved occurrence: its new local start and length.
-    pub moved_to: Option<String>,
+    pub moved_to: Option<LocalDateTime>,
     pub moved_duration_minutes: Option<u32>,
 }
 
@@ -42,12 +56,12 @@ pub struct OccurrenceChangeRecord {
 pub struct SessionRecord {
     pub id: String,
     pub title: String,
-    pub kind: String,
+    pub kind: calendar::SessionKind,
     pub location: Option<String>,
     pub video_link: Option<String>,
     pub notes: Option<String>,
-    /// Local start of the first (or only) session in `time_zone`, "YYYY-MM-DDTHH:MM".
-    pub start: String,
+    /// Local start of the first (or only) session in `time_zone`.
+    pub start: LocalDateTime,
     pub time_zone: String,
     pub duration_minutes: u32,
     pub recurrence: Option<RecurrenceRecord>,
@@ -64,7 +78,7 @@ pub struct SessionInput {
     #[uniffi(default = None)]
     pub title: Option<String>,
     #[uniffi(default = None)]
-    pub kind: Option<String>,
+    pub kind: Option<calendar::SessionKind>,
     #[uniffi(default = None)]
     pub location: Option<String>,
     #[uniffi(default = None)]
@@ -72,7 +86,7 @@ pub struct SessionInput {
     #[uniffi(default = None)]
     pub notes: Option<String>,
     #[uniffi(default = None)]
-    pub start: Option<String>,
+    pub start: Option<LocalDateTime>,
     #[uniffi(default = None)]
     pub time_zone: Option<String>,
     #[uniffi(default = None)]
@@ -94,30 +108,21 @@ impl From<Session> for SessionRecord {
         SessionRecord {
             id: s.id,
             title: s.title,
-            kind: s.kind.as_str().to_owned(),
+            kind: s.kind.into(),
             location: s.location,
             video_link: s.video_link,
             notes: s.notes,
-            start: local_text(s.start),
+            start: s.start.into(),
             time_zone: s.time_zone,
             duration_minutes: s.duration_minutes,
-            recurrence: s.recurrence.map(|r| RecurrenceRecord {
-                weekdays: r
-                    .weekdays
-                    .iter()
-                    .map(|w| weekday_code(*w).to_owned())
-                    .collect(),
-                interval_weeks: r.interval_weeks,
-                until: r.until.map(date_text),
-                count: r.count,
-            }),
+            recurrence: s.recurrence.map(Into::into),
             reminder_leads: s.reminder_leads,
             changes: s
                 .changes
                 .into_iter()
                 .map(|(d, c)| match c {
                     OccurrenceChange::Cancelled => OccurrenceChangeRecord {
-                        date: date_text(d),
+                        date: d.into(),
                         cancelled: true,
                         moved_to: None,
                         moved_duration_minutes: None,
@@ -126,9 +131,9 @@ impl From<Session> for SessionRecord {
                         start,
                         duration_minutes,
                     } => OccurrenceChangeRecord {
-                        date: date_text(d),
+                        date: d.into(),
                         cancelled: false,
-                        moved_to: Some(local_text(start)),
+                        moved_to: Some(start.into()),
                         moved_duration_minutes: Some(duration_minutes),
                     },
                 })
@@ -139,31 +144,19 @@ impl From<Session> for SessionRecord {
 }
 
 impl SessionInput {
-    fn fields(self) -> Result<SessionFields> {
+    pub(crate) fn fields(self) -> SessionFields {
         let recurrence = if self.one_off {
             Some(None)
         } else {
-            match self.recurrence {
-                Some(r) => Some(Some(Recurrence {
-                    weekdays: r
-                        .weekdays
-                        .iter()
-                        .map(|w| parse_weekday(w))
-                        .collect::<Result<_, _>>()?,
-                    interval_weeks: r.interval_weeks,
-                    until: r.until.map(|u| date("until", &u)).transpose()?,
-                    count: r.count,
-                })),
-                None => None,
-            }
+            self.recurrence.map(|r| Some(r.into()))
         };
-        Ok(SessionFields {
+        SessionFields {
             title: self.title,
-            kind: self.kind.map(|k| kind(&k)).transpose()?,
+            kind: self.kind.map(Into::into),
             location: self.location,
             video_link: self.video_link,
             notes: self.notes,
-            start: self.start.map(|s| local("start", &s)).transpose()?,
+            start: self.start.map(|s| s.0),
             time_zone: self.time_zone,
             duration_minutes: self.duration_minutes,
             recurrence,
@@ -172,53 +165,47 @@ impl SessionInput {
             } else {
                 self.reminder_leads.map(Some)
             },
-        })
+        }
     }
 }
 
 #[derive(Debug, Clone, PartialEq, uniffi::Record)]
 pub struct OccurrenceRecord {
     pub session_id: String,
-    pub series_date: String,
+    pub series_date: LocalDate,
     pub title: String,
-    pub kind: String,
+    pub kind: calendar::SessionKind,
     pub start: Timestamp,
     pub end: Timestamp,
     /// Wall-clock start in the session's own zone.
-    pub local_start: String,
+    pub local_start: LocalDateTime,
     pub time_zone: String,
     pub location: Option<String>,
     pub video_link: Option<String>,
-    /// "scheduled", "moved" or "cancelled".
-    pub status: String,
+    pub status: calendar::OccurrenceStatus,
 }
 
 impl From<Occurrence> for OccurrenceRecord {
     fn from(o: Occurrence) -> Self {
         OccurrenceRecord {
             session_id: o.session_id,
-            series_date: date_text(o.series_date),
+            series_date: o.series_date.into(),
             title: o.title,
-            kind: o.kind.as_str().to_owned(),
+            kind: o.kind.into(),
             start: o.start.into(),
             end: o.end.into(),
-            local_start: local_text(o.local_start),
+            local_start: o.local_start.into(),
             time_zone: o.time_zone,
             location: o.location,
             video_link: o.video_link,
-            status: match o.status {
-                OccurrenceStatus::Scheduled => "scheduled",
-                OccurrenceStatus::Moved => "moved",
-                OccurrenceStatus::Cancelled => "cancelled",
-            }
-            .to_owned(),
+            status: o.status.into(),
         }
     }
 }
 
 #[derive(Debug, Clone, PartialEq, uniffi::Record)]
 pub struct TodayRecord {
-    pub date: String,
+    pub date: LocalDate,
     pub time_zone: String,
     pub sessions: Vec<OccurrenceRecord>,
     pub checkin: Option<CheckInRecord>,
@@ -227,8 +214,8 @@ pub struct TodayRecord {
 
 #[derive(Debug, Clone, PartialEq, uniffi::Record)]
 pub struct PreferencesRecord {
-    /// "HH:MM", or `None` when the daily check-in reminder is off.
-    pub checkin_reminder: Option<String>,
+    /// `None` when the daily check-in reminder is off.
+    pub checkin_reminder: Option<LocalTime>,
     pub discreet_notifications: bool,
     pub default_reminder_leads: Vec<u32>,
     /// The participant's chosen country (e.g. "US"), `None` when the device's is used.
@@ -237,9 +224,12 @@ pub struct PreferencesRecord {
 
 #[derive(Debug, Clone, Default, uniffi::Record)]
 pub struct PreferencesInput {
-    /// "HH:MM", or "off".
+    /// The daily check-in reminder's new time.
     #[uniffi(default = None)]
-    pub checkin_reminder: Option<String>,
+    pub checkin_reminder: Option<LocalTime>,
+    /// Turns the daily check-in reminder off (with no `checkin_reminder`).
+    #[uniffi(default = false)]
+    pub checkin_reminder_off: bool,
     #[uniffi(default = None)]
     pub discreet_notifications: Option<bool>,
     #[uniffi(default = None)]
@@ -319,19 +309,19 @@ impl From<PlannedReminder> for ReminderRecord {
 #[derive(Debug, Clone, PartialEq, uniffi::Record)]
 pub struct AttendanceRecord {
     pub occurrence: OccurrenceRecord,
-    /// "attended", "missed", or `None` when not marked.
-    pub attendance: Option<String>,
+    /// `None` when not marked.
+    pub attendance: Option<AttendanceMark>,
 }
 
 #[uniffi::export]
 impl CompanionStore {
     pub fn add_session(&self, input: SessionInput) -> Result<SessionRecord> {
-        let fields = input.fields()?;
+        let fields = input.fields();
         Ok(self.write(|s| s.add_session(&fields))?.into())
     }
 
     pub fn edit_session(&self, id: String, input: SessionInput) -> Result<SessionRecord> {
-        let fields = input.fields()?;
+        let fields = input.fields();
         Ok(self.write(|s| s.edit_session(&id, &fields))?.into())
     }
 
@@ -339,28 +329,28 @@ impl CompanionStore {
         self.write(|s| s.remove_session(&id))
     }
 
-    pub fn cancel_occurrence(&self, id: String, series_date: String) -> Result<SessionRecord> {
-        let d = date("date", &series_date)?;
-        Ok(self.write(|s| s.cancel_occurrence(&id, d))?.into())
+    pub fn cancel_occurrence(&self, id: String, series_date: LocalDate) -> Result<SessionRecord> {
+        Ok(self
+            .write(|s| s.cancel_occurrence(&id, series_date.0))?
+            .into())
     }
 
     pub fn move_occurrence(
         &self,
         id: String,
-        series_date: String,
-        new_start: String,
+        series_date: LocalDate,
+        new_start: LocalDateTime,
         duration_minutes: Option<u32>,
     ) -> Result<SessionRecord> {
-        let d = date("date", &series_date)?;
-        let to = local("new start", &new_start)?;
         Ok(self
-            .write(|s| s.move_occurrence(&id, d, to, duration_minutes))?
+            .write(|s| s.move_occurrence(&id, series_date.0, new_start.0, duration_minutes))?
             .into())
     }
 
-    pub fn restore_occurrence(&self, id: String, series_date: String) -> Result<SessionRecord> {
-        let d = date("date", &series_date)?;
-        Ok(self.write(|s| s.restore_occurrence(&id, d))?.into())
+    pub fn restore_occurrence(&self, id: String, series_date: LocalDate) -> Result<SessionRecord> {
+        Ok(self
+            .write(|s| s.restore_occurrence(&id, series_date.0))?
+            .into())
     }
 
     /// The participant's own sessions and their programs', by first start.
@@ -384,7 +374,7 @@ impl CompanionStore {
     pub fn today(&self, now: Timestamp, zone: String) -> Result<TodayRecord> {
         let t = self.read(|s| s.today(now.0, &zone))?;
         Ok(TodayRecord {
-            date: date_text(t.date),
+            date: t.date.into(),
             time_zone: t.time_zone,
             sessions: t.sessions.into_iter().map(Into::into).collect(),
             checkin: t.checkin.map(Into::into),
@@ -395,7 +385,7 @@ impl CompanionStore {
     pub fn preferences(&self) -> Result<PreferencesRecord> {
         let p = self.read(|s| s.preferences())?;
         Ok(PreferencesRecord {
-            checkin_reminder: p.checkin_reminder.map(|t| t.format("%H:%M").to_string()),
+            checkin_reminder: p.checkin_reminder.map(Into::into),
             discreet_notifications: p.discreet_notifications,
             default_reminder_leads: p.default_reminder_leads,
             region: p.region.map(|r| r.to_string()),
@@ -403,16 +393,15 @@ impl CompanionStore {
     }
 
     pub fn edit_preferences(&self, input: PreferencesInput) -> Result<PreferencesRecord> {
-        let checkin_reminder = match input.checkin_reminder.as_deref().map(str::trim) {
-            None => None,
-            Some("off") => Some(None),
-            Some(t) => Some(Some(NaiveTime::parse_from_str(t, "%H:%M").map_err(
-                |_| {
-                    CompanionError::InvalidInput(
-                        "invalid check-in reminder: expected HH:MM or off".into(),
-                    )
-                },
-            )?)),
+        let checkin_reminder = match (input.checkin_reminder, input.checkin_reminder_off) {
+            (Some(_), true) => {
+                return Err(CompanionError::InvalidInput(
+                    "invalid check-in reminder: cannot be set and turned off at once".into(),
+                ));
+            }
+            (Some(t), false) => Some(Some(t.0)),
+            (None, true) => Some(None),
+            (None, false) => None,
         };
         let edit = PreferencesEdit {
             checkin_reminder,
@@ -457,30 +446,25 @@ impl CompanionStore {
         })
     }
 
-    pub fn mark_attended(&self, session_id: String, series_date: String) -> Result<()> {
-        let d = date("date", &series_date)?;
-        self.write(|s| s.mark_attendance(&session_id, d, Attendance::Attended, Utc::now()))
+    /// Marks an occurrence that has started by `now` attended or missed.
+    pub fn mark_attendance(
+        &self,
+        session_id: String,
+        series_date: LocalDate,
+        mark: AttendanceMark,
+        now: Timestamp,
+    ) -> Result<()> {
+        self.write(|s| s.mark_attendance(&session_id, series_date.0, mark.into(), now.0))
     }
 
-    pub fn mark_missed(&self, session_id: String, series_date: String) -> Result<()> {
-        let d = date("date", &series_date)?;
-        self.write(|s| s.mark_attendance(&session_id, d, Attendance::Missed, Utc::now()))
-    }
-
-    /// Occurrences of the last `days` days, most recent first, with what was marked.
-    pub fn attendance(&self, days: i64) -> Result<Vec<AttendanceRecord>> {
+    /// Occurrences of the `days` days before `now`, most recent first, with what was marked.
+    pub fn attendance(&self, now: Timestamp, days: i64) -> Result<Vec<AttendanceRecord>> {
         Ok(self
-            .read(|s| s.attendance(Utc::now(), days))?
+            .read(|s| s.attendance(now.0, days))?
             .into_iter()
             .map(|e| AttendanceRecord {
                 occurrence: e.occurrence.into(),
-                attendance: e.attendance.map(|a| {
-                    match a {
-                        Attendance::Attended => "attended",
-                        Attendance::Missed => "missed",
-                    }
-                    .to_owned()
-                }),
+                attendance: e.attendance.map(Into::into),
             })
             .collect())
     }

@@ -64,9 +64,9 @@ pub struct ReachOutRecord {
     pub others: Vec<ReachOutContactRecord>,
 }
 
-fn actions(list: Vec<ContactAction>) -> Vec<ContactActionRecord> {
-    list.into_iter()
-        .map(|a| ContactActionRecord {
+impl From<ContactAction> for ContactActionRecord {
+    fn from(a: ContactAction) -> Self {
+        ContactActionRecord {
             kind: match a.kind {
                 ActionKind::Call => ActionType::Call,
                 ActionKind::Text => ActionType::Text,
@@ -75,8 +75,12 @@ fn actions(list: Vec<ContactAction>) -> Vec<ContactActionRecord> {
             },
             label: a.label,
             uri: a.uri,
-        })
-        .collect()
+        }
+    }
+}
+
+fn actions(list: Vec<ContactAction>) -> Vec<ContactActionRecord> {
+    list.into_iter().map(Into::into).collect()
 }
 
 impl From<CrisisLine> for CrisisLineRecord {

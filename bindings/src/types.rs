@@ -13,8 +13,6 @@
 
 use chrono::{DateTime, Duration, NaiveDate, NaiveDateTime, NaiveTime, Timelike, Utc};
 
-use crate::error::{CompanionError, Result};
-
 /// An instant, crossing as milliseconds since 1970.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub struct Timestamp(pub DateTime<Utc>);
@@ -109,21 +107,6 @@ impl From<DateTime<Utc>> for Timestamp {
     }
 }
 
-pub(crate) fn date(field: &str, s: &str) -> Result<NaiveDate> {
-    NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d")
-        .map_err(|_| CompanionError::InvalidInput(format!("invalid {field}: expected YYYY-MM-DD")))
-}
-
-pub(crate) fn local(field: &str, s: &str) -> Result<NaiveDateTime> {
-    NaiveDateTime::parse_from_str(s.trim(), "%Y-%m-%dT%H:%M").map_err(|_| {
-        CompanionError::InvalidInput(format!("invalid {field}: expected YYYY-MM-DDTHH:MM"))
-    })
-}
-
 pub(crate) fn date_text(d: NaiveDate) -> String {
     d.format("%Y-%m-%d").to_string()
-}
-
-pub(crate) fn local_text(t: NaiveDateTime) -> String {
-    t.format("%Y-%m-%dT%H:%M").to_string()
 }

@@ -1,0 +1,36 @@
+//! Each screen's state and its actions, as the core decides them (core/src/screens): the
+//! apps render the records and call the actions; they decide nothing. One file per screen.
+
+mod checkin;
+mod insights;
+mod onboarding;
+mod reach_out;
+mod safety_plan;
+mod schedule;
+mod settings;
+mod today;
+mod views;
+
+pub use checkin::{CheckInSavedRecord, CheckInScreenRecord, CheckInValuesRecord, ScaleRecord};
+pub use insights::{
+    ChartDayRecord, ChartPointRecord, ChartRecord, FigureRecord, InsightsScreenRecord,
+    NudgeViewRecord, SegmentRecord,
+};
+pub use onboarding::{
+    OnboardingChoice, OnboardingPageRecord, OnboardingScreenRecord, OnboardingStep,
+};
+pub use reach_out::{ReachOutAction, ReachOutScreenRecord};
+pub use safety_plan::{
+    LinkableContactRecord, SafetyItemViewRecord, SafetyPlanAction, SafetyPlanResultRecord,
+    SafetyPlanScreenRecord, SafetySectionViewRecord,
+};
+pub use schedule::{
+    AttendanceViewRecord, ScheduleAction, ScheduleChoicesRecord, ScheduleDayRecord,
+    ScheduleResultRecord, ScheduleScreenRecord, SessionViewRecord,
+};
+pub use settings::{
+    AccountViewRecord, RegionChoiceRecord, SettingsAction, SettingsResultRecord,
+    SettingsScreenRecord,
+};
+pub use today::{CheckInSummaryRecord, CrisisShortcutRecord, TodayScreenRecord};
+pub use views::{LeadChoiceRecord, OccurrenceViewRecord, SessionClockRecord};

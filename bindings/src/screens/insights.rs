@@ -1,0 +1,168 @@
+//! The insights screen: the core's words, the chart ready to draw, the nudge.
+
+use companion_core::{Chart, ChartDay, Figure, InsightsScreen, NudgeView, Segment};
+
+use crate::error::Result;
+use crate::insights::{InsightsRecord, NudgeReason};
+use crate::screens::checkin::ScaleRecord;
+use crate::screens::views::all;
+use crate::store::CompanionStore;
+use crate::support::{CrisisLineRecord, ReachOutContactRecord};
+use crate::types::{LocalDate, Timestamp};
+
+#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
+pub struct FigureRecord {
+    pub title: String,
+    pub last_7_days: String,
+    pub last_30_days: String,
+}
+
+#[derive(Debug, Clone, PartialEq, uniffi::Record)]
+pub struct ChartDayRecord {
+    /// The x position.
+    pub index: u32,
+    pub date: LocalDate,
+    pub mood: Option<u8>,
+    pub craving: Option<u8>,
+    pub sleep_hours: Option<f64>,
+    pub missed: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, uniffi::Record)]
+pub struct ChartPointRecord {
+    pub index: u32,
+    pub value: u8,
+}
+
+/// A run of consecutive days with a value: a line never bridges a day without one.
+#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
+pub struct SegmentRecord {
+    pub points: Vec<ChartPointRecord>,
+}
+
+#[derive(Debug, Clone, PartialEq, uniffi::Record)]
+pub struct ChartRecord {
+    pub days: u32,
+    /// The spans the screen offers, in days.
+    pub ranges: Vec<u32>,
+    pub points: Vec<ChartDayRecord>,
+    pub mood: Vec<SegmentRecord>,
+    pub craving: Vec<SegmentRecord>,
+    pub mood_scale: ScaleRecord,
+    pub craving_scale: ScaleRecord,
+}
+
+#[derive(Debug, Clone, PartialEq, uniffi::Record)]
+pub struct NudgeViewRecord {
+    pub reasons: Vec<NudgeReason>,
+    pub message: String,
+    pub contacts: Vec<ReachOutContactRecord>,
+    pub crisis_lines: Vec<CrisisLineRecord>,
+}
+
+#[derive(Debug, Clone, PartialEq, uniffi::Record)]
+pub struct InsightsScreenRecord {
+    pub today: LocalDate,
+    pub empty: bool,
+    pub summary: String,
+    pub totals: String,
+    pub runs: String,
+    pub figures: Vec<FigureRecord>,
+    pub sleep_and_mood: Option<String>,
+    pub nudge: Option<NudgeViewRecord>,
+    pub chart: ChartRecord,
+    pub insights: InsightsRecord,
+}
+
+impl From<Figure> for FigureRecord {
+    fn from(f: Figure) -> Self {
+        FigureRecord {
+            title: f.title,
+            last_7_days: f.last_7_days,
+            last_30_days: f.last_30_days,
+        }
+    }
+}
+
+impl From<ChartDay> for ChartDayRecord {
+    fn from(d: ChartDay) -> Self {
+        ChartDayRecord {
+            index: d.index,
+            date: d.date.into(),
+            mood: d.mood,
+            craving: d.craving,
+            sleep_hours: d.sleep_hours,
+            missed: d.missed,
+        }
+    }
+}
+
+impl From<Segment> for SegmentRecord {
+    fn from(s: Segment) -> Self {
+        SegmentRecord {
+            points: s
+                .points
+                .into_iter()
+                .map(|(index, value)| ChartPointRecord { index, value })
+                .collect(),
+        }
+    }
+}
+
+impl From<Chart> for ChartRecord {
+    fn from(c: Chart) -> Self {
+        ChartRecord {
+            days: c.days,
+            ranges: c.ranges,
+            points: all(c.points),
+            mood: all(c.mood),
+            craving: all(c.craving),
+            mood_scale: c.mood_scale.into(),
+            craving_scale: c.craving_scale.into(),
+        }
+    }
+}
+
+impl From<NudgeView> for NudgeViewRecord {
+    fn from(n: NudgeView) -> Self {
+        NudgeViewRecord {
+            reasons: all(n.reasons),
+            message: n.message,
+            contacts: all(n.contacts),
+            crisis_lines: all(n.crisis_lines),
+        }
+    }
+}
+
+impl From<InsightsScreen> for InsightsScreenRecord {
+    fn from(i: InsightsScreen) -> Self {
+        InsightsScreenRecord {
+            today: i.today.into(),
+            empty: i.empty,
+            summary: i.summary,
+            totals: i.totals,
+            runs: i.runs,
+            figures: all(i.figures),
+            sleep_and_mood: i.sleep_and_mood,
+            nudge: i.nudge.map(Into::into),
+            chart: i.chart.into(),
+            insights: i.insights.into(),
+        }
+    }
+}
+
+#[uniffi::export]
+impl CompanionStore {
+    /// The insights screen for today (from `now` and the phone's `zone`), its chart over
+    /// `chart_days`, one of the chart's `ranges` (30 or 90).
+    pub fn insights_screen(
+        &self,
+        now: Timestamp,
+        zone: String,
+        chart_days: u32,
+    ) -> Result<InsightsScreenRecord> {
+        Ok(self
+            .read(|s| s.insights_screen(now.0, &zone, chart_days))?
+            .into())
+    }
+}

@@ -1,0 +1,139 @@
+//! The settings screen's preferences.
+
+use companion_core::{SettingsAction as Core, SettingsResult, SettingsScreen};
+
+use crate::error::Result;
+use crate::export::CheckinExportFormat;
+use crate::screens::views::{LeadChoiceRecord, all};
+use crate::store::CompanionStore;
+use crate::types::LocalTime;
+
+#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
+pub struct AccountViewRecord {
+    pub server: String,
+    pub program_names: Vec<String>,
+}
+
+/// A country offered by name (those with crisis lines built in); any other two-letter code is
+/// accepted as typed.
+#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
+pub struct RegionChoiceRecord {
+    pub code: String,
+    pub name: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
+pub struct SettingsScreenRecord {
+    /// `None` before enrolment: the screen offers to enrol or link.
+    pub account: Option<AccountViewRecord>,
+    pub discreet_notifications: bool,
+    /// `None` when the daily check-in reminder is off.
+    pub checkin_reminder: Option<LocalTime>,
+    /// Offered when the reminder is turned on.
+    pub suggested_checkin_reminder: LocalTime,
+    pub default_leads: Vec<LeadChoiceRecord>,
+    pub lead_choices: Vec<LeadChoiceRecord>,
+    pub max_leads: u32,
+    /// The participant's chosen country; `None` follows the phone's.
+    pub region: Option<String>,
+    pub effective_region: Option<String>,
+    pub region_choices: Vec<RegionChoiceRecord>,
+    pub export_formats: Vec<CheckinExportFormat>,
+    /// Shown before any export is written.
+    pub export_notice: String,
+    pub link_minutes: u32,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
+pub struct SettingsResultRecord {
+    pub screen: SettingsScreenRecord,
+    pub ask_notification_permission: bool,
+}
+
+/// Every preference the settings screen changes.
+#[derive(Debug, Clone, PartialEq, Eq, uniffi::Enum)]
+pub enum SettingsAction {
+    SetDiscreetNotifications {
+        on: bool,
+    },
+    /// `None` turns the daily check-in reminder off.
+    SetCheckinReminder {
+        time: Option<LocalTime>,
+    },
+    AddDefaultLead {
+        minutes: u32,
+    },
+    RemoveDefaultLead {
+        minutes: u32,
+    },
+    /// A two-letter country code; `None` follows the phone's region again.
+    SetRegion {
+        code: Option<String>,
+    },
+}
+
+impl From<SettingsAction> for Core {
+    fn from(a: SettingsAction) -> Self {
+        match a {
+            SettingsAction::SetDiscreetNotifications { on } => Core::SetDiscreetNotifications(on),
+            SettingsAction::SetCheckinReminder { time } => {
+                Core::SetCheckinReminder(time.map(|t| t.0))
+            }
+            SettingsAction::AddDefaultLead { minutes } => Core::AddDefaultLead(minutes),
+            SettingsAction::RemoveDefaultLead { minutes } => Core::RemoveDefaultLead(minutes),
+            SettingsAction::SetRegion { code } => Core::SetRegion(code),
+        }
+    }
+}
+
+impl From<SettingsScreen> for SettingsScreenRecord {
+    fn from(s: SettingsScreen) -> Self {
+        SettingsScreenRecord {
+            account: s.account.map(|a| AccountViewRecord {
+                server: a.server,
+                program_names: a.program_names,
+            }),
+            discreet_notifications: s.discreet_notifications,
+            checkin_reminder: s.checkin_reminder.map(Into::into),
+            suggested_checkin_reminder: s.suggested_checkin_reminder.into(),
+            default_leads: all(s.default_leads),
+            lead_choices: all(s.lead_choices),
+            max_leads: s.max_leads,
+            region: s.region,
+            effective_region: s.effective_region,
+            region_choices: s
+                .region_choices
+                .into_iter()
+                .map(|r| RegionChoiceRecord {
+                    code: r.code,
+                    name: r.name,
+                })
+                .collect(),
+            export_formats: all(s.export_formats),
+            export_notice: s.export_notice,
+            link_minutes: s.link_minutes,
+        }
+    }
+}
+
+impl From<SettingsResult> for SettingsResultRecord {
+    fn from(r: SettingsResult) -> Self {
+        SettingsResultRecord {
+            screen: r.screen.into(),
+            ask_notification_permission: r.ask_notification_permission,
+        }
+    }
+}
+
+#[uniffi::export]
+impl CompanionStore {
+    pub fn settings_screen(&self) -> Result<SettingsScreenRecord> {
+        Ok(self.read(|s| s.settings_screen())?.into())
+    }
+
+    /// Changes one preference; returns the screen after it.
+    pub fn settings_act(&self, action: SettingsAction) -> Result<SettingsResultRecord> {
+        let action = action.into();
+        Ok(self.write(|s| s.settings_act(action))?.into())
+    }
+}

@@ -1,0 +1,66 @@
+//! Today.
+
+use companion_core::{CheckInSummary, CrisisShortcut, TodayScreen};
+
+use crate::error::Result;
+use crate::screens::views::{OccurrenceViewRecord, all};
+use crate::store::CompanionStore;
+use crate::support::{ContactActionRecord, ReachOutContactRecord};
+use crate::types::{LocalDate, Timestamp};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, uniffi::Record)]
+pub struct CheckInSummaryRecord {
+    pub mood: u8,
+    pub craving: Option<u8>,
+}
+
+/// The first crisis line's one-tap action (988 in the US).
+#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
+pub struct CrisisShortcutRecord {
+    pub line_id: String,
+    pub name: String,
+    pub action: ContactActionRecord,
+}
+
+/// What Today shows.
+#[derive(Debug, Clone, PartialEq, uniffi::Record)]
+pub struct TodayScreenRecord {
+    pub date: LocalDate,
+    pub zone: String,
+    /// Today's occurrences, cancelled ones included, by start.
+    pub sessions: Vec<OccurrenceViewRecord>,
+    /// The next few after today (cancelled ones marked), shown always.
+    pub coming_up: Vec<OccurrenceViewRecord>,
+    pub checkin: Option<CheckInSummaryRecord>,
+    pub crisis: Option<CrisisShortcutRecord>,
+    pub favourites: Vec<ReachOutContactRecord>,
+}
+
+impl From<TodayScreen> for TodayScreenRecord {
+    fn from(t: TodayScreen) -> Self {
+        TodayScreenRecord {
+            date: t.date.into(),
+            zone: t.zone,
+            sessions: all(t.sessions),
+            coming_up: all(t.coming_up),
+            checkin: t.checkin.map(|c: CheckInSummary| CheckInSummaryRecord {
+                mood: c.mood,
+                craving: c.craving,
+            }),
+            crisis: t.crisis.map(|c: CrisisShortcut| CrisisShortcutRecord {
+                line_id: c.line_id,
+                name: c.name,
+                action: c.action.into(),
+            }),
+            favourites: all(t.favourites),
+        }
+    }
+}
+
+#[uniffi::export]
+impl CompanionStore {
+    /// What Today shows at `now` for a participant whose phone is in `zone`.
+    pub fn today_screen(&self, now: Timestamp, zone: String) -> Result<TodayScreenRecord> {
+        Ok(self.read(|s| s.today_screen(now.0, &zone))?.into())
+    }
+}
