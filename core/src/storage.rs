@@ -1,5 +1,6 @@
 //! Storage: the participant's document, durable in one SQLite file.
 
+pub(crate) mod cache;
 pub(crate) mod doc;
 pub(crate) mod durable;
 pub(crate) mod genesis;

@@ -142,7 +142,7 @@ impl Store {
             ));
         }
         let mut out: Vec<Occurrence> = self
-            .sessions()?
+            .shared_sessions()?
             .iter()
             .flat_map(|s| s.occurrences(from, to))
             .collect();

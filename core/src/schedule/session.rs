@@ -4,6 +4,7 @@
 use std::collections::BTreeMap;
 use std::fmt;
 use std::str::FromStr;
+use std::sync::Arc;
 
 use automerge::{AutoCommit, ObjId, ReadDoc};
 use chrono::{Datelike, NaiveDate, NaiveDateTime, Weekday};
@@ -592,16 +593,23 @@ impl Store {
 
     /// Every session, the participant's own and their programs', by first start.
     pub fn sessions(&self) -> Result<Vec<Session>> {
-        let mut list = all(self.durable.doc())?;
-        for program in &self.programs {
-            let id = program.id.to_string();
-            list.extend(all(program.durable.doc())?.into_iter().map(|mut s| {
-                s.program_id = Some(id.clone());
-                s
-            }));
-        }
-        list.sort_by(|a, b| (a.start, &a.title, &a.id).cmp(&(b.start, &b.title, &b.id)));
-        Ok(list)
+        Ok(self.shared_sessions()?.as_ref().clone())
+    }
+
+    /// The same list, shared: read from the documents only after one of them changed.
+    pub(crate) fn shared_sessions(&self) -> Result<Arc<Vec<Session>>> {
+        self.cache.get(self.versions(), || {
+            let mut list = all(self.durable.doc())?;
+            for program in &self.programs {
+                let id = program.id.to_string();
+                list.extend(all(program.durable.doc())?.into_iter().map(|mut s| {
+                    s.program_id = Some(id.clone());
+                    s
+                }));
+            }
+            list.sort_by(|a, b| (a.start, &a.title, &a.id).cmp(&(b.start, &b.title, &b.id)));
+            Ok(list)
+        })
     }
 
     fn program_session(&self, id: &str) -> Result<Option<Session>> {

@@ -122,10 +122,10 @@ pub(crate) struct Viewer {
 impl Viewer {
     pub(crate) fn new(store: &Store, now: DateTime<Utc>, tz: Tz) -> Result<Viewer> {
         let program_sessions = store
-            .sessions()?
-            .into_iter()
+            .shared_sessions()?
+            .iter()
             .filter(|s| s.program_id.is_some())
-            .map(|s| s.id)
+            .map(|s| s.id.clone())
             .collect();
         Ok(Viewer {
             tz,

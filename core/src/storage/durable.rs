@@ -31,6 +31,15 @@ pub(crate) struct DurableDoc {
     /// The highest chunk id this handle has applied (read or written).
     last_seen: i64,
     stats: ChunkStats,
+    /// Changes whenever the document may have: what caches of records read from it key on.
+    version: u64,
+}
+
+/// Versions are unique across every document of the process, so a cache keyed on a list of
+/// them can never mistake one document's state for another's.
+fn next_version() -> u64 {
+    static NEXT: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
+    NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed)
 }
 
 /// What the file holds, as far as this handle knows: decides when to compact.
@@ -88,6 +97,7 @@ impl DurableDoc {
             cipher,
             last_seen: 0,
             stats: ChunkStats::default(),
+            version: next_version(),
         };
         let actor = ActorId::from(
             this.meta("actor")?
@@ -120,6 +130,7 @@ impl DurableDoc {
     /// Reads every chunk with one query and loads them with one `load` call: far faster than
     /// applying them one by one.
     fn load(&mut self) -> Result<()> {
+        self.version = next_version();
         let mut stmt = self
             .conn
             .prepare_cached("SELECT id, kind, data FROM chunks ORDER BY id")?;
@@ -155,6 +166,11 @@ impl DurableDoc {
         &self.doc
     }
 
+    /// The document's version: another value after anything that may have changed it.
+    pub(crate) fn version(&self) -> u64 {
+        self.version
+    }
+
     pub(crate) fn heads(&mut self) -> Vec<ChangeHash> {
         self.doc.get_heads()
     }
@@ -172,6 +188,9 @@ impl DurableDoc {
         &mut self,
         edit: impl FnOnce(&mut AutoCommit) -> Result<T>,
     ) -> Result<T> {
+        // Before anything can change: every path below (catching up, the edit, a rollback, a
+        // reload) leaves the document under this new version.
+        self.version = next_version();
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)?;
@@ -296,6 +315,8 @@ impl DurableDoc {
 
     /// Replaces every chunk with one snapshot, in one transaction.
     pub(crate) fn compact(&mut self) -> Result<()> {
+        // Catching up may bring other handles' changes.
+        self.version = next_version();
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)?;

@@ -11,6 +11,7 @@ use serde::Serialize;
 
 use crate::crypto::at_rest::{self, Protection, StoreKey};
 use crate::error::{Error, Result};
+use crate::storage::cache::RecordCache;
 use crate::storage::durable::DurableDoc;
 use crate::storage::genesis;
 use crate::support::phone::Region;
@@ -24,6 +25,8 @@ pub struct Store {
     /// The device's region as the shell reported it (see `Store::set_device_region`).
     pub(crate) device_region: Option<Region>,
     dir: PathBuf,
+    /// Records already read from the documents, until one of them changes.
+    pub(crate) cache: RecordCache,
 }
 
 pub(crate) struct ProgramDoc {
@@ -63,11 +66,20 @@ impl Store {
             programs: Vec::new(),
             device_region: None,
             dir,
+            cache: RecordCache::default(),
         };
         if let Some(account) = Account::load(&store.durable)? {
             store.open_programs(&account)?;
         }
         Ok(store)
+    }
+
+    /// The versions of the participant's document and each program's, in order: what a
+    /// cached record depends on (see `cache.rs`).
+    pub(crate) fn versions(&self) -> Vec<u64> {
+        std::iter::once(self.durable.version())
+            .chain(self.programs.iter().map(|p| p.durable.version()))
+            .collect()
     }
 
     /// Opens (creating if needed) a local copy of each program document the account names.

@@ -303,11 +303,20 @@ impl Store {
 
     /// Every contact, favourites first, then by the participant's order, then by name.
     pub fn contacts(&self) -> Result<Vec<Contact>> {
-        let mut list = all(self.durable.doc())?;
-        list.sort_by(|a, b| {
-            (!a.favourite, a.order, &a.name, &a.id).cmp(&(!b.favourite, b.order, &b.name, &b.id))
-        });
-        Ok(list)
+        // Kept until the participant's document changes (see `storage/cache.rs`).
+        let list = self.cache.get(vec![self.durable.version()], || {
+            let mut list = all(self.durable.doc())?;
+            list.sort_by(|a, b| {
+                (!a.favourite, a.order, &a.name, &a.id).cmp(&(
+                    !b.favourite,
+                    b.order,
+                    &b.name,
+                    &b.id,
+                ))
+            });
+            Ok(list)
+        })?;
+        Ok(list.as_ref().clone())
     }
 }
 

@@ -7,8 +7,10 @@
 //! numbers typed with their country code (`+44 …`) can be normalised; others are kept as
 //! typed, after the basic checks.
 
+use std::collections::HashMap;
 use std::fmt;
 use std::str::FromStr;
+use std::sync::{LazyLock, Mutex};
 
 use phonenumber::{Mode, PhoneNumber, country};
 use serde::Serialize;
@@ -93,6 +95,10 @@ pub(crate) fn normalize(
 /// How a stored number is shown: national format for a number of the participant's region,
 /// international otherwise; short codes and unparsable legacy values as they are.
 pub(crate) fn display(stored: &str, region: Option<Region>) -> String {
+    memo(stored, region).0
+}
+
+fn display_now(stored: &str, region: Option<Region>) -> String {
     if !stored.starts_with('+') {
         return stored.to_owned();
     }
@@ -114,6 +120,31 @@ pub(crate) fn display(stored: &str, region: Option<Region>) -> String {
 /// global numbers keep their `+`). Values stored before normalisation existed are
 /// normalised here when the region allows, and reduced to their digits otherwise.
 pub(crate) fn dial_string(stored: &str, region: Option<Region>) -> String {
+    memo(stored, region).1
+}
+
+/// Most numbers kept before a memo is cleared; a participant has a few dozen.
+const MEMO_MAX: usize = 512;
+
+/// How `stored` is shown and dialled in `region`, worked out once: libphonenumber's regexes
+/// cost tens of microseconds a number, and every Reach out and Today draw shows each contact.
+fn memo(stored: &str, region: Option<Region>) -> (String, String) {
+    type Memo = HashMap<(String, Option<Region>), (String, String)>;
+    static MEMO: LazyLock<Mutex<Memo>> = LazyLock::new(Mutex::default);
+    let key = (stored.to_owned(), region);
+    if let Some(hit) = MEMO.lock().unwrap_or_else(|e| e.into_inner()).get(&key) {
+        return hit.clone();
+    }
+    let worked = (display_now(stored, region), dial_now(stored, region));
+    let mut memo = MEMO.lock().unwrap_or_else(|e| e.into_inner());
+    if memo.len() >= MEMO_MAX {
+        memo.clear();
+    }
+    memo.insert(key, worked.clone());
+    worked
+}
+
+fn dial_now(stored: &str, region: Option<Region>) -> String {
     if let Ok(Some(n)) = normalize("phone", stored, region) {
         return n
             .chars()
