@@ -85,13 +85,21 @@ impl From<NaiveDate> for LocalDate {
 impl From<NaiveTime> for LocalTime {
     fn from(t: NaiveTime) -> Self {
         // To the minute, as it crosses.
-        LocalTime(t.with_second(0).and_then(|t| t.with_nanosecond(0)).unwrap_or(t))
+        LocalTime(
+            t.with_second(0)
+                .and_then(|t| t.with_nanosecond(0))
+                .unwrap_or(t),
+        )
     }
 }
 
 impl From<NaiveDateTime> for LocalDateTime {
     fn from(t: NaiveDateTime) -> Self {
-        LocalDateTime(t.with_second(0).and_then(|t| t.with_nanosecond(0)).unwrap_or(t))
+        LocalDateTime(
+            t.with_second(0)
+                .and_then(|t| t.with_nanosecond(0))
+                .unwrap_or(t),
+        )
     }
 }
 
