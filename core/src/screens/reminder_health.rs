@@ -294,7 +294,7 @@ impl Store {
             ),
         };
         // Worst first; a stable sort keeps the fixed order among equals.
-        checks.sort_by(|a, b| b.status.cmp(&a.status));
+        checks.sort_by_key(|c| std::cmp::Reverse(c.status));
         let worst = checks.first().map_or(HealthStatus::Ok, |c| c.status);
         let problems = checks
             .iter()
