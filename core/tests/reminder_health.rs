@@ -4,48 +4,16 @@
 //! The participant has a Chicago group on Mondays and Wednesdays at 09:00 and, in half the
 //! cases, the check-in reminder at 20:00 in New York. It is Sunday 1 June 2025, 12:00 UTC.
 
-use chrono::{DateTime, Duration, NaiveDate, NaiveTime, TimeZone, Utc, Weekday};
+use chrono::{DateTime, Duration, TimeZone, Utc};
 use companion_core::{
     AndroidFacts, ClockStyle, HealthFix, HealthItem, HealthStatus, HeldReminder,
-    NotificationChannel, Overall, PLAN_STALE_AFTER_HOURS, PlatformFacts, PreferencesEdit,
-    Recurrence, ReminderContext, ReminderHealth, ReminderNotice, ReminderPlatform, SessionFields,
-    Store,
+    NotificationChannel, Overall, PLAN_STALE_AFTER_HOURS, PlatformFacts, ReminderContext,
+    ReminderHealth, ReminderNotice, ReminderPlatform, Store,
 };
 
 mod common;
 
-const NY: &str = "America/New_York";
-
-fn now() -> DateTime<Utc> {
-    Utc.with_ymd_and_hms(2025, 6, 1, 12, 0, 0).unwrap()
-}
-
-fn participant(checkin: bool) -> (tempfile::TempDir, Store) {
-    let dir = tempfile::tempdir().unwrap();
-    let mut store = common::open(dir.path()).unwrap();
-    store
-        .add_session(&SessionFields {
-            title: Some("Process group".into()),
-            start: Some(
-                NaiveDate::from_ymd_opt(2025, 6, 2)
-                    .unwrap()
-                    .and_hms_opt(9, 0, 0)
-                    .unwrap(),
-            ),
-            time_zone: Some("America/Chicago".into()),
-            duration_minutes: Some(180),
-            recurrence: Some(Some(Recurrence::weekly(&[Weekday::Mon, Weekday::Wed]))),
-            ..Default::default()
-        })
-        .unwrap();
-    store
-        .edit_preferences(&PreferencesEdit {
-            checkin_reminder: Some(checkin.then(|| NaiveTime::from_hms_opt(20, 0, 0).unwrap())),
-            ..Default::default()
-        })
-        .unwrap();
-    (dir, store)
-}
+use common::health::{NY, now, participant};
 
 /// What the OS holds, as the platform recorded it.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -58,15 +26,7 @@ enum Held {
 
 /// The plan as Android holds it with exact alarms allowed or not.
 fn plan_held(store: &Store, exact: bool) -> Vec<HeldReminder> {
-    let ctx = ReminderContext {
-        now: now(),
-        zone: NY.into(),
-        platform: ReminderPlatform::Android,
-        clock_style: ClockStyle::TwentyFourHour,
-        exact_alarms_allowed: exact,
-        os_cleared: false,
-    };
-    store.reminder_changes_for(&ctx, &[]).unwrap().held_after
+    common::health::plan_held(store, ReminderPlatform::Android, exact)
 }
 
 fn facts(bits: u32, blocked: &[NotificationChannel]) -> AndroidFacts {
@@ -412,115 +372,6 @@ fn a_late_inexact_alarm_is_still_with_the_phone() {
         "You have an appointment at 10:00 AM."
     );
     assert!(next.held && !next.exact);
-}
-
-#[test]
-fn the_words_of_each_android_check() {
-    let (_dir, mut store) = participant(true);
-    let held = plan_held(&store, true);
-    store.record_reminders_applied(now(), NY, &held).unwrap();
-    let words = |f: &AndroidFacts, held: &[HeldReminder]| -> Vec<(HealthItem, String, String)> {
-        let mut v: Vec<_> = health(&store, f, held)
-            .checks
-            .into_iter()
-            .map(|c| (c.item, c.title, c.detail))
-            .collect();
-        v.sort_by_key(|(item, _, _)| format!("{item:?}"));
-        v
-    };
-    let good = words(&all_well(), &held);
-    let expected_good = [
-        (
-            HealthItem::BackgroundRestriction,
-            "Background use",
-            "Allowed.",
-        ),
-        (
-            HealthItem::BatteryOptimization,
-            "Battery optimization",
-            "Not optimized: nothing holds reminders back.",
-        ),
-        (HealthItem::CheckInChannel, "Check-in reminders", "On."),
-        (
-            HealthItem::ExactAlarms,
-            "Reminders at the exact minute",
-            "Allowed: reminders arrive at the minute.",
-        ),
-        (HealthItem::Notifications, "Notifications", "Allowed."),
-        (
-            HealthItem::PlanFresh,
-            "Reminders kept up to date",
-            "Refreshed in the last 36 hours.",
-        ),
-        (
-            HealthItem::PlanHandedOver,
-            "Reminders with the phone",
-            "All planned reminders are with the phone (39 reminders).",
-        ),
-        (
-            HealthItem::PlanZone,
-            "Time zone",
-            "Reminders read in this phone’s time zone.",
-        ),
-        (HealthItem::SessionChannel, "Session reminders", "On."),
-    ];
-    let as_owned = |v: &[(HealthItem, &str, &str)]| -> Vec<(HealthItem, String, String)> {
-        v.iter()
-            .map(|(i, t, d)| (*i, t.to_string(), d.to_string()))
-            .collect()
-    };
-    assert_eq!(good, as_owned(&expected_good));
-
-    let bad = AndroidFacts {
-        notifications_enabled: true,
-        can_ask_notification_permission: false,
-        blocked_channels: vec![
-            NotificationChannel::SessionReminders,
-            NotificationChannel::CheckInReminder,
-        ],
-        exact_alarms_allowed: false,
-        ignoring_battery_optimizations: false,
-        background_restricted: true,
-    };
-    let details: Vec<String> = words(&bad, &held[1..])
-        .into_iter()
-        .map(|(_, _, d)| d)
-        .collect();
-    assert_eq!(
-        details,
-        [
-            "Restricted: reminders may not arrive.",
-            "Optimized, without exact alarms: reminders may come late.",
-            "Turned off in Settings: check-in reminders cannot appear.",
-            "Not allowed: reminders may come up to an hour late.",
-            "Allowed.",
-            "Refreshed in the last 36 hours.",
-            "39 planned reminders are not with the phone yet.",
-            "Reminders read in this phone’s time zone.",
-            "Turned off in Settings: session reminders cannot appear.",
-        ]
-    );
-    let off = words(&facts(0b01100, &[]), &held);
-    let details: Vec<&str> = off.iter().map(|(_, _, d)| d.as_str()).collect();
-    assert!(details.contains(&"Turned off in Settings: no reminder can appear."));
-    assert!(details.contains(&"Checked once notifications are allowed."));
-    let ask = words(&facts(0b01110, &[]), &held);
-    assert!(
-        ask.iter()
-            .any(|(_, _, d)| d == "Not allowed yet: reminders cannot appear until you allow them.")
-    );
-    let advice = words(&facts(0b00101, &[]), &held);
-    assert!(
-        advice
-            .iter()
-            .any(|(_, _, d)| d == "Some phones delay reminders of optimized apps.")
-    );
-    let one_missing = words(&all_well(), &held[1..]);
-    assert!(
-        one_missing
-            .iter()
-            .any(|(_, _, d)| d == "1 planned reminder is not with the phone yet.")
-    );
 }
 
 #[test]

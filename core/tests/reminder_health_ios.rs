@@ -1,59 +1,19 @@
 //! Reminder health on iOS: every combination of what the phone allows (810) with the
 //! check-in reminder on and off and four states of what iOS holds, and each check's words.
 
-use chrono::{DateTime, Duration, NaiveDate, NaiveTime, TimeZone, Utc, Weekday};
+use chrono::Duration;
 use companion_core::{
     ClockStyle, HealthCheck, HealthFix, HealthItem, HealthStatus, HeldReminder, IosAuthorization,
-    IosBackgroundRefresh, IosFacts, IosSetting, Overall, PlatformFacts, PreferencesEdit,
-    Recurrence, ReminderContext, ReminderHealth, ReminderNotice, ReminderPlatform, SessionFields,
+    IosBackgroundRefresh, IosFacts, IosSetting, PlatformFacts, ReminderHealth, ReminderPlatform,
     Store,
 };
 
 mod common;
 
-const NY: &str = "America/New_York";
-
-fn now() -> DateTime<Utc> {
-    Utc.with_ymd_and_hms(2025, 6, 1, 12, 0, 0).unwrap()
-}
-
-fn participant(checkin: bool) -> (tempfile::TempDir, Store) {
-    let dir = tempfile::tempdir().unwrap();
-    let mut store = common::open(dir.path()).unwrap();
-    store
-        .add_session(&SessionFields {
-            title: Some("Process group".into()),
-            start: Some(
-                NaiveDate::from_ymd_opt(2025, 6, 2)
-                    .unwrap()
-                    .and_hms_opt(9, 0, 0)
-                    .unwrap(),
-            ),
-            time_zone: Some("America/Chicago".into()),
-            duration_minutes: Some(180),
-            recurrence: Some(Some(Recurrence::weekly(&[Weekday::Mon, Weekday::Wed]))),
-            ..Default::default()
-        })
-        .unwrap();
-    store
-        .edit_preferences(&PreferencesEdit {
-            checkin_reminder: Some(checkin.then(|| NaiveTime::from_hms_opt(20, 0, 0).unwrap())),
-            ..Default::default()
-        })
-        .unwrap();
-    (dir, store)
-}
+use common::health::{NY, now, participant};
 
 fn ios_plan(store: &Store) -> Vec<HeldReminder> {
-    let ctx = ReminderContext {
-        now: now(),
-        zone: NY.into(),
-        platform: ReminderPlatform::Ios,
-        clock_style: ClockStyle::TwelveHour,
-        exact_alarms_allowed: false,
-        os_cleared: false,
-    };
-    store.reminder_changes_for(&ctx, &[]).unwrap().held_after
+    common::health::plan_held(store, ReminderPlatform::Ios, false)
 }
 
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -294,171 +254,4 @@ fn every_combination_of_ios_facts() {
         }
     }
     assert_eq!(combinations, 6480);
-}
-
-#[test]
-fn the_words_of_each_ios_check() {
-    let (_dir, mut store) = participant(true);
-    let plan = ios_plan(&store);
-    store.record_reminders_applied(now(), NY, &plan).unwrap();
-    let facts = |authorization, alerts, ts, summary, refresh, low_power| IosFacts {
-        authorization,
-        alerts,
-        time_sensitive: ts,
-        scheduled_summary: summary,
-        background_refresh: refresh,
-        low_power_mode: low_power,
-    };
-    let words = |f: IosFacts, held: &[HeldReminder]| -> Vec<(String, String)> {
-        store
-            .reminder_health(
-                now(),
-                NY,
-                ClockStyle::TwelveHour,
-                &PlatformFacts::Ios(f),
-                held,
-            )
-            .unwrap()
-            .checks
-            .into_iter()
-            .map(|c| (c.title, c.detail))
-            .collect()
-    };
-    use IosAuthorization as A;
-    use IosBackgroundRefresh as R;
-    use IosSetting as S;
-    let pair = |t: &str, d: &str| (t.to_owned(), d.to_owned());
-    let good = words(
-        facts(
-            A::Authorized,
-            S::Enabled,
-            S::Enabled,
-            S::Disabled,
-            R::Available,
-            false,
-        ),
-        &plan,
-    );
-    assert_eq!(
-        good,
-        [
-            pair("Notifications", "Allowed."),
-            pair("Banners and alerts", "Reminders show on screen."),
-            pair(
-                "Time-sensitive reminders",
-                "Session reminders come through Focus."
-            ),
-            pair(
-                "Background App Refresh",
-                "On: schedule changes and new reminders arrive without opening the app."
-            ),
-            pair("Reminder schedule", "Up to date: 39 reminders scheduled."),
-            pair("Time zone", "Reminders read in this phone’s time zone."),
-        ]
-    );
-    let bad = words(
-        facts(
-            A::Authorized,
-            S::Disabled,
-            S::Disabled,
-            S::Enabled,
-            R::Denied,
-            false,
-        ),
-        &[],
-    );
-    assert_eq!(
-        bad,
-        [
-            pair(
-                "Banners and alerts",
-                "Reminders arrive silently in Notification Center only."
-            ),
-            pair("Reminder schedule", "Out of date: 39 to add, 0 to remove."),
-            pair(
-                "Time-sensitive reminders",
-                "Off: a Focus may hold session reminders back."
-            ),
-            pair(
-                "Scheduled summary",
-                "On: reminders may wait for the next summary, after the session starts."
-            ),
-            pair(
-                "Background App Refresh",
-                "Off: reminders are only refreshed when you open the app."
-            ),
-            pair("Notifications", "Allowed."),
-            pair("Time zone", "Reminders read in this phone’s time zone."),
-        ]
-    );
-    let asked = words(
-        facts(
-            A::NotDetermined,
-            S::NotSupported,
-            S::NotSupported,
-            S::NotSupported,
-            R::Restricted,
-            false,
-        ),
-        &plan,
-    );
-    assert_eq!(
-        asked[0],
-        pair(
-            "Notifications",
-            "Not allowed yet: reminders cannot appear until you allow them."
-        )
-    );
-    assert!(asked.contains(&pair(
-        "Banners and alerts",
-        "Checked once notifications are allowed."
-    )));
-    assert!(asked.contains(&pair(
-        "Background App Refresh",
-        "Restricted on this device: open the app now and then to keep reminders current."
-    )));
-    let denied = words(
-        facts(
-            A::Denied,
-            S::Enabled,
-            S::Enabled,
-            S::Enabled,
-            R::Available,
-            true,
-        ),
-        &plan,
-    );
-    assert_eq!(
-        denied[0],
-        pair(
-            "Notifications",
-            "Turned off in Settings: no reminder can appear."
-        )
-    );
-    assert!(denied.contains(&pair(
-        "Background App Refresh",
-        "Paused by Low Power Mode: open the app now and then to keep reminders current."
-    )));
-    let h = store
-        .reminder_health(
-            now(),
-            NY,
-            ClockStyle::TwelveHour,
-            &PlatformFacts::Ios(facts(
-                A::NotDetermined,
-                S::Enabled,
-                S::Enabled,
-                S::Enabled,
-                R::Available,
-                false,
-            )),
-            &plan,
-        )
-        .unwrap();
-    assert_eq!(h.notice, Some(ReminderNotice::AskPermission));
-    assert_eq!(h.overall, Overall::NeedsAttention);
-    // The next reminder is worded as iOS will show it.
-    let next = h.next.unwrap();
-    assert_eq!(next.notification.title, "Reminder");
-    assert_eq!(next.notification.body, "A reminder from Companion.");
 }

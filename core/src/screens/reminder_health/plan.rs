@@ -135,3 +135,56 @@ pub(crate) fn zone(p: &PlanFacts) -> HealthCheck {
         None,
     )
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::TimeZone;
+
+    fn facts(planned: usize, not_held: usize, superseded: usize) -> PlanFacts {
+        let now = Utc.with_ymd_and_hms(2026, 11, 23, 12, 0, 0).unwrap();
+        PlanFacts {
+            now,
+            planned,
+            not_held,
+            superseded,
+            last_applied: Some(now),
+            other_zone: false,
+        }
+    }
+
+    #[test]
+    fn one_reminder_is_singular() {
+        assert_eq!(
+            up_to_date(&facts(1, 0, 0)).detail,
+            "Up to date: 1 reminder scheduled."
+        );
+        assert_eq!(
+            handed_over(&facts(1, 0, 0)).detail,
+            "All planned reminders are with the phone (1 reminder)."
+        );
+        assert_eq!(
+            handed_over(&facts(2, 1, 0)).detail,
+            "1 planned reminder is not with the phone yet."
+        );
+    }
+
+    #[test]
+    fn stale_after_36_hours_exactly() {
+        let mut p = facts(3, 0, 0);
+        p.last_applied = Some(p.now - Duration::hours(PLAN_STALE_AFTER_HOURS));
+        assert_eq!(fresh(&p).status, HealthStatus::Ok);
+        p.last_applied =
+            Some(p.now - Duration::hours(PLAN_STALE_AFTER_HOURS) - Duration::milliseconds(1));
+        assert_eq!(fresh(&p).status, HealthStatus::Warning);
+        // Nothing planned: never stale.
+        p.planned = 0;
+        p.last_applied = None;
+        assert_eq!(fresh(&p).status, HealthStatus::Ok);
+        // Another zone matters only with something planned.
+        p.other_zone = true;
+        assert_eq!(zone(&p).status, HealthStatus::Ok);
+        p.planned = 1;
+        assert_eq!(zone(&p).status, HealthStatus::Problem);
+    }
+}
