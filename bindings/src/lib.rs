@@ -11,6 +11,8 @@ mod export;
 mod http;
 mod insights;
 mod limits;
+mod reminder_health;
+mod reminders;
 mod safety_plan;
 mod schedule;
 mod screens;
@@ -37,14 +39,23 @@ pub use insights::{
     SleepAndMoodRecord, Trend, WindowRecord,
 };
 pub use limits::{CompanionLimits, limits, store_exists};
+pub use reminder_health::{
+    AndroidFacts, HealthCheck, HealthFix, HealthItem, HealthStatus, IosAuthorization,
+    IosBackgroundRefresh, IosFacts, IosSetting, NextReminder, Overall, PlatformFacts,
+    ReminderHealth, ReminderNotice,
+};
+pub use reminders::{
+    AppliedPlan, ClockStyle, HeldReminder, NotificationChannel, NotificationContent,
+    NotificationTarget, PlannedReminder, ReminderChanges, ReminderContext, ReminderKind,
+    ReminderPlatform, ReminderRequest, ReminderWindow, reminder_window, sync_stopped_notification,
+};
 pub use safety_plan::{
     SafetyItemInput, SafetyItemRecord, SafetyPlanDiffSummary, SafetyPlanRecord,
     SafetyPlanSectionRecord, SafetySection,
 };
 pub use schedule::{
     AttendanceRecord, OccurrenceChangeRecord, OccurrenceRecord, PreferencesInput,
-    PreferencesRecord, RecurrenceRecord, ReminderChanges, ReminderRecord, SessionInput,
-    SessionRecord, TodayRecord,
+    PreferencesRecord, RecurrenceRecord, SessionInput, SessionRecord, TodayRecord,
 };
 pub use screens::*;
 pub use store::{ChangeListener, CompanionStore, DataChange, Subscription, generate_store_key};

@@ -1,8 +1,8 @@
-//! Sessions, occurrences, the today view, preferences, reminders and attendance.
+//! Sessions, occurrences, the today view, preferences and attendance (reminders are
+//! `reminders.rs`).
 
 use companion_core::{
-    Occurrence, OccurrenceChange, PlannedReminder, PreferencesEdit, Recurrence, ReminderContent,
-    ReminderKind, Session, SessionFields, diff_reminders,
+    Occurrence, OccurrenceChange, PreferencesEdit, Recurrence, Session, SessionFields,
 };
 
 use crate::calendar::{self, AttendanceMark};
@@ -10,7 +10,7 @@ use crate::checkins::CheckInRecord;
 use crate::contacts::ContactRecord;
 use crate::error::{CompanionError, Result};
 use crate::store::CompanionStore;
-use crate::types::{LocalDate, LocalDateTime, LocalTime, Timestamp, date_text};
+use crate::types::{LocalDate, LocalDateTime, LocalTime, Timestamp};
 
 #[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
 pub struct RecurrenceRecord {
@@ -239,73 +239,6 @@ pub struct PreferencesInput {
     pub region: Option<String>,
 }
 
-/// One notification to hand the OS. `content_style` is "neutral" (discreet: say nothing of the
-/// session), "session" (title, location… filled in) or "check-in".
-#[derive(Debug, Clone, PartialEq, uniffi::Record)]
-pub struct ReminderRecord {
-    pub id: String,
-    pub numeric_id: i32,
-    pub fire_at: Timestamp,
-    /// "session" or "check-in".
-    pub kind: String,
-    pub session_id: Option<String>,
-    pub series_date: Option<String>,
-    pub lead_minutes: Option<u32>,
-    pub starts_at: Option<Timestamp>,
-    pub content_style: String,
-    pub title: Option<String>,
-    pub location: Option<String>,
-    pub video_link: Option<String>,
-    pub time_zone: Option<String>,
-}
-
-#[derive(Debug, Clone, PartialEq, uniffi::Record)]
-pub struct ReminderChanges {
-    pub cancel: Vec<String>,
-    pub schedule: Vec<ReminderRecord>,
-}
-
-impl From<PlannedReminder> for ReminderRecord {
-    fn from(r: PlannedReminder) -> Self {
-        let (style, title, location, video_link, time_zone) = match r.content {
-            ReminderContent::Neutral => ("neutral", None, None, None, None),
-            ReminderContent::CheckIn => ("check-in", None, None, None, None),
-            ReminderContent::Session {
-                title,
-                location,
-                video_link,
-                time_zone,
-                ..
-            } => (
-                "session",
-                Some(title),
-                location,
-                video_link,
-                Some(time_zone),
-            ),
-        };
-        ReminderRecord {
-            id: r.id,
-            numeric_id: r.numeric_id,
-            fire_at: r.fire_at.into(),
-            kind: match r.kind {
-                ReminderKind::Session => "session",
-                ReminderKind::CheckIn => "check-in",
-            }
-            .to_owned(),
-            session_id: r.session_id,
-            series_date: r.series_date.map(date_text),
-            lead_minutes: r.lead_minutes,
-            starts_at: r.starts_at.map(Into::into),
-            content_style: style.to_owned(),
-            title,
-            location,
-            video_link,
-            time_zone,
-        }
-    }
-}
-
 #[derive(Debug, Clone, PartialEq, uniffi::Record)]
 pub struct AttendanceRecord {
     pub occurrence: OccurrenceRecord,
@@ -411,39 +344,6 @@ impl CompanionStore {
         };
         self.write(|s| s.edit_preferences(&edit))?;
         self.preferences()
-    }
-
-    /// The next reminders to hold, soonest first, at most `max_count` (iOS: 64).
-    pub fn plan_reminders(
-        &self,
-        now: Timestamp,
-        zone: String,
-        horizon_days: i64,
-        max_count: u32,
-    ) -> Result<Vec<ReminderRecord>> {
-        Ok(self
-            .read(|s| s.plan_reminders(now.0, &zone, horizon_days, max_count as usize))?
-            .into_iter()
-            .map(Into::into)
-            .collect())
-    }
-
-    /// What to cancel and what to add, given the ids the OS holds now.
-    pub fn reminder_changes(
-        &self,
-        now: Timestamp,
-        zone: String,
-        horizon_days: i64,
-        max_count: u32,
-        held: Vec<String>,
-    ) -> Result<ReminderChanges> {
-        let plan =
-            self.read(|s| s.plan_reminders(now.0, &zone, horizon_days, max_count as usize))?;
-        let diff = diff_reminders(&plan, &held);
-        Ok(ReminderChanges {
-            cancel: diff.cancel,
-            schedule: diff.schedule.into_iter().map(Into::into).collect(),
-        })
     }
 
     /// Marks an occurrence that has started by `now` attended or missed.

@@ -106,7 +106,3 @@ impl From<DateTime<Utc>> for Timestamp {
         Timestamp(t)
     }
 }
-
-pub(crate) fn date_text(d: NaiveDate) -> String {
-    d.format("%Y-%m-%d").to_string()
-}

@@ -349,10 +349,10 @@ pub struct RemindersArgs {
     #[arg(long, value_name = "TIME", value_parser = parse_instant)]
     pub now: Option<DateTime<Utc>>,
     /// How many days ahead
-    #[arg(long, value_name = "DAYS", default_value_t = 30)]
+    #[arg(long, value_name = "DAYS", default_value_t = companion_core::REMINDER_HORIZON_DAYS)]
     pub horizon: i64,
-    /// At most this many reminders (iOS holds 64)
-    #[arg(long, value_name = "N", default_value_t = 64)]
+    /// At most this many reminders (the terminal's window; iOS holds 64, Android 128)
+    #[arg(long, value_name = "N", default_value_t = companion_core::TERMINAL_MAX_HELD)]
     pub limit: usize,
     /// Ids the OS already holds (comma-separated): print what to cancel and what to add
     #[arg(long, value_name = "IDS", value_delimiter = ',')]

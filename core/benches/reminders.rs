@@ -8,7 +8,10 @@ mod common;
 use common::{median, p90};
 
 use chrono::{Datelike, Days, NaiveTime, Utc};
-use companion_core::{Recurrence, SessionFields, diff_reminders};
+use companion_core::{
+    ClockStyle, HeldReminder, Recurrence, ReminderContext, ReminderPlatform, SessionFields,
+    diff_reminders,
+};
 
 const SESSIONS: usize = 40;
 const RUNS: usize = 300;
@@ -76,6 +79,35 @@ fn main() {
         diffs.push(t.elapsed());
         assert_eq!(diff.schedule.len(), 5);
     }
+    // The apply step as the iOS app calls it: the plan from an hour back, its last slot and
+    // the words of every reminder it schedules, against what iOS holds.
+    let ctx = ReminderContext {
+        now,
+        zone: "America/Chicago".into(),
+        platform: ReminderPlatform::Ios,
+        clock_style: ClockStyle::TwelveHour,
+        exact_alarms_allowed: true,
+        os_cleared: false,
+    };
+    let ios_held: Vec<HeldReminder> = store
+        .reminder_changes_for(&ctx, &[])
+        .expect("changes")
+        .held_after
+        .into_iter()
+        .skip(5)
+        .collect();
+    store
+        .record_reminders_applied(now, "America/Chicago", &ios_held)
+        .expect("record");
+    let mut applies = Vec::with_capacity(RUNS);
+    for _ in 0..RUNS {
+        let t = Instant::now();
+        let changes = store
+            .reminder_changes_for(&ctx, &ios_held)
+            .expect("changes");
+        applies.push(t.elapsed());
+        assert_eq!(changes.schedule.len(), 5);
+    }
     // Its parts: reading the sessions out of the document, and expanding them.
     let mut reads = Vec::with_capacity(RUNS);
     let mut expands = Vec::with_capacity(RUNS);
@@ -104,6 +136,11 @@ fn main() {
         "| plan_reminders (64 over 30 days) | {:.0} µs | {:.0} µs | {RUNS} |",
         us(median(&plans)),
         us(p90(&plans))
+    );
+    println!(
+        "| reminder_changes_for (iOS: 63 and the last slot, 5 worded) | {:.0} µs | {:.0} µs | {RUNS} |",
+        us(median(&applies)),
+        us(p90(&applies))
     );
     println!(
         "| of which: reading the 40 sessions from the document | {:.0} µs | {:.0} µs | {RUNS} |",

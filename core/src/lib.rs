@@ -60,13 +60,30 @@ pub use safety_plan::{
 pub use schedule::attendance::{Attendance, AttendanceEntry, MAX_ATTENDANCE_DAYS};
 pub use schedule::ical::{ImportSummary, MAX_ICS_BYTES};
 pub use schedule::localtime::resolve as resolve_local_time;
+pub use schedule::notifications::{
+    APP_NAME, BODY_SEPARATOR, BY_VIDEO, CHECK_IN_BODY, CHECK_IN_TITLE, ClockStyle,
+    DISCREET_APPOINTMENT_BODY, DISCREET_CHECK_IN_BODY, DISCREET_TITLE, KEEP_COMING_BODY,
+    KEEP_COMING_TITLE, Notification, NotificationChannel, NotificationTarget, PUBLIC_BODY,
+    PUBLIC_TITLE, REMINDER_THREAD, STATUS_THREAD, SYNC_STOPPED_BODY, SYNC_STOPPED_TITLE,
+    discreet_appointment_body, own_time_text, reminder_notification, starts_at_text,
+    sync_stopped_notification,
+};
 pub use schedule::occurrence::{MAX_WINDOW_DAYS, Occurrence, OccurrenceStatus};
 pub use schedule::recurrence::{
     MAX_COUNT, MAX_INTERVAL_WEEKS, Recurrence, RecurrencePatch, parse_weekday, weekday_code,
 };
+pub use schedule::reminders::apply::{
+    AppliedPlan, HeldReminder, MAX_RECORDED_HELD, MAX_REMINDER_ID_BYTES, ReminderChanges,
+    ReminderContext, ReminderRequest,
+};
+pub use schedule::reminders::keep_coming::KEEP_COMING_AFTER_MINUTES;
+pub use schedule::reminders::window::{
+    ANDROID_ALARM_LIMIT, ANDROID_MAX_HELD, INEXACT_GRACE_MINUTES, IOS_PENDING_LIMIT,
+    REMINDER_HORIZON_DAYS, ReminderPlatform, ReminderWindow, TERMINAL_MAX_HELD, reminder_window,
+};
 pub use schedule::reminders::{
-    IOS_PENDING_LIMIT, MAX_HORIZON_DAYS, MAX_PLANNED, PlannedReminder, ReminderContent,
-    ReminderDiff, ReminderKind, diff_reminders,
+    MAX_HORIZON_DAYS, MAX_PLANNED, PlannedReminder, ReminderContent, ReminderDiff, ReminderKind,
+    diff_reminders,
 };
 pub use schedule::session::{
     MAX_DURATION_MINUTES, MAX_LEAD_MINUTES, MAX_LEADS, OccurrenceChange, Session, SessionFields,
@@ -81,6 +98,11 @@ pub use screens::onboarding::{
     OnboardingChoice, OnboardingPage, OnboardingScreen, OnboardingStep, onboarding_pages,
 };
 pub use screens::reach_out::{ROLE_CHOICES, ReachOutAction, ReachOutScreen};
+pub use screens::reminder_health::{
+    AndroidFacts, HealthCheck, HealthFix, HealthItem, HealthStatus, IosAuthorization,
+    IosBackgroundRefresh, IosFacts, IosSetting, NextReminder, Overall, PLAN_STALE_AFTER_HOURS,
+    PlatformFacts, ReminderHealth, ReminderNotice,
+};
 pub use screens::safety_plan::{
     LinkableContact, SafetyItemView, SafetyPlanAction, SafetyPlanResult, SafetyPlanScreen,
     SafetySectionView,

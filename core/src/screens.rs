@@ -4,6 +4,7 @@ pub(crate) mod checkin;
 pub(crate) mod insights;
 pub(crate) mod onboarding;
 pub(crate) mod reach_out;
+pub(crate) mod reminder_health;
 pub(crate) mod safety_plan;
 pub(crate) mod schedule;
 pub(crate) mod settings;

@@ -2,44 +2,50 @@
 //! how to get from what it holds to what it should.
 //!
 //! The shells only hand the operating system what this plans. The plan is a rolling window
-//! (iOS keeps at most 64 pending notifications per app), refreshed at launch, after a
-//! check-in, after sync and once a day.
+//! (`window.rs`: how far ahead and how many, per platform), refreshed at launch, after a
+//! check-in, after sync and once a day. `plan.rs` makes it; `apply.rs` turns it, with what the
+//! OS holds, into the changes a platform performs (and its notifications' words, from
+//! `schedule/notifications.rs`); `keep_coming.rs` is iOS's last slot.
+//!
+//! The submodules are reached by their own paths (lib.rs re-exports them), not through this
+//! file, so `apply` may use the wording module, which uses the types here, without a cycle.
+
+pub(crate) mod apply;
+pub(crate) mod keep_coming;
+pub(crate) mod plan;
+pub(crate) mod window;
 
 use std::collections::HashSet;
 
-use chrono::{DateTime, Datelike, Days, Duration, NaiveDate, Utc};
+use chrono::{DateTime, NaiveDate, Utc};
 use serde::Serialize;
 
-use crate::error::{Error, Result};
-use crate::schedule::localtime::resolve;
-use crate::schedule::occurrence::{Occurrence, OccurrenceStatus};
 use crate::schedule::session::SessionKind;
-use crate::storage::store::Store;
-use crate::validate;
 
 /// The longest window one plan may cover.
 pub const MAX_HORIZON_DAYS: i64 = 60;
 /// The most reminders one plan may hold.
 pub const MAX_PLANNED: usize = 500;
-/// What iOS allows an app to hold pending; the usual `max_count`.
-pub const IOS_PENDING_LIMIT: usize = 64;
 
 /// What a reminder is for.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum ReminderKind {
     /// `lead_minutes` before an occurrence of a session.
     Session,
     /// The daily check-in, at the participant's chosen local time.
     CheckIn,
+    /// iOS's last slot when the plan holds more than fits: "open the app to keep your
+    /// reminders coming" (see `keep_coming.rs`).
+    KeepComing,
 }
 
-/// What the notification says. With discreet notifications on (the default) it names no
-/// treatment, program or substance; the shells put it in words in the participant's language.
+/// What the notification may say. With discreet notifications on (the default) it names no
+/// treatment, program or substance; `schedule/notifications.rs` puts it in words.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(tag = "style", rename_all = "kebab-case")]
 pub enum ReminderContent {
-    /// "You have an appointment at 10:00" / "A reminder from your companion": nothing else.
+    /// "You have an appointment at 10:00" / "A reminder from Companion": nothing else.
     Neutral,
     /// The session, named.
     Session {
@@ -128,165 +134,20 @@ pub fn diff_reminders(plan: &[PlannedReminder], held: &[String]) -> ReminderDiff
     }
 }
 
-impl Store {
-    /// The next reminders to hold, soonest first: every lead time of every occurrence that
-    /// is not cancelled, and the daily check-in reminder on days without a check-in, firing
-    /// after `now` and at most `horizon_days` later, at most `max_count` of them. `zone` is
-    /// the participant's IANA zone (the phone's), which places the check-in reminder; session
-    /// reminders follow each session's own zone.
-    pub fn plan_reminders(
-        &self,
-        now: DateTime<Utc>,
-        zone: &str,
-        horizon_days: i64,
-        max_count: usize,
-    ) -> Result<Vec<PlannedReminder>> {
-        let tz = validate::time_zone(zone)?;
-        if !(1..=MAX_HORIZON_DAYS).contains(&horizon_days) {
-            return Err(Error::invalid(
-                "horizon",
-                format!("must be from 1 to {MAX_HORIZON_DAYS} days"),
-            ));
-        }
-        if !(1..=MAX_PLANNED).contains(&max_count) {
-            return Err(Error::invalid(
-                "limit",
-                format!("must be from 1 to {MAX_PLANNED}"),
-            ));
-        }
-        if !(1900..=2200).contains(&now.year()) {
-            return Err(Error::invalid("now", "must lie between 1900 and 2200"));
-        }
-        let end = now + Duration::days(horizon_days);
-        let prefs = self.preferences()?;
-        let discreet = prefs.discreet_notifications;
-        // Cheap candidates first; ids and content only for the ones kept.
-        let mut occurrences: Vec<Occurrence> = Vec::new();
-        let mut due: Vec<(DateTime<Utc>, Due)> = Vec::new();
-        for session in self.sessions()? {
-            let leads = session
-                .reminder_leads
-                .as_deref()
-                .unwrap_or(&prefs.default_reminder_leads);
-            let Some(&longest) = leads.iter().max() else {
-                continue;
-            };
-            // An occurrence starting up to the longest lead after the window reminds inside it
-            // (its last minute included: the occurrence query's end is exclusive).
-            let latest_start = end + Duration::minutes(i64::from(longest) + 1);
-            for o in session.occurrences(now, latest_start) {
-                if o.status == OccurrenceStatus::Cancelled {
-                    continue;
-                }
-                for &lead in leads {
-                    let fire_at = o.start - Duration::minutes(i64::from(lead));
-                    if fire_at > now && fire_at <= end {
-                        due.push((fire_at, Due::Session(occurrences.len(), lead)));
-                    }
-                }
-                occurrences.push(o);
-            }
-        }
-        if let Some(time) = prefs.checkin_reminder {
-            let mut day = now.with_timezone(&tz).date_naive();
-            loop {
-                let fire_at = resolve(tz, day.and_time(time));
-                if fire_at > end {
-                    break;
-                }
-                // Checking in cancels that day's reminder.
-                if fire_at > now && self.checkin(day)?.is_none() {
-                    due.push((fire_at, Due::CheckIn(day)));
-                }
-                let Some(next) = day.checked_add_days(Days::new(1)) else {
-                    break;
-                };
-                day = next;
-            }
-        }
+/// The session part of a session reminder: its id, series date, lead and start.
+pub(crate) type SessionPart = (String, NaiveDate, u32, DateTime<Utc>);
 
-        // Soonest first; ties in a fixed order, so a shorter plan is a prefix of a longer one.
-        let order = |(at, d): &(DateTime<Utc>, Due)| match d {
-            Due::CheckIn(day) => (*at, 0, "", *day, 0),
-            Due::Session(i, lead) => {
-                let o = &occurrences[*i];
-                (*at, 1, o.session_id.as_str(), o.series_date, *lead)
-            }
-        };
-        due.sort_by(|a, b| order(a).cmp(&order(b)));
-        due.truncate(max_count);
-        let plan = due
-            .into_iter()
-            .map(|(fire_at, d)| match d {
-                Due::CheckIn(day) => reminder(
-                    format!("checkin:{day}"),
-                    fire_at,
-                    ReminderKind::CheckIn,
-                    None,
-                    if discreet {
-                        ReminderContent::Neutral
-                    } else {
-                        ReminderContent::CheckIn
-                    },
-                ),
-                Due::Session(i, lead) => {
-                    let o = &occurrences[i];
-                    let content = if discreet {
-                        ReminderContent::Neutral
-                    } else {
-                        ReminderContent::Session {
-                            title: o.title.clone(),
-                            session_kind: o.kind,
-                            location: o.location.clone(),
-                            video_link: o.video_link.clone(),
-                            time_zone: o.time_zone.clone(),
-                        }
-                    };
-                    reminder(
-                        format!("session:{}:{}:{lead}", o.session_id, o.series_date),
-                        fire_at,
-                        ReminderKind::Session,
-                        Some((o.session_id.clone(), o.series_date, lead, o.start)),
-                        content,
-                    )
-                }
-            })
-            .collect();
-        Ok(plan)
-    }
-
-    /// [`Store::plan_reminders`] and [`diff_reminders`] against the ids the phone holds, in
-    /// one call.
-    pub fn reminder_changes(
-        &self,
-        now: DateTime<Utc>,
-        zone: &str,
-        horizon_days: i64,
-        max_count: usize,
-        held: &[String],
-    ) -> Result<ReminderDiff> {
-        let plan = self.plan_reminders(now, zone, horizon_days, max_count)?;
-        Ok(diff_reminders(&plan, held))
-    }
-}
-
-/// What a candidate reminder is for: an occurrence (index) and lead, or a day's check-in.
-enum Due {
-    Session(usize, u32),
-    CheckIn(NaiveDate),
-}
-
-type SessionPart = (String, NaiveDate, u32, DateTime<Utc>);
-
-fn reminder(
+/// A reminder with its id: `key` names what it is for (the occurrence and lead, the day's
+/// check-in), and a version of when it fires and what it says is appended.
+pub(crate) fn reminder(
     key: String,
     fire_at: DateTime<Utc>,
     kind: ReminderKind,
     session: Option<SessionPart>,
     content: ReminderContent,
 ) -> PlannedReminder {
-    // The id names the occurrence and lead, plus a version of when and what it says, so a
-    // moved or renamed session gets a new id and the phone's old notification is replaced.
+    // The version makes a moved or renamed session get a new id, so the phone's old
+    // notification is replaced.
     let version =
         fnv1a(format!("{key}|{}|{}", fire_at.timestamp(), content.fingerprint()).as_bytes());
     let id = format!("{key}:{:08x}", version as u32);

@@ -32,4 +32,5 @@ pub fn first_release_file(dir: &Path) -> rusqlite::Connection {
     conn
 }
 
+pub mod health;
 pub mod scripted;
