@@ -200,6 +200,17 @@ pub enum ReminderNotice {
     NeedsAttention { problems: u32 },
 }
 
+impl From<cc::ReminderNotice> for ReminderNotice {
+    fn from(n: cc::ReminderNotice) -> Self {
+        match n {
+            cc::ReminderNotice::AskPermission => ReminderNotice::AskPermission,
+            cc::ReminderNotice::NeedsAttention { problems } => {
+                ReminderNotice::NeedsAttention { problems }
+            }
+        }
+    }
+}
+
 /// The reminder health screen, and Today's notice.
 #[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
 pub struct ReminderHealth {
@@ -295,12 +306,7 @@ impl CompanionStore {
             planned: count(h.planned),
             not_held: count(h.not_held),
             last_applied: h.last_applied.map(Into::into),
-            notice: h.notice.map(|n| match n {
-                cc::ReminderNotice::AskPermission => ReminderNotice::AskPermission,
-                cc::ReminderNotice::NeedsAttention { problems } => {
-                    ReminderNotice::NeedsAttention { problems }
-                }
-            }),
+            notice: h.notice.map(Into::into),
         })
     }
 }

@@ -194,10 +194,23 @@ fn reminder_health_for_either_platform() {
             now,
             "America/New_York".into(),
             ClockStyle::TwentyFourHour,
+            PlatformFacts::Android {
+                facts: android.clone(),
+            },
+            vec![],
+        )
+        .unwrap();
+    // Today carries the same notice, from the same facts.
+    let today = store
+        .today_screen(
+            now,
+            "America/New_York".into(),
+            ClockStyle::TwentyFourHour,
             PlatformFacts::Android { facts: android },
             vec![],
         )
         .unwrap();
+    assert_eq!(today.reminder_notice, h.notice);
     assert_eq!(h.overall, Overall::NeedsAttention);
     assert_eq!(h.checks[0].item, HealthItem::CheckInChannel);
     assert_eq!(h.checks[0].status, HealthStatus::Problem);

@@ -34,14 +34,14 @@ fn main() {
         let store = common::open(dir.path());
         let opened = t.elapsed();
         let s = Instant::now();
-        store.today_screen(now, ZONE).expect("today");
+        store.today_screen(now, ZONE, None).expect("today");
         first_draw.push(s.elapsed());
         cold.push(opened + s.elapsed());
     }
 
     let store = common::open(dir.path());
     let warm = measure(WARM_RUNS, || {
-        store.today_screen(now, ZONE).expect("today");
+        store.today_screen(now, ZONE, None).expect("today");
     });
     let sessions = measure(WARM_RUNS, || {
         store.sessions().expect("sessions");

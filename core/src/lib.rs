@@ -117,7 +117,8 @@ pub use screens::settings::{
     SettingsResult, SettingsScreen,
 };
 pub use screens::today::{
-    COMING_UP_DAYS, COMING_UP_MAX, CheckInSummary, CrisisShortcut, Today, TodayScreen,
+    COMING_UP_DAYS, COMING_UP_MAX, CheckInSummary, CrisisShortcut, ReminderFacts, Today,
+    TodayScreen,
 };
 pub use screens::views::{LeadChoice, OccurrenceView, SessionClock, Timing, lead_label, zone_city};
 pub use storage::store::{ChangeHash, Store, StoreStats};

@@ -395,3 +395,45 @@ fn bad_input_is_refused() {
             .is_err()
     );
 }
+
+#[test]
+fn today_shows_the_notice_reminder_health_gives() {
+    let (_dir, mut store) = participant(true);
+    let today = |store: &Store, facts: AndroidFacts, held: &[HeldReminder]| {
+        let r = companion_core::ReminderFacts {
+            facts: PlatformFacts::Android(facts),
+            held: held.to_vec(),
+            clock_style: ClockStyle::TwelveHour,
+        };
+        store
+            .today_screen(now(), NY, Some(&r))
+            .unwrap()
+            .reminder_notice
+    };
+    // Something planned, notifications never asked for: Today is where to ask.
+    let never_asked = facts(0b01110, &[]);
+    assert_eq!(
+        today(&store, never_asked.clone(), &[]),
+        Some(ReminderNotice::AskPermission)
+    );
+    assert_eq!(
+        today(&store, never_asked.clone(), &[]),
+        health(&store, &never_asked, &[]).notice
+    );
+    // All well and the plan handed over just now: nothing to say.
+    let held = plan_held(&store, true);
+    store.record_reminders_applied(now(), NY, &held).unwrap();
+    assert_eq!(today(&store, all_well(), &held), None);
+    // The OS lost them (a force stop): the card says how many checks need the participant.
+    let lost = today(&store, all_well(), &[]);
+    assert!(
+        matches!(lost, Some(ReminderNotice::NeedsAttention { problems }) if problems >= 1),
+        "{lost:?}"
+    );
+    assert_eq!(lost, health(&store, &all_well(), &[]).notice);
+    // The terminal gives no facts: no notice.
+    assert_eq!(
+        store.today_screen(now(), NY, None).unwrap().reminder_notice,
+        None
+    );
+}

@@ -72,7 +72,9 @@ fn today_shows_today_and_one_rule_for_coming_up() {
     s.cancel_occurrence(&daily.id, day("2026-11-17")).unwrap();
 
     // Monday 2026-11-16, 12:00 in New York: the Chicago group is over, the evening one to come.
-    let t = s.today_screen(at("2026-11-16T17:00:00Z"), NY).unwrap();
+    let t = s
+        .today_screen(at("2026-11-16T17:00:00Z"), NY, None)
+        .unwrap();
     assert_eq!(t.date, day("2026-11-16"));
     assert_eq!(t.sessions.len(), 2);
     let chicago = &t.sessions[0];
@@ -104,7 +106,9 @@ fn today_shows_today_and_one_rule_for_coming_up() {
         ..Default::default()
     })
     .unwrap();
-    let t = s.today_screen(at("2026-11-16T17:00:00Z"), NY).unwrap();
+    let t = s
+        .today_screen(at("2026-11-16T17:00:00Z"), NY, None)
+        .unwrap();
     let crisis = t.crisis.unwrap();
     assert!(crisis.name.contains("988"), "{}", crisis.name);
     assert_eq!(crisis.action.uri, "tel:988");
@@ -119,10 +123,12 @@ fn today_shows_today_and_one_rule_for_coming_up() {
         ..Default::default()
     })
     .unwrap();
-    let t = far.today_screen(at("2026-11-16T17:00:00Z"), NY).unwrap();
+    let t = far
+        .today_screen(at("2026-11-16T17:00:00Z"), NY, None)
+        .unwrap();
     assert!(t.coming_up.is_empty());
     assert!(matches!(
-        far.today_screen(at("2026-11-16T17:00:00Z"), "Mars/Olympus"),
+        far.today_screen(at("2026-11-16T17:00:00Z"), "Mars/Olympus", None),
         Err(Error::UnknownTimeZone(_))
     ));
 }

@@ -1,8 +1,10 @@
 //! Today.
 
-use companion_core::{CheckInSummary, CrisisShortcut, TodayScreen};
+use companion_core::{CheckInSummary, CrisisShortcut, ReminderFacts, TodayScreen};
 
 use crate::error::Result;
+use crate::reminder_health::{PlatformFacts, ReminderNotice};
+use crate::reminders::{ClockStyle, HeldReminder, held};
 use crate::screens::views::{OccurrenceViewRecord, all};
 use crate::store::CompanionStore;
 use crate::support::{ContactActionRecord, ReachOutContactRecord};
@@ -34,6 +36,9 @@ pub struct TodayScreenRecord {
     pub checkin: Option<CheckInSummaryRecord>,
     pub crisis: Option<CrisisShortcutRecord>,
     pub favourites: Vec<ReachOutContactRecord>,
+    /// Reminders at risk: the card that opens reminder health (asking for notifications
+    /// first, when that is still possible).
+    pub reminder_notice: Option<ReminderNotice>,
 }
 
 impl From<TodayScreen> for TodayScreenRecord {
@@ -53,14 +58,30 @@ impl From<TodayScreen> for TodayScreenRecord {
                 action: c.action.into(),
             }),
             favourites: all(t.favourites),
+            reminder_notice: t.reminder_notice.map(Into::into),
         }
     }
 }
 
 #[uniffi::export]
 impl CompanionStore {
-    /// What Today shows at `now` for a participant whose phone is in `zone`.
-    pub fn today_screen(&self, now: Timestamp, zone: String) -> Result<TodayScreenRecord> {
-        Ok(self.read(|s| s.today_screen(now.0, &zone))?.into())
+    /// What Today shows at `now` for a participant whose phone is in `zone`, with the
+    /// reminder notice from the same facts and held reminders reminder health takes.
+    pub fn today_screen(
+        &self,
+        now: Timestamp,
+        zone: String,
+        clock_style: ClockStyle,
+        facts: PlatformFacts,
+        held_now: Vec<HeldReminder>,
+    ) -> Result<TodayScreenRecord> {
+        let reminders = ReminderFacts {
+            facts: facts.into(),
+            held: held(held_now),
+            clock_style: clock_style.into(),
+        };
+        Ok(self
+            .read(|s| s.today_screen(now.0, &zone, Some(&reminders)))?
+            .into())
     }
 }

@@ -6,7 +6,10 @@ use serde::Serialize;
 
 use crate::checkins::checkin::CheckIn;
 use crate::error::Result;
+use crate::schedule::notifications::ClockStyle;
 use crate::schedule::occurrence::Occurrence;
+use crate::schedule::reminders::apply::HeldReminder;
+use crate::screens::reminder_health::{PlatformFacts, ReminderNotice};
 use crate::screens::views::{OccurrenceView, Viewer, checked_now, zone_of};
 use crate::storage::store::Store;
 use crate::support::actions::ContactAction;
@@ -47,6 +50,16 @@ pub struct CrisisShortcut {
     pub action: ContactAction,
 }
 
+/// What the phone knows of its reminders, the facts reminder health takes: Today shows a
+/// notice when they are at risk.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ReminderFacts {
+    pub facts: PlatformFacts,
+    /// What the OS holds now.
+    pub held: Vec<HeldReminder>,
+    pub clock_style: ClockStyle,
+}
+
 /// What Today shows, decided once for every shell.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct TodayScreen {
@@ -63,6 +76,9 @@ pub struct TodayScreen {
     pub crisis: Option<CrisisShortcut>,
     /// The participant's favourites, each with its actions.
     pub favourites: Vec<ReachOutContact>,
+    /// Reminders at risk (notifications not yet allowed with something planned, or a check
+    /// that is a problem): the card that opens reminder health. `None` without the facts.
+    pub reminder_notice: Option<ReminderNotice>,
 }
 
 impl Store {
@@ -84,8 +100,14 @@ impl Store {
         })
     }
 
-    /// What Today shows at `now` in `zone`.
-    pub fn today_screen(&self, now: DateTime<Utc>, zone: &str) -> Result<TodayScreen> {
+    /// What Today shows at `now` in `zone`, with the reminder notice when the phone gives
+    /// its `reminders` facts (the terminal has none).
+    pub fn today_screen(
+        &self,
+        now: DateTime<Utc>,
+        zone: &str,
+        reminders: Option<&ReminderFacts>,
+    ) -> Result<TodayScreen> {
         let tz = zone_of(zone)?;
         let today = self.today(now, zone)?;
         let viewer = Viewer::new(self, now, tz)?;
@@ -124,6 +146,13 @@ impl Store {
             }),
             crisis,
             favourites,
+            reminder_notice: match reminders {
+                None => None,
+                Some(r) => {
+                    self.reminder_health(now, zone, r.clock_style, &r.facts, &r.held)?
+                        .notice
+                }
+            },
         })
     }
 }

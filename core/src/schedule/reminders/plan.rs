@@ -144,7 +144,7 @@ impl Store {
         let prefs = self.preferences()?;
         let mut occurrences: Vec<Occurrence> = Vec::new();
         let mut due: Vec<(DateTime<Utc>, Due)> = Vec::new();
-        for session in self.sessions()? {
+        for session in self.shared_sessions()?.iter() {
             let leads = session
                 .reminder_leads
                 .as_deref()
