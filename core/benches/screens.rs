@@ -10,7 +10,10 @@ mod common;
 use common::{median, p90};
 
 use chrono::{Days, Utc};
-use companion_core::fixtures;
+use companion_core::{
+    AndroidFacts, ClockStyle, PlatformFacts, ReminderContext, ReminderFacts, ReminderPlatform,
+    fixtures,
+};
 
 const ZONE: &str = "America/Chicago";
 const COLD_RUNS: usize = 30;
@@ -43,6 +46,36 @@ fn main() {
     let warm = measure(WARM_RUNS, || {
         store.today_screen(now, ZONE, None).expect("today");
     });
+    // As the Android app draws it: with the phone's facts and the alarms it holds.
+    let held = store
+        .reminder_changes_for(
+            &ReminderContext {
+                now,
+                zone: ZONE.into(),
+                platform: ReminderPlatform::Android,
+                clock_style: ClockStyle::TwelveHour,
+                exact_alarms_allowed: false,
+                os_cleared: false,
+            },
+            &[],
+        )
+        .expect("changes")
+        .held_after;
+    let facts = ReminderFacts {
+        facts: PlatformFacts::Android(AndroidFacts {
+            notifications_enabled: true,
+            can_ask_notification_permission: false,
+            blocked_channels: Vec::new(),
+            exact_alarms_allowed: false,
+            ignoring_battery_optimizations: false,
+            background_restricted: false,
+        }),
+        held,
+        clock_style: ClockStyle::TwelveHour,
+    };
+    let with_notice = measure(WARM_RUNS, || {
+        store.today_screen(now, ZONE, Some(&facts)).expect("today");
+    });
     let sessions = measure(WARM_RUNS, || {
         store.sessions().expect("sessions");
     });
@@ -64,6 +97,10 @@ fn main() {
     row("Today from a cold open (open + first draw)", &cold);
     row("of which: the first draw", &first_draw);
     row("Today, warm", &warm);
+    row(
+        "Today with the reminder notice (Android's facts, 128 held), warm",
+        &with_notice,
+    );
     row("of which: every session, read", &sessions);
     row("of which: every contact, read", &contacts);
     row("Schedule (14 days), warm", &schedule);
