@@ -98,7 +98,7 @@ fn main() {
     row("of which: the first draw", &first_draw);
     row("Today, warm", &warm);
     row(
-        "Today with the reminder notice (Android's facts, 128 held), warm",
+        "Today with the reminder notice (Android facts, the plan held), warm",
         &with_notice,
     );
     row("of which: every session, read", &sessions);
