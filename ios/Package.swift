@@ -1,8 +1,9 @@
-// swift-tools-version:5.9
+// swift-tools-version: 6.0
 // The iOS app's Swift package: the Rust core as an XCFramework, its uniffi-generated Swift, and
-// the presenters (plain screen state over the core, no UIKit or SwiftUI) that the app in App/
-// draws. CompanionFFI.xcframework and Sources/CompanionCore/CompanionCore.swift are built by
-// scripts/build-xcframework.sh and not committed: run it before opening the package or the app.
+// the presenters (each screen's state from the core, on the main actor; no UIKit or SwiftUI)
+// that the app in App/ draws. CompanionFFI.xcframework and
+// Sources/CompanionCore/CompanionCore.swift are built by scripts/build-xcframework.sh and not
+// committed: run it before opening the package or the app.
 import PackageDescription
 
 let package = Package(
@@ -23,7 +24,12 @@ let package = Package(
             path: "Sources/CompanionCore",
             // The static library links no HTTP client of its own (URLSessionTransport in the
             // app carries its requests), so it needs no system framework beyond libSystem.
-            exclude: ["README.md"]
+            exclude: ["README.md"],
+            // Generated code only: uniffi 0.32's async foreign-trait glue (HttpTransport.send)
+            // runs non-Sendable closures in a Task, a hard error in the Swift 6 language mode
+            // (mozilla/uniffi-rs#2929, fixed after 0.32). Its types keep their Sendable
+            // conformances; every target of ours below is built in Swift 6 mode.
+            swiftSettings: [.swiftLanguageMode(.v5)]
         ),
         .target(
             name: "CompanionPresenters",
@@ -35,5 +41,6 @@ let package = Package(
             dependencies: ["CompanionPresenters", "CompanionCore"],
             path: "Tests/CompanionPresentersTests"
         ),
-    ]
+    ],
+    swiftLanguageModes: [.v6]
 )
