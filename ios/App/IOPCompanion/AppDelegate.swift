@@ -1,9 +1,11 @@
+import CompanionCore
+import CompanionPresenters
 import UIKit
 import UserNotifications
 
 /// Launch work that must happen before launch ends (registering the background task), and the
-/// notification delegate (reminders shown in the foreground too; a tap on the check-in
-/// reminder opens the check-in).
+/// notification delegate: reminders shown in the foreground too; a tap opens the screen the
+/// core named in the notification (`opens`).
 @MainActor
 final class AppDelegate: NSObject, UIApplicationDelegate, UNUserNotificationCenterDelegate {
     let services = AppServices()
@@ -13,24 +15,29 @@ final class AppDelegate: NSObject, UIApplicationDelegate, UNUserNotificationCent
         didFinishLaunchingWithOptions launchOptions: [UIApplication.LaunchOptionsKey: Any]? = nil
     ) -> Bool {
         UNUserNotificationCenter.current().delegate = self
-        services.notifications.registerCategories()
         let services = self.services
         BackgroundRefresh.register { await services.backgroundRefresh() }
         return true
     }
 
-    func userNotificationCenter(
+    // The center calls its delegate on a queue of its own: these are nonisolated, read the
+    // Sendable parts, and hop to the main actor.
+
+    nonisolated func userNotificationCenter(
         _ center: UNUserNotificationCenter, willPresent notification: UNNotification
     ) async -> UNNotificationPresentationOptions {
         [.banner, .list, .sound]
     }
 
-    func userNotificationCenter(
+    nonisolated func userNotificationCenter(
         _ center: UNUserNotificationCenter, didReceive response: UNNotificationResponse
     ) async {
         // userInfo holds only which screen to open, nothing personal.
-        if response.notification.request.content.userInfo["kind"] as? String == "check-in" {
-            services.route = .checkIn
-        }
+        guard let target = NotificationRoutes.target(response.notification.request.content.userInfo) else { return }
+        await open(target)
+    }
+
+    private func open(_ target: NotificationTarget) {
+        services.open(target)
     }
 }

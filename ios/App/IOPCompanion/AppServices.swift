@@ -3,30 +3,23 @@ import CompanionPresenters
 import Foundation
 import UIKit
 
-/// What the app holds for its whole life: the store (opened with its Keychain key), and when
-/// to refresh the reminder window. Shared by the app delegate (launch, background refresh,
+/// What the app holds for its whole life: the store (opened with its Keychain key) and when to
+/// hand iOS the reminders again. Shared by the app delegate (launch, background refresh,
 /// notification taps) and the SwiftUI scene.
 @MainActor
 final class AppServices: ObservableObject {
     enum Phase {
         case starting
         case ready(Session)
-        /// A store is there but its key is gone (or is not its key): it cannot be opened.
-        case keyMissing
-        /// The store cannot be opened now; the words say why.
-        case unavailable(String)
-        /// Everything was erased (with what happened on the server); the participant may start
-        /// again.
-        case erased(String?)
-    }
-
-    enum Route: Equatable {
-        case checkIn
+        /// The store cannot be opened: the core words why and what may be done.
+        case cannotOpen(OpenProblem, OpenProblemScreen)
+        /// Everything was erased; the participant may start again.
+        case erased(EraseReportRecord)
     }
 
     @Published private(set) var phase: Phase = .starting
-    /// A screen to open, from a notification tap.
-    @Published var route: Route?
+    /// The screen a tapped notification opens.
+    @Published var route: NotificationTarget?
 
     let notifications = UserNotificationCenter()
     private let keychain = StoreKeychain()
@@ -43,148 +36,164 @@ final class AppServices: ObservableObject {
 
     // MARK: Opening the store
 
-    /// Opens the store, creating it and its key on first launch. Safe to call again.
+    /// Opens the store, making it and its key on first launch. Safe to call again: it retries
+    /// after a problem (nothing is ever deleted here), and does nothing once open or erased.
     @discardableResult
     func start() -> Session? {
         switch phase {
-        case .ready(let session):
-            return session
-        case .keyMissing, .erased:
-            // Only the participant's choice on that screen goes on from here.
-            return nil
-        case .starting, .unavailable:
-            break
+        case .ready(let session): return session
+        case .erased: return nil  // only the participant's "Start again" goes on from there
+        case .starting, .cannotOpen: break
         }
-        let directory: URL
-        do {
-            directory = try StoreDirectory.prepare()
-        } catch {
-            phase = .unavailable(String(localized: "This phone's storage cannot be used right now."))
-            return nil
-        }
-        switch keychain.load() {
-        case .found(let key):
-            return openStore(directory, key: key)
-        case .notFound:
-            if StoreDirectory.holdsStore(directory) {
-                phase = .keyMissing
-                return nil
-            }
-            do {
-                let key = try generateStoreKey()
-                try keychain.save(key)
-                return openStore(directory, key: key)
-            } catch {
-                phase = .unavailable(String(localized: "A key for your data could not be made. Please try again."))
-                return nil
-            }
-        case .unavailable:
-            phase = .unavailable(String(localized: "Unlock your phone to open your data."))
-            return nil
-        }
-    }
-
-    private func openStore(_ directory: URL, key: Data) -> Session? {
-        do {
-            let store = try CompanionStore.open(path: directory.path, key: key, transport: transport)
+        switch openStore() {
+        case .success(let store):
             let session = Session(store: store, notifications: notifications)
             phase = .ready(session)
             begin(session)
             return session
-        } catch let error as CompanionError {
-            if case .WrongKey = error {
-                phase = .keyMissing
-            } else {
-                phase = .unavailable(CoreErrors.message(error))
-            }
-            return nil
-        } catch {
-            phase = .unavailable(CoreErrors.message(error))
+        case .failure(let failure):
+            phase = .cannotOpen(failure.problem, openProblemScreen(problem: failure.problem))
             return nil
         }
+    }
+
+    private func openStore() -> Result<CompanionStore, StoreOpenFailure> {
+        let directory: URL
+        do {
+            directory = try StoreDirectory.prepare()
+        } catch {
+            return .failure(.device)
+        }
+        let key: Data
+        switch keychain.load() {
+        case .found(let found):
+            key = found
+        case .notFound:
+            // A store without its key must never get a new one: it would be orphaned.
+            if storeExists(path: directory.path) { return .failure(.keyMissing) }
+            do {
+                key = try generateStoreKey()
+                try keychain.save(key)
+            } catch {
+                return .failure(.device)
+            }
+        case .unavailable(let status):
+            return .failure(.keychainUnavailable(status: status))
+        }
+        do {
+            return .success(try CompanionStore.open(path: directory.path, key: key, transport: transport))
+        } catch {
+            return .failure(.opening(error))
+        }
+    }
+
+    /// The participant chose to start over, on a screen that offered it (a lost key, a damaged
+    /// store): the core removes the store's files, then its key goes, and a new store is made.
+    func startOver() {
+        guard case .cannotOpen(_, let screen) = phase, screen.choices.contains(.startOver) else { return }
+        do {
+            try discardUnopenableStore(dir: StoreDirectory.url().path)
+        } catch {
+            phase = .cannotOpen(.unavailable, openProblemScreen(problem: .unavailable))
+            return
+        }
+        keychain.delete()
+        notifications.removeEverything()
+        phase = .starting
+        start()
+    }
+
+    func startAgain() {
+        phase = .starting
+        start()
     }
 
     private func begin(_ session: Session) {
         updateDeviceRegion(session)
+        // Before the first frame: whether the first run covers the app.
+        session.onboarding.load()
         session.listen { [weak self] _ in self?.storeChanged() }
-        session.settings.presenter.onRemindersWanted = { [weak self] in
-            Task { await self?.askForNotificationPermission() }
+        let ask: @MainActor () -> Void = { [weak self] in
+            Task { [weak self] in await self?.askForNotificationPermission() }
         }
+        session.checkIn.onAskNotificationPermission = ask
+        session.schedule.onAskNotificationPermission = ask
+        session.settings.onAskNotificationPermission = ask
+        session.settings.onErased = { [weak self] report in self?.didErase(report) }
+        session.settings.onDataChanged = { [weak self] in self?.storeChanged() }
         observe()
-        session.refreshScreens()
-        session.checkIn.presenter.load()
-        Task { await refreshReminders() }
         BackgroundRefresh.schedule()
-    }
-
-    // MARK: Refreshing the reminder window
-
-    /// Applies the core's plan to the OS, then re-reads reminder health. `reword` after a
-    /// time-zone change: the same reminders, new words ("at 10:00").
-    func refreshReminders(reword: Bool = false) async {
-        guard let session else { return }
-        if (try? await session.scheduler.apply(reword: reword)) != nil {
-            PlanRefreshLog.record(Date())
+        Task {
+            await session.refreshScreens()
+            await applyReminders()
         }
-        await refreshHealth()
     }
 
-    func refreshHealth() async {
+    // MARK: Reminders
+
+    /// Hands iOS the core's reminders (re-worded by the core when the zone changed), then
+    /// refreshes what depends on them.
+    func applyReminders() async {
         guard let session else { return }
-        let status = await notifications.status(lastPlanRefresh: PlanRefreshLog.last)
-        let health = session.reminderHealth.presenter
-        health.update(status)
-        session.today.presenter.setReminderNotice(health.state.notice)
+        _ = try? await session.applier.apply()
+        await session.today.refresh()
     }
 
-    /// The moment to ask for notification permission: the participant just asked for a
-    /// reminder, or tapped the card on Today. Never at first launch.
+    /// The moment to ask for notification permission: the core said so (a check-in, a lead
+    /// time, joining a program) or the participant tapped Today's card. Never at first launch.
     func askForNotificationPermission() async {
-        if await notifications.authorizationStatus() == .notDetermined {
-            _ = await notifications.requestAuthorization()
-        }
-        await refreshReminders()
+        await notifications.requestAuthorization()
+        await applyReminders()
+        await session?.reminderHealth.refresh()
     }
 
-    /// A change in the core, told on the main queue: coalesced, so a burst of writes (a sync
+    /// A change in the core, on the main actor: coalesced, so a burst of writes (a sync
     /// merging many records) refreshes once.
     private func storeChanged() {
         guard !changeScheduled else { return }
         changeScheduled = true
-        Task { @MainActor [weak self] in
+        Task { [weak self] in
             guard let self else { return }
             self.changeScheduled = false
-            self.session?.refreshScreens()
-            await self.refreshReminders()
+            await self.session?.refreshScreens()
+            await self.applyReminders()
         }
     }
 
     private func observe() {
         guard observers.isEmpty else { return }
         let center = NotificationCenter.default
-        observers = [
-            center.addObserver(forName: .NSSystemTimeZoneDidChange, object: nil, queue: .main) { [weak self] _ in
+        let timeChanged: @Sendable (Notification) -> Void = { [weak self] _ in
+            Task { @MainActor [weak self] in
                 NSTimeZone.resetSystemTimeZone()
-                Task { @MainActor in
-                    self?.session?.refreshScreens()
-                    await self?.refreshReminders(reword: true)
-                }
-            },
+                await self?.session?.refreshScreens()
+                await self?.applyReminders()
+            }
+        }
+        observers = [
+            // A flight, or the zone set by hand: the core re-words every reminder for it.
+            center.addObserver(forName: .NSSystemTimeZoneDidChange, object: nil, queue: .main, using: timeChanged),
             // Midnight, a daylight-saving change, the clock set by the carrier or by hand.
             center.addObserver(
-                forName: UIApplication.significantTimeChangeNotification, object: nil, queue: .main
-            ) { [weak self] _ in
-                Task { @MainActor in
-                    self?.session?.refreshScreens()
-                    await self?.refreshReminders()
-                }
-            },
+                forName: UIApplication.significantTimeChangeNotification, object: nil, queue: .main,
+                using: timeChanged),
+            // The region picks the crisis lines; the locale's clock words the reminders.
             center.addObserver(forName: NSLocale.currentLocaleDidChangeNotification, object: nil, queue: .main) {
                 [weak self] _ in
-                Task { @MainActor in
-                    guard let session = self?.session else { return }
-                    self?.updateDeviceRegion(session)
-                    session.refreshScreens()
+                Task { @MainActor [weak self] in
+                    guard let self, let session = self.session else { return }
+                    self.updateDeviceRegion(session)
+                    await session.refreshScreens()
+                    await self.applyReminders()
+                }
+            },
+            // The first unlock after a restart: the Keychain can be read now.
+            center.addObserver(
+                forName: UIApplication.protectedDataDidBecomeAvailableNotification, object: nil, queue: .main
+            ) { [weak self] _ in
+                Task { @MainActor [weak self] in
+                    guard let self, case .cannotOpen = self.phase else { return }
+                    self.start()
                 }
             },
         ]
@@ -201,59 +210,54 @@ final class AppServices: ObservableObject {
     /// synced, permission may have been changed in Settings.
     func becameActive() async {
         guard let session = start() else { return }
-        session.refreshScreens()
-        await refreshReminders()
-        if (try? session.store.account()) != nil {
-            _ = try? await session.store.sync()
+        await session.refreshScreens()
+        await applyReminders()
+        if await sync(session) {
+            await applyReminders()
         }
     }
 
-    /// BGAppRefreshTask's work: sync when enrolled, then refill the reminder window (which
-    /// needs no network: a phone left alone keeps its reminders coming).
+    /// BGAppRefreshTask's work: sync when enrolled, then hand iOS the reminders (which needs no
+    /// network: a phone left alone keeps its reminders coming).
     func backgroundRefresh() async -> Bool {
         guard let session = start() else { return false }
-        var success = true
-        if (try? session.store.account()) != nil {
-            do {
-                _ = try await session.store.sync()
-            } catch {
-                success = false
-            }
-        }
+        let synced = await sync(session)
         if Task.isCancelled { return false }
         do {
-            try await session.scheduler.apply()
-            PlanRefreshLog.record(Date())
+            try await session.applier.apply()
         } catch {
-            success = false
+            return false
         }
-        return success
+        return synced || (try? session.store.account()) == nil
     }
 
-    // MARK: Erase and starting again
+    /// A sync when enrolled; true when it went through. A server that no longer knows this
+    /// device gets the core's "sync stopped" notification.
+    private func sync(_ session: Session) async -> Bool {
+        guard (try? session.store.account()) != nil else { return false }
+        do {
+            _ = try await session.store.sync()
+            return true
+        } catch {
+            if CoreErrors.isNotEnrolled(error) { await notifications.postSyncStopped() }
+            return false
+        }
+    }
+
+    // MARK: Notification taps
+
+    func open(_ target: NotificationTarget) {
+        route = target
+    }
+
+    // MARK: Erase
 
     /// After the core erased everything: nothing of the participant's may remain here either.
-    func didErase(summary: String?) {
+    private func didErase(_ report: EraseReportRecord) {
         session?.stopListening()
         keychain.delete()
         notifications.removeEverything()
         BackgroundRefresh.cancel()
-        PlanRefreshLog.clear()
-        phase = .erased(summary)
-    }
-
-    /// The participant chose to start over with a store whose key is gone: it cannot be read
-    /// by anyone, so it is removed and a new, empty one made.
-    func startOverWithoutUnreadableStore() {
-        try? StoreDirectory.removeUnreadable()
-        keychain.delete()
-        notifications.removeEverything()
-        phase = .starting
-        start()
-    }
-
-    func startAgain() {
-        phase = .starting
-        start()
+        phase = .erased(report)
     }
 }

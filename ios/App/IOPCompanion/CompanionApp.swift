@@ -11,7 +11,7 @@ struct CompanionApp: App {
         }
         .onChange(of: scenePhase) { phase in
             if phase == .active {
-                Task { @MainActor in await delegate.services.becameActive() }
+                Task { await delegate.services.becameActive() }
             }
         }
     }

@@ -83,6 +83,17 @@ public struct ClockTime: Hashable, Comparable, Sendable, CustomStringConvertible
 
     public var minutesOfDay: Int32 { Int32(hour * 60 + minute) }
 
+    /// The wall-clock time of `date` in `calendar`'s zone (for a time picker's value).
+    public init?(_ date: Date, in calendar: Calendar) {
+        let parts = calendar.dateComponents([.hour, .minute], from: date)
+        self.init(hour: parts.hour ?? 0, minute: parts.minute ?? 0)
+    }
+
+    /// Today at this time in `calendar`'s zone, for a time picker (the day is never shown).
+    public func date(in calendar: Calendar, on reference: Date = Date()) -> Date? {
+        calendar.date(bySettingHour: hour, minute: minute, second: 0, of: reference)
+    }
+
     public var description: String { String(format: "%02d:%02d", hour, minute) }
 
     public static func < (a: ClockTime, b: ClockTime) -> Bool { a.minutesOfDay < b.minutesOfDay }
@@ -113,6 +124,17 @@ public struct DayTime: Hashable, Comparable, Sendable, CustomStringConvertible {
         calendar.date(from: DateComponents(
             year: day.year, month: day.month, day: day.day, hour: time.hour, minute: time.minute
         ))
+    }
+
+    /// The wall-clock reading of `date` in `calendar`'s zone, to the minute (for a picker's
+    /// value; nil only outside the years a `CalendarDay` holds).
+    public init?(_ date: Date, in calendar: Calendar) {
+        let parts = calendar.dateComponents([.year, .month, .day, .hour, .minute], from: date)
+        guard let year = parts.year, let month = parts.month, let dayOfMonth = parts.day,
+            let day = CalendarDay(year: year, month: month, day: dayOfMonth),
+            let time = ClockTime(hour: parts.hour ?? 0, minute: parts.minute ?? 0)
+        else { return nil }
+        self.init(day: day, time: time)
     }
 
     /// "2026-11-23T09:00", for logs and tests.

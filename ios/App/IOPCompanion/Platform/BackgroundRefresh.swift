@@ -10,10 +10,15 @@ enum BackgroundRefresh {
     /// The earliest next run; iOS decides the actual time from how the app is used.
     static let interval: TimeInterval = 60 * 60
 
-    /// `work` syncs and refreshes the reminder window; it returns whether it succeeded.
-    static func register(work: @escaping @MainActor () async -> Bool) {
-        _ = BGTaskScheduler.shared.register(forTaskWithIdentifier: identifier, using: .main) { task in
-            handle(task, work: work)
+    /// `work` syncs and applies the reminders; it returns whether it succeeded.
+    @MainActor
+    static func register(work: @escaping @MainActor @Sendable () async -> Bool) {
+        _ = BGTaskScheduler.shared.register(forTaskWithIdentifier: identifier, using: .main) { @Sendable task in
+            // Registered on the main queue, so this runs on the main thread.
+            let handed = HandedTask(task: task)
+            MainActor.assumeIsolated {
+                RefreshRun(task: handed.task).start(work)
+            }
         }
     }
 
@@ -28,38 +33,49 @@ enum BackgroundRefresh {
     static func cancel() {
         BGTaskScheduler.shared.cancel(taskRequestWithIdentifier: identifier)
     }
-
-    private static func handle(_ task: BGTask, work: @escaping @MainActor () async -> Bool) {
-        // The next run first, so an expired or failed run does not end the chain.
-        schedule()
-        let finish = Once { success in task.setTaskCompleted(success: success) }
-        let run = Task { @MainActor in
-            let success = await work()
-            finish(success)
-        }
-        task.expirationHandler = {
-            // Sync is safe to cut short (the core resumes next time); report at once.
-            run.cancel()
-            finish(false)
-        }
-    }
 }
 
-/// Calls its function once, from whichever thread gets there first.
-private final class Once: @unchecked Sendable {
-    private let lock = NSLock()
-    private var done = false
-    private let body: (Bool) -> Void
+/// The task, from the scheduler's handler to the main actor. BGTask is not Sendable;
+/// this only carries it from the handler (on the main queue) to RefreshRun (on the main actor),
+/// the one place it is touched.
+private struct HandedTask: @unchecked Sendable {
+    // @unchecked: created and read on the main thread only (see `register`).
+    let task: BGTask
+}
 
-    init(_ body: @escaping (Bool) -> Void) {
-        self.body = body
+/// One run of the task, on the main actor: the task is only touched there, and completed once.
+@MainActor
+private final class RefreshRun {
+    private let task: BGTask
+    private var work: Task<Void, Never>?
+    private var finished = false
+
+    init(task: BGTask) {
+        self.task = task
     }
 
-    func callAsFunction(_ value: Bool) {
-        lock.lock()
-        let first = !done
-        done = true
-        lock.unlock()
-        if first { body(value) }
+    func start(_ body: @escaping @MainActor @Sendable () async -> Bool) {
+        // The next run first, so an expired or failed run does not end the chain.
+        BackgroundRefresh.schedule()
+        // @Sendable: iOS may call it on any thread; it only hops to the main actor.
+        task.expirationHandler = { @Sendable [self] in
+            Task { @MainActor in self.expire() }
+        }
+        work = Task { @MainActor in
+            let success = await body()
+            self.finish(success)
+        }
+    }
+
+    private func expire() {
+        // Sync is safe to cut short (the core resumes next time); report at once.
+        work?.cancel()
+        finish(false)
+    }
+
+    private func finish(_ success: Bool) {
+        guard !finished else { return }
+        finished = true
+        task.setTaskCompleted(success: success)
     }
 }

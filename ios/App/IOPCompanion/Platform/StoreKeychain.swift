@@ -5,12 +5,14 @@ import Security
 /// unlock since boot (so background refresh can open the store while the phone is locked),
 /// on this device only (never in backups or iCloud Keychain: a restored phone cannot open a
 /// copied store, so the key is useless away from the device). The key itself is never logged.
-struct StoreKeychain {
+struct StoreKeychain: Sendable {
     enum Lookup {
         case found(Data)
+        /// `errSecItemNotFound`: a fresh install, or (when a store is there) a lost key.
         case notFound
-        /// The Keychain cannot be read now (before the first unlock after a reboot): try later,
-        /// and never make a new key, which would orphan the store.
+        /// The Keychain cannot be read now (`errSecInteractionNotAllowed` before the first
+        /// unlock after a restart, or another status): try later, and never make a new key,
+        /// which would orphan the store.
         case unavailable(OSStatus)
     }
 

@@ -1,85 +1,88 @@
+import CompanionCore
 import CompanionPresenters
-import Foundation
 import UIKit
 import UserNotifications
 
-/// The reminder window over `UNUserNotificationCenter`: every reminder a calendar trigger at the
-/// core's instant, in one category whose placeholder stands in for the text when previews are
-/// hidden. Also reads what reminder health needs and asks for permission.
-final class UserNotificationCenter: NotificationScheduling {
-    private let center = UNUserNotificationCenter.current()
+/// iOS's notifications for the presenters (`NotificationsPlatform`): what is pending, what the
+/// participant allows, and the core's reminders handed over as they are worded
+/// (`NotificationRequests`). No stored state: every call reads `UNUserNotificationCenter`, so
+/// this is Sendable as it is.
+final class UserNotificationCenter: NotificationsPlatform {
+    /// The status notification's id: one at a time, replaced rather than repeated.
+    private static let syncStoppedIdentifier = "status.sync-stopped"
 
-    /// Registers the reminder category. With previews hidden (Settings > Notifications > Show
-    /// Previews), iOS shows only this neutral placeholder instead of the body.
-    func registerCategories() {
-        let reminder = UNNotificationCategory(
-            identifier: ReminderRequest.category,
-            actions: [],
-            intentIdentifiers: [],
-            hiddenPreviewsBodyPlaceholder: String(localized: "Reminder"),
-            options: [])
-        center.setNotificationCategories([reminder])
+    // MARK: NotificationsPlatform
+
+    func held() async -> [HeldReminder] {
+        let pending = await UNUserNotificationCenter.current().pendingNotificationRequests()
+        return pending.compactMap { request in
+            guard let trigger = request.trigger as? UNCalendarNotificationTrigger,
+                let fireAt = trigger.nextTriggerDate()
+            else { return nil }
+            return HeldReminder(id: request.identifier, fireAt: fireAt, exact: true)
+        }
     }
 
-    // MARK: NotificationScheduling
-
-    func pendingIdentifiers() async -> [String] {
-        await center.pendingNotificationRequests().map(\.identifier)
-    }
-
-    func removePending(identifiers: [String]) {
-        center.removePendingNotificationRequests(withIdentifiers: identifiers)
-    }
-
-    func add(_ request: ReminderRequest) async throws {
-        let content = UNMutableNotificationContent()
-        content.title = request.title
-        content.body = request.body
-        content.sound = .default
-        content.categoryIdentifier = ReminderRequest.category
-        content.threadIdentifier = ReminderRequest.thread
-        content.userInfo = request.userInfo
-        content.interruptionLevel = request.timeSensitive ? .timeSensitive : .active
-        let trigger = UNCalendarNotificationTrigger(dateMatching: request.triggerComponents, repeats: false)
-        try await center.add(
-            UNNotificationRequest(identifier: request.identifier, content: content, trigger: trigger))
-    }
-
-    // MARK: Permission and status
-
-    /// The system prompt; only asked when there is something to remind of (never at launch).
-    func requestAuthorization() async -> Bool {
-        (try? await center.requestAuthorization(options: [.alert, .sound, .badge])) ?? false
-    }
-
-    func authorizationStatus() async -> UNAuthorizationStatus {
-        await center.notificationSettings().authorizationStatus
-    }
-
-    @MainActor
-    func status(lastPlanRefresh: Date?) async -> ReminderPlatformStatus {
-        let settings = await center.notificationSettings()
-        let pending = await center.pendingNotificationRequests()
-        let next = pending.compactMap { ($0.trigger as? UNCalendarNotificationTrigger)?.nextTriggerDate() }.min()
-        return ReminderPlatformStatus(
+    func facts() async -> IosFacts {
+        let settings = await UNUserNotificationCenter.current().notificationSettings()
+        let refresh = await MainActor.run { UIApplication.shared.backgroundRefreshStatus }
+        return IosFacts(
             authorization: Self.authorization(settings.authorizationStatus),
             alerts: Self.setting(settings.alertSetting),
             timeSensitive: Self.setting(settings.timeSensitiveSetting),
             scheduledSummary: Self.setting(settings.scheduledDeliverySetting),
-            backgroundRefresh: Self.backgroundRefresh(UIApplication.shared.backgroundRefreshStatus),
-            lowPowerMode: ProcessInfo.processInfo.isLowPowerModeEnabled,
-            pendingIdentifiers: pending.map(\.identifier),
-            nextScheduled: next,
-            lastPlanRefresh: lastPlanRefresh)
+            backgroundRefresh: Self.backgroundRefresh(refresh),
+            lowPowerMode: ProcessInfo.processInfo.isLowPowerModeEnabled)
     }
 
-    /// After an erase: nothing of the participant's may fire or stay on the lock screen.
+    func remove(identifiers: [String]) async {
+        UNUserNotificationCenter.current().removePendingNotificationRequests(withIdentifiers: identifiers)
+    }
+
+    func schedule(_ request: ReminderRequest) async throws {
+        let center = UNUserNotificationCenter.current()
+        await register(NotificationRequests.categoryFor(request.notification), in: center)
+        try await center.add(NotificationRequests.request(request))
+    }
+
+    func requestAuthorization() async {
+        _ = try? await UNUserNotificationCenter.current().requestAuthorization(options: [.alert, .sound])
+    }
+
+    // MARK: The app's own
+
+    /// The core's "sync stopped" notification, shown now, once while it is in the shade.
+    func postSyncStopped() async {
+        let center = UNUserNotificationCenter.current()
+        let delivered = await center.deliveredNotifications()
+        guard !delivered.contains(where: { $0.request.identifier == Self.syncStoppedIdentifier }) else { return }
+        let notification = syncStoppedNotification()
+        await register(NotificationRequests.categoryFor(notification), in: center)
+        let request = UNNotificationRequest(
+            identifier: Self.syncStoppedIdentifier, content: NotificationRequests.content(notification),
+            trigger: nil)
+        try? await center.add(request)
+    }
+
+    /// After an erase: nothing of the participant's may fire or stay in the shade.
     func removeEverything() {
+        let center = UNUserNotificationCenter.current()
         center.removeAllPendingNotificationRequests()
         center.removeAllDeliveredNotifications()
     }
 
-    private static func authorization(_ status: UNAuthorizationStatus) -> ReminderPlatformStatus.Authorization {
+    /// A channel's category with the core's neutral words for hidden previews, registered once
+    /// (or again when the words change).
+    private func register(_ category: UNNotificationCategory, in center: UNUserNotificationCenter) async {
+        var categories = await center.notificationCategories()
+        let current = categories.first { $0.identifier == category.identifier }
+        guard current?.hiddenPreviewsBodyPlaceholder != category.hiddenPreviewsBodyPlaceholder else { return }
+        if let current { categories.remove(current) }
+        categories.insert(category)
+        center.setNotificationCategories(categories)
+    }
+
+    private static func authorization(_ status: UNAuthorizationStatus) -> IosAuthorization {
         switch status {
         case .notDetermined: return .notDetermined
         case .denied: return .denied
@@ -90,7 +93,7 @@ final class UserNotificationCenter: NotificationScheduling {
         }
     }
 
-    private static func setting(_ setting: UNNotificationSetting) -> ReminderPlatformStatus.Setting {
+    private static func setting(_ setting: UNNotificationSetting) -> IosSetting {
         switch setting {
         case .enabled: return .enabled
         case .disabled: return .disabled
@@ -99,7 +102,7 @@ final class UserNotificationCenter: NotificationScheduling {
         }
     }
 
-    private static func backgroundRefresh(_ status: UIBackgroundRefreshStatus) -> ReminderPlatformStatus.BackgroundRefresh {
+    private static func backgroundRefresh(_ status: UIBackgroundRefreshStatus) -> IosBackgroundRefresh {
         switch status {
         case .available: return .available
         case .denied: return .denied

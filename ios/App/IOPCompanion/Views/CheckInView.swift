@@ -1,60 +1,24 @@
+import CompanionCore
 import CompanionPresenters
 import SwiftUI
 
-/// The check-in: a mood tap and Save; the rest optional. Thin: every value goes straight to the
-/// presenter.
+/// The check-in: a mood tap and Save; the rest optional. The scales, choices and limits are the
+/// core's (`CheckInScreenRecord`); every value goes straight to the presenter.
 struct CheckInView: View {
-    @ObservedObject var model: ScreenModel<CheckInPresenter>
+    @ObservedObject var checkIn: CheckInPresenter
+    /// The day to check in for; nil: today.
+    let day: CalendarDay?
     let done: () -> Void
-    @State private var note = ""
-
-    private var state: CheckInState { model.state }
+    @State private var ownWord = ""
 
     var body: some View {
         Form {
-            Section("Mood") {
-                ScaleRow(
-                    values: Array(CheckInState.moodScale), selected: state.mood,
-                    low: "Very low", high: "Very good"
-                ) { model.presenter.setMood($0) }
+            if let screen = checkIn.screen {
+                fields(screen)
             }
-            Section("Craving") {
-                ScaleRow(
-                    values: Array(CheckInState.cravingScale), selected: state.craving,
-                    low: "None", high: "Very strong"
-                ) { model.presenter.setCraving($0 == state.craving ? nil : $0) }
-            }
-            Section("Feelings") {
-                LazyVGrid(columns: [GridItem(.adaptive(minimum: 96))], spacing: 8) {
-                    ForEach(state.emotions) { emotion in
-                        Button(emotion.name) { model.presenter.toggleEmotion(emotion.name) }
-                            .buttonStyle(.bordered)
-                            .tint(emotion.selected ? .accentColor : .secondary)
-                            .accessibilityAddTraits(emotion.selected ? .isSelected : [])
-                    }
-                }
-            }
-            Section("Sleep") {
-                Picker("Hours", selection: Binding(
-                    get: { state.sleepHours ?? -1 },
-                    set: { model.presenter.setSleepHours($0 < 0 ? nil : $0) }
-                )) {
-                    Text("Not given").tag(-1.0)
-                    ForEach(CheckInState.sleepScale, id: \.self) { hours in
-                        Text(hours.formatted(.number.precision(.fractionLength(0...1)))).tag(hours)
-                    }
-                }
-            }
-            Section("Note") {
-                TextField("Anything to remember about today", text: $note, axis: .vertical)
-                    .lineLimit(2...6)
-                    .onChange(of: note) { model.presenter.setNote($0) }
-            }
-            if let error = state.error {
-                Section { Text(error).foregroundStyle(.red) }
-            }
+            ErrorSection(message: checkIn.error)
         }
-        .navigationTitle(state.editing ? "Edit check-in" : "Check-in")
+        .navigationTitle(checkIn.screen?.title ?? "")
         .navigationBarTitleDisplayMode(.inline)
         .toolbar {
             ToolbarItem(placement: .cancellationAction) {
@@ -62,34 +26,95 @@ struct CheckInView: View {
             }
             ToolbarItem(placement: .confirmationAction) {
                 Button("Save") {
-                    if model.presenter.save() { done() }
+                    if checkIn.save() { done() }
                 }
-                .disabled(!state.canSave)
+                .disabled(!checkIn.canSave)
             }
         }
-        .onAppear {
-            model.presenter.load()
-            note = model.presenter.state.note
+        .onAppear { checkIn.load(date: day) }
+    }
+
+    @ViewBuilder private func fields(_ screen: CheckInScreenRecord) -> some View {
+        let form = checkIn.form
+        Section("Mood") {
+            ScaleRow(scale: screen.mood, selected: form.mood, low: "Very low", high: "Very good") { value in
+                checkIn.setMood(value)
+            }
+        }
+        Section("Craving") {
+            // A second tap on the chosen number takes the answer back.
+            ScaleRow(scale: screen.craving, selected: form.craving, low: "None", high: "Very strong") { value in
+                checkIn.setCraving(value == form.craving ? nil : value)
+            }
+        }
+        Section("Feelings") {
+            LazyVGrid(columns: [GridItem(.adaptive(minimum: 96))], spacing: 8) {
+                ForEach(checkIn.emotionChoices, id: \.self) { emotion in
+                    let chosen = form.emotions.contains(emotion)
+                    Button(emotion) { checkIn.toggleEmotion(emotion) }
+                        .buttonStyle(.bordered)
+                        .tint(chosen ? .accentColor : .secondary)
+                        .disabled(!chosen && !checkIn.canChooseAnotherEmotion)
+                        .accessibilityAddTraits(chosen ? .isSelected : [])
+                }
+            }
+            TextField("A word of your own", text: $ownWord)
+                .onSubmit {
+                    checkIn.addEmotion(ownWord)
+                    ownWord = ""
+                }
+                .disabled(!checkIn.canChooseAnotherEmotion)
+        }
+        Section("Sleep") {
+            Picker("Hours", selection: Binding(
+                get: { form.sleepHours },
+                set: { checkIn.setSleepHours($0) }
+            )) {
+                Text("Not given").tag(Double?.none)
+                ForEach(checkIn.sleepChoices, id: \.self) { hours in
+                    Text(hours.formatted(.number.precision(.fractionLength(0...1)))).tag(Double?.some(hours))
+                }
+            }
+        }
+        Section("Used today") {
+            Picker("Used today", selection: Binding(
+                get: { form.usedToday },
+                set: { checkIn.setUsedToday($0) }
+            )) {
+                Text("Not answered").tag(Bool?.none)
+                Text("No").tag(Bool?.some(false))
+                Text("Yes").tag(Bool?.some(true))
+            }
+            .pickerStyle(.segmented)
+        }
+        Section("Note") {
+            TextField("Anything to remember about today", text: Binding(
+                get: { form.note ?? "" },
+                set: { checkIn.setNote($0) }
+            ), axis: .vertical)
+            .lineLimit(2...6)
         }
     }
 }
 
-/// One tap on a number from a scale.
+/// One tap on a number from one of the core's scales.
 private struct ScaleRow: View {
-    let values: [Int]
-    let selected: Int?
+    let scale: ScaleRecord
+    let selected: UInt8?
     let low: LocalizedStringKey
     let high: LocalizedStringKey
-    let choose: (Int) -> Void
+    let choose: (UInt8) -> Void
 
     var body: some View {
         VStack(spacing: 6) {
-            HStack(spacing: 4) {
-                ForEach(values, id: \.self) { value in
-                    Button("\(value)") { choose(value) }
-                        .buttonStyle(.bordered)
-                        .tint(value == selected ? .accentColor : .secondary)
-                        .accessibilityAddTraits(value == selected ? .isSelected : [])
+            ScrollView(.horizontal, showsIndicators: false) {
+                HStack(spacing: 4) {
+                    ForEach(Array(scale.min...scale.max), id: \.self) { value in
+                        Button("\(Int(value))") { choose(value) }
+                            .buttonStyle(.bordered)
+                            .tint(value == selected ? .accentColor : .secondary)
+                            .accessibilityAddTraits(value == selected ? .isSelected : [])
+                    }
                 }
             }
             HStack {

@@ -1,101 +1,134 @@
 import Charts
+import CompanionCore
 import CompanionPresenters
 import SwiftUI
 
-/// The core's figures and its day series drawn with Swift Charts: mood and craving lines that
-/// break where a day has no value, missed days as grey bars, a point on every check-in.
+/// The core's sentences and figures, its nudge, and its chart drawn with Swift Charts: the mood
+/// and craving lines as the core cut them (never across a day without a value), missed days as
+/// grey bars, a point on every check-in. A tap on a day opens that day's check-in.
 struct InsightsView: View {
-    @ObservedObject var model: ScreenModel<InsightsPresenter>
-
-    private var state: InsightsState { model.state }
+    @ObservedObject var insights: InsightsPresenter
+    let checkIn: (CalendarDay) -> Void
 
     var body: some View {
         List {
-            if let nudge = state.nudge {
-                Section("A gentle nudge") {
-                    Text(nudge.message)
-                    ForEach(nudge.contacts) { EntryRow(entry: $0) }
-                    ForEach(nudge.crisisLines) { EntryRow(entry: $0) }
-                }
-            }
-            Section {
-                Picker("Range", selection: Binding(
-                    get: { state.range },
-                    set: { model.presenter.setRange($0) }
-                )) {
-                    Text("30 days").tag(InsightsState.Range.month)
-                    Text("90 days").tag(InsightsState.Range.quarter)
-                }
-                .pickerStyle(.segmented)
-                if state.empty {
-                    Text("Your chart starts with your first check-in.").foregroundStyle(.secondary)
-                } else {
-                    MoodChart(points: state.points)
-                        .frame(height: 220)
-                }
-            }
-            if !state.empty {
-                Section {
-                    Text(state.summary)
-                    Text(state.runs)
+            if let screen = insights.screen {
+                if let nudge = screen.nudge {
+                    Section("A gentle nudge") {
+                        Text(nudge.message)
+                        ForEach(nudge.contacts, id: \.id) { ContactRow(contact: $0) }
+                        ForEach(nudge.crisisLines, id: \.id) { CrisisLineRow(line: $0) }
+                    }
                 }
                 Section {
-                    ForEach(state.figures) { figure in
-                        VStack(alignment: .leading, spacing: 4) {
-                            Text(figure.title).font(.headline)
-                            Text("Last 7 days: \(figure.lastWeek)")
-                            Text("Last 30 days: \(figure.lastMonth)")
+                    Picker("Days", selection: Binding(
+                        get: { screen.chart.days },
+                        set: { insights.showDays($0) }
+                    )) {
+                        ForEach(screen.chart.ranges, id: \.self) { days in
+                            Text("\(Int(days)) days").tag(days)
                         }
                     }
-                    if let sleep = state.sleepAndMood {
-                        Text(sleep)
+                    .pickerStyle(.segmented)
+                    if screen.empty {
+                        Text(screen.summary).foregroundStyle(.secondary)
+                    } else {
+                        MoodChart(chart: screen.chart, insights: insights, checkIn: checkIn)
+                            .frame(height: 220)
+                    }
+                }
+                if !screen.empty {
+                    Section {
+                        Text(screen.summary)
+                        Text(screen.totals)
+                        Text(screen.runs)
+                    }
+                    Section {
+                        ForEach(screen.figures, id: \.title) { figure in
+                            VStack(alignment: .leading, spacing: 4) {
+                                Text(figure.title).font(.headline)
+                                LabeledContent("Last 7 days", value: figure.last7Days)
+                                LabeledContent("Last 30 days", value: figure.last30Days)
+                            }
+                        }
+                        if let sleep = screen.sleepAndMood {
+                            Text(sleep)
+                        }
                     }
                 }
             }
-            if let error = state.error {
-                Section { Text(error).foregroundStyle(.red) }
-            }
+            ErrorSection(message: insights.error)
         }
         .navigationTitle("Insights")
-        .onAppear { model.presenter.refresh() }
+        .onAppear { insights.refresh() }
     }
 }
 
-struct MoodChart: View {
-    let points: [ChartPoint]
+private struct MoodChart: View {
+    let chart: ChartRecord
+    let insights: InsightsPresenter
+    let checkIn: (CalendarDay) -> Void
+
+    /// The x position of each of the chart's days, by the core's index.
+    private var positions: [UInt32: Date] {
+        var positions: [UInt32: Date] = [:]
+        for day in chart.points {
+            positions[day.index] = insights.position(of: day.date)
+        }
+        return positions
+    }
+
+    /// Both scales on one axis: from the lower of their bottoms to the higher of their tops.
+    private var domain: ClosedRange<Int> {
+        Int(min(chart.moodScale.min, chart.cravingScale.min))...Int(max(chart.moodScale.max, chart.cravingScale.max))
+    }
 
     var body: some View {
+        let positions = self.positions
         Chart {
-            ForEach(points.filter(\.missed)) { point in
-                BarMark(
-                    x: .value("Day", point.date, unit: .day),
-                    yStart: .value("Low", InsightsState.chartScale.lowerBound),
-                    yEnd: .value("High", InsightsState.chartScale.upperBound))
-                    .foregroundStyle(.gray.opacity(0.25))
-            }
-            ForEach(points) { point in
-                if let mood = point.mood {
-                    LineMark(
-                        x: .value("Day", point.date, unit: .day),
-                        y: .value("Value", mood),
-                        series: .value("Line", "mood-\(point.moodSegment)"))
-                        .foregroundStyle(by: .value("Measure", "Mood"))
-                    PointMark(x: .value("Day", point.date, unit: .day), y: .value("Value", mood))
-                        .foregroundStyle(by: .value("Measure", "Mood"))
+            ForEach(chart.points.filter(\.missed), id: \.index) { day in
+                if let x = positions[day.index] {
+                    BarMark(
+                        x: .value("Day", x, unit: .day),
+                        yStart: .value("Low", domain.lowerBound),
+                        yEnd: .value("High", domain.upperBound))
+                        .foregroundStyle(.gray.opacity(0.25))
                 }
-                if let craving = point.craving {
+            }
+            line(chart.mood, name: "Mood", positions: positions)
+            line(chart.craving, name: "Craving", positions: positions)
+        }
+        .chartYScale(domain: domain)
+        .chartForegroundStyleScale(["Mood": Color.blue, "Craving": Color.orange])
+        .chartOverlay { proxy in
+            GeometryReader { geometry in
+                Rectangle().fill(.clear).contentShape(Rectangle())
+                    .onTapGesture { location in
+                        let x = location.x - geometry[proxy.plotAreaFrame].origin.x
+                        if let date: Date = proxy.value(atX: x), let day = insights.day(nearest: date) {
+                            checkIn(day.date)
+                        }
+                    }
+            }
+        }
+        .accessibilityLabel("Mood and craving by day")
+    }
+
+    /// One measure's segments, each its own series so a line never bridges a gap.
+    @ChartContentBuilder
+    private func line(_ segments: [SegmentRecord], name: String, positions: [UInt32: Date]) -> some ChartContent {
+        ForEach(Array(segments.enumerated()), id: \.offset) { segment in
+            ForEach(segment.element.points, id: \.index) { point in
+                if let x = positions[point.index] {
                     LineMark(
-                        x: .value("Day", point.date, unit: .day),
-                        y: .value("Value", craving),
-                        series: .value("Line", "craving-\(point.cravingSegment)"))
-                        .foregroundStyle(by: .value("Measure", "Craving"))
-                    PointMark(x: .value("Day", point.date, unit: .day), y: .value("Value", craving))
-                        .foregroundStyle(by: .value("Measure", "Craving"))
+                        x: .value("Day", x, unit: .day),
+                        y: .value("Value", Int(point.value)),
+                        series: .value("Line", "\(name)-\(segment.offset)"))
+                        .foregroundStyle(by: .value("Measure", name))
+                    PointMark(x: .value("Day", x, unit: .day), y: .value("Value", Int(point.value)))
+                        .foregroundStyle(by: .value("Measure", name))
                 }
             }
         }
-        .chartYScale(domain: InsightsState.chartScale)
-        .chartForegroundStyleScale(["Mood": Color.blue, "Craving": Color.orange])
-        .accessibilityLabel("Mood and craving by day")
     }
 }

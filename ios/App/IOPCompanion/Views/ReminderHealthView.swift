@@ -1,64 +1,88 @@
+import CompanionCore
 import CompanionPresenters
 import SwiftUI
 import UIKit
 
-/// Whether reminders will reach the participant, and each problem's fix one tap away.
+/// Whether reminders will reach the participant, as the core judges it from what iOS says:
+/// every check worst first with the core's words, and each problem's fix one tap away.
 struct ReminderHealthView: View {
-    @ObservedObject var model: ScreenModel<ReminderHealthPresenter>
-    let services: AppServices
+    @ObservedObject var health: ReminderHealthPresenter
     @Environment(\.openURL) private var openURL
 
     var body: some View {
         List {
-            Section {
-                LabeledContent("Next reminder", value: model.state.nextReminder)
-                LabeledContent("Schedule last refreshed", value: model.state.lastRefresh)
-            }
-            Section {
-                ForEach(model.state.checks) { check in
-                    VStack(alignment: .leading, spacing: 6) {
-                        Label(
-                            check.title,
-                            systemImage: check.ok ? "checkmark.circle.fill" : "exclamationmark.triangle.fill"
-                        )
-                        .foregroundStyle(check.ok ? .green : .orange)
-                        Text(check.detail).font(.subheadline)
-                        if let fix = check.fix {
-                            Button(Self.title(fix)) { perform(fix) }
-                                .buttonStyle(.borderedProminent)
+            if let report = health.health {
+                Section {
+                    Text(Labels.overall(report.overall)).font(.headline)
+                    if let next = report.next {
+                        VStack(alignment: .leading, spacing: 2) {
+                            Text("Next reminder").font(.caption).foregroundStyle(.secondary)
+                            Text(next.notification.title)
+                            Text(next.notification.body).font(.subheadline).foregroundStyle(.secondary)
                         }
                     }
-                    .padding(.vertical, 4)
+                }
+                Section {
+                    ForEach(report.checks, id: \.item) { check in
+                        CheckRow(check: check, fixing: health.fixing) { fix in
+                            Task {
+                                if let page = await health.perform(fix) { open(page) }
+                            }
+                        }
+                    }
                 }
             }
-            if let error = model.state.error {
-                Section { Text(error).foregroundStyle(.red) }
-            }
+            ErrorSection(message: health.error)
         }
         .navigationTitle("Reminder health")
-        .refreshable { await services.refreshHealth() }
-        .task { await services.refreshHealth() }
+        .refreshable { await health.refresh() }
+        .task { await health.refresh() }
     }
 
-    private func perform(_ fix: ReminderFix) {
-        switch fix {
-        case .requestPermission:
-            Task { @MainActor in await services.askForNotificationPermission() }
-        case .openNotificationSettings:
-            if let url = URL(string: UIApplication.openNotificationSettingsURLString) { openURL(url) }
-        case .openAppSettings:
-            if let url = URL(string: UIApplication.openSettingsURLString) { openURL(url) }
-        case .refreshReminders:
-            Task { @MainActor in await services.refreshReminders(reword: true) }
+    private func open(_ page: SettingsPage) {
+        let address: String
+        switch page {
+        case .notifications: address = UIApplication.openNotificationSettingsURLString
+        case .app: address = UIApplication.openSettingsURLString
+        }
+        if let url = URL(string: address) { openURL(url) }
+    }
+}
+
+private struct CheckRow: View {
+    let check: HealthCheck
+    let fixing: HealthFix?
+    let perform: (HealthFix) -> Void
+
+    var body: some View {
+        VStack(alignment: .leading, spacing: 6) {
+            Label(check.title, systemImage: Self.icon(check.status))
+                .foregroundStyle(Self.tint(check.status))
+            Text(check.detail).font(.subheadline)
+            if let fix = check.fix {
+                Button(Labels.fix(fix)) { perform(fix) }
+                    .buttonStyle(.borderedProminent)
+                    .disabled(fixing != nil)
+            }
+        }
+        .padding(.vertical, 4)
+    }
+
+    static func icon(_ status: HealthStatus) -> String {
+        switch status {
+        case .ok: return "checkmark.circle.fill"
+        case .advice: return "info.circle.fill"
+        case .warning: return "exclamationmark.triangle.fill"
+        case .problem: return "xmark.octagon.fill"
         }
     }
 
-    private static func title(_ fix: ReminderFix) -> LocalizedStringKey {
-        switch fix {
-        case .requestPermission: return "Allow notifications"
-        case .openNotificationSettings: return "Open notification settings"
-        case .openAppSettings: return "Open Settings"
-        case .refreshReminders: return "Refresh reminders now"
+    static func tint(_ status: HealthStatus) -> Color {
+        switch status {
+        case .ok: return .green
+        case .advice: return .blue
+        case .warning: return .orange
+        case .problem: return .red
         }
     }
 }

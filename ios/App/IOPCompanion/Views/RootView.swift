@@ -1,9 +1,11 @@
+import CompanionCore
 import CompanionPresenters
 import SwiftUI
 
-/// The store's state decides the screen: opening, the app itself, or what to do when the
-/// store cannot be opened. Hidden behind a neutral cover whenever the app is not active, so
-/// the app switcher's snapshot shows nothing personal.
+/// The store's state decides the screen: opening, the app itself (with the first run over it
+/// until it is done), what the core says when the store cannot be opened, or the end of an
+/// erase. Hidden behind a neutral cover whenever the app is not active, so the app switcher's
+/// snapshot shows nothing personal.
 struct RootView: View {
     @ObservedObject var services: AppServices
     @Environment(\.scenePhase) private var scenePhase
@@ -21,67 +23,86 @@ struct RootView: View {
         switch services.phase {
         case .starting:
             ProgressView()
-                .task { services.start() }
+                .task { await services.start() }
         case .ready(let session):
-            MainTabs(session: session, services: services)
-        case .keyMissing:
-            KeyMissingView(startOver: services.startOverWithoutUnreadableStore)
-        case .unavailable(let message):
-            MessageView(
-                systemImage: "lock", title: "Not available right now", message: message,
-                action: "Try again", perform: services.startAgain)
-        case .erased(let summary):
-            MessageView(
-                systemImage: "checkmark.circle", title: "Erased",
-                message: summary ?? String(localized: "Everything of yours is gone from this phone."),
-                action: "Start again", perform: services.startAgain)
+            MainTabs(session: session, services: services, onboarding: session.onboarding)
+        case .cannotOpen(_, let screen):
+            OpenProblemView(screen: screen, tryAgain: services.startAgain, startOver: services.startOver)
+        case .erased(let report):
+            ErasedView(report: report, startAgain: services.startAgain)
         }
     }
+}
+
+private enum Tab: Hashable {
+    case today, schedule, reachOut, insights, settings
 }
 
 private struct MainTabs: View {
     let session: Session
     @ObservedObject var services: AppServices
-    @State private var showCheckIn = false
+    @ObservedObject var onboarding: OnboardingPresenter
+    @State private var tab: Tab = .today
+    /// The check-in sheet, for today (`nil` day) or a day picked on the chart.
+    @State private var checkIn: CheckInDay?
 
     var body: some View {
-        TabView {
+        TabView(selection: $tab) {
             NavigationStack {
                 TodayView(
-                    model: session.today, services: services, health: session.reminderHealth,
-                    checkIn: { showCheckIn = true })
+                    today: session.today, health: session.reminderHealth, services: services,
+                    openCheckIn: { checkIn = CheckInDay(day: nil) })
             }
             .tabItem { Label("Today", systemImage: "sun.max") }
+            .tag(Tab.today)
             NavigationStack {
-                ScheduleView(model: session.schedule)
+                ScheduleView(schedule: session.schedule)
             }
             .tabItem { Label("Schedule", systemImage: "calendar") }
+            .tag(Tab.schedule)
             NavigationStack {
-                ReachOutView(model: session.reachOut, safetyPlan: session.safetyPlan)
+                ReachOutView(reachOut: session.reachOut, safetyPlan: session.safetyPlan, settings: session.settings)
             }
             .tabItem { Label("Reach out", systemImage: "phone") }
+            .tag(Tab.reachOut)
             NavigationStack {
-                InsightsView(model: session.insights)
+                InsightsView(insights: session.insights) { day in checkIn = CheckInDay(day: day) }
             }
             .tabItem { Label("Insights", systemImage: "chart.xyaxis.line") }
+            .tag(Tab.insights)
             NavigationStack {
-                SettingsView(model: session.settings, health: session.reminderHealth, services: services)
+                SettingsView(settings: session.settings, health: session.reminderHealth, services: services)
             }
             .tabItem { Label("Settings", systemImage: "gearshape") }
+            .tag(Tab.settings)
         }
-        .sheet(isPresented: $showCheckIn) {
+        .sheet(item: $checkIn) { day in
             NavigationStack {
-                CheckInView(model: session.checkIn) { showCheckIn = false }
+                CheckInView(checkIn: session.checkIn, day: day.day) { checkIn = nil }
             }
         }
-        .onChange(of: services.route) { route in
-            if route == .checkIn {
-                session.checkIn.presenter.load()
-                showCheckIn = true
-                services.route = nil
+        .fullScreenCover(isPresented: Binding(
+            get: { onboarding.needed || onboarding.finished == OnboardingChoice.join },
+            set: { _ in }
+        )) {
+            OnboardingView(onboarding: onboarding, settings: session.settings)
+        }
+        .onChange(of: services.route) { target in
+            guard let target else { return }
+            services.route = nil
+            switch target {
+            case NotificationTarget.today: tab = .today
+            case NotificationTarget.checkIn: checkIn = CheckInDay(day: nil)
+            case NotificationTarget.settings: tab = .settings
             }
         }
     }
+}
+
+/// The day the check-in sheet is open for.
+private struct CheckInDay: Identifiable {
+    let day: CalendarDay?
+    var id: Int32 { day?.epochDay ?? Int32.min }
 }
 
 private struct PrivacyCover: View {
@@ -95,78 +116,48 @@ private struct PrivacyCover: View {
     }
 }
 
-struct MessageView: View {
-    let systemImage: String
-    let title: LocalizedStringKey
-    let message: String
-    let action: LocalizedStringKey
-    let perform: () -> Void
-
-    var body: some View {
-        VStack(spacing: 16) {
-            Image(systemName: systemImage).font(.largeTitle)
-            Text(title).font(.title2.bold())
-            Text(message).multilineTextAlignment(.center).foregroundStyle(.secondary)
-            Button(action: perform) { Text(action) }
-                .buttonStyle(.borderedProminent)
-        }
-        .padding()
-    }
-}
-
-/// A store is on this phone but its key is not in the Keychain: nobody can read it. Starting
-/// over is the participant's choice; a backup restores their data afterwards.
-private struct KeyMissingView: View {
+/// The store cannot be opened: the core's words and choices. "Start over" (only where the core
+/// offers it: a lost key, a damaged store) asks once more, with the core's warning.
+private struct OpenProblemView: View {
+    let screen: OpenProblemScreen
+    let tryAgain: () -> Void
     let startOver: () -> Void
     @State private var confirming = false
 
     var body: some View {
         VStack(spacing: 16) {
-            Image(systemName: "key.slash").font(.largeTitle)
-            Text("Your data cannot be opened").font(.title2.bold())
-            Text(
-                "The key that protects your data is no longer on this phone, so nobody can read it. You can start again with an empty companion and restore a backup in Settings."
-            )
-            .multilineTextAlignment(.center)
-            .foregroundStyle(.secondary)
-            Button("Start again", role: .destructive) { confirming = true }
-                .buttonStyle(.borderedProminent)
-        }
-        .padding()
-        .confirmationDialog("Start again?", isPresented: $confirming, titleVisibility: .visible) {
-            Button("Remove the unreadable data and start again", role: .destructive, action: startOver)
-        }
-    }
-}
-
-/// The buttons for one person or line: call, text, TTY, email, each opening the core's URL
-/// with the system (dialer, Messages, Mail).
-struct ActionButtons: View {
-    let actions: [ContactAction]
-    @Environment(\.openURL) private var openURL
-
-    var body: some View {
-        VStack(alignment: .leading, spacing: 6) {
-            ForEach(actions) { action in
-                Button {
-                    openURL(action.url)
-                } label: {
-                    Label(action.label, systemImage: action.kind.systemImage)
+            Image(systemName: "lock").font(.largeTitle)
+            Text(screen.title).font(.title2.bold()).multilineTextAlignment(.center)
+            Text(screen.body).multilineTextAlignment(.center).foregroundStyle(.secondary)
+            ForEach(screen.choices, id: \.self) { choice in
+                switch choice {
+                case .tryAgain:
+                    Button("Try again", action: tryAgain).buttonStyle(.borderedProminent)
+                case .startOver:
+                    Button("Start over", role: .destructive) { confirming = true }.buttonStyle(.bordered)
                 }
-                // Not the default style: in a list row, default buttons all fire together.
-                .buttonStyle(.bordered)
             }
         }
+        .padding()
+        .confirmationDialog("Start over?", isPresented: $confirming, titleVisibility: .visible) {
+            Button("Start over", role: .destructive, action: startOver)
+        } message: {
+            if let warning = screen.startOverWarning { Text(warning) }
+        }
     }
 }
 
-extension ContactAction.Kind {
-    var systemImage: String {
-        switch self {
-        case .call: return "phone"
-        case .text: return "message"
-        case .tty: return "teletype"
-        case .email: return "envelope"
+private struct ErasedView: View {
+    let report: EraseReportRecord
+    let startAgain: () -> Void
+
+    var body: some View {
+        VStack(spacing: 16) {
+            Image(systemName: "checkmark.circle").font(.largeTitle)
+            Text("Erased").font(.title2.bold())
+            Text(Labels.erased(report.server)).multilineTextAlignment(.center).foregroundStyle(.secondary)
+            Button("Start again", action: startAgain).buttonStyle(.borderedProminent)
         }
+        .padding()
     }
 }

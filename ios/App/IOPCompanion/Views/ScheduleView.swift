@@ -1,123 +1,167 @@
+import CompanionCore
 import CompanionPresenters
 import SwiftUI
 
+/// The schedule as the core lays it out: the next days, the recent sessions to mark, and the
+/// sessions themselves (the program's read-only, the participant's own to add, edit or remove).
+/// What may be done to an occurrence (cancel, move, restore) is the core's to say.
 struct ScheduleView: View {
-    @ObservedObject var model: ScreenModel<SchedulePresenter>
-    @State private var adding = false
+    @ObservedObject var schedule: SchedulePresenter
+    @State private var moving: Moving?
 
     var body: some View {
         List {
-            ForEach(model.state.days) { day in
-                Section(day.title) {
-                    ForEach(day.rows) { row in
-                        SessionRowView(row: row, showDay: false)
-                            .swipeActions {
-                                if model.state.editable.contains(row.sessionId) {
-                                    if row.status == .cancelled {
-                                        Button("Restore") { model.presenter.restore(row) }
-                                    } else {
-                                        Button("Cancel", role: .destructive) { model.presenter.cancel(row) }
-                                    }
-                                }
-                            }
-                    }
-                }
-            }
-            if !model.state.past.isEmpty {
-                Section("Did you go?") {
-                    ForEach(model.state.past) { past in
-                        VStack(alignment: .leading) {
-                            SessionRowView(row: past.session, showDay: true)
-                            HStack {
-                                Button("Went") { model.presenter.markAttended(past.session) }
-                                    .buttonStyle(.bordered)
-                                    .tint(past.mark == .attended ? .green : .secondary)
-                                Button("Missed") { model.presenter.markMissed(past.session) }
-                                    .buttonStyle(.bordered)
-                                    .tint(past.mark == .missed ? .orange : .secondary)
-                            }
+            if let screen = schedule.screen {
+                ForEach(screen.days, id: \.date) { day in
+                    Section(day.label) {
+                        ForEach(day.occurrences, id: \.self) { occurrence in
+                            OccurrenceRow(occurrence: occurrence)
+                                .swipeActions { occurrenceActions(occurrence) }
                         }
                     }
                 }
-            }
-            Section("Sessions") {
-                ForEach(model.state.sessions) { session in
-                    HStack {
-                        Text(session.title)
-                        Spacer()
-                        if session.fromProgram {
-                            Text("Program").font(.caption).foregroundStyle(.secondary)
-                        }
-                    }
-                    .swipeActions {
-                        if !session.fromProgram {
-                            Button("Remove", role: .destructive) {
-                                model.presenter.removeSession(id: session.id)
-                            }
+                if !screen.recent.isEmpty {
+                    Section("Did you go?") {
+                        ForEach(screen.recent, id: \.self) { entry in
+                            AttendanceRow(entry: entry, schedule: schedule)
                         }
                     }
                 }
+                Section("Sessions") {
+                    ForEach(screen.sessions, id: \.id) { session in
+                        SessionRow(session: session, schedule: schedule)
+                    }
+                }
             }
-            if let error = model.state.error {
-                Section { Text(error).foregroundStyle(.red) }
-            }
+            ErrorSection(message: schedule.error)
         }
         .navigationTitle("Schedule")
         .toolbar {
-            Button { adding = true } label: { Label("Add a session", systemImage: "plus") }
+            Button {
+                schedule.openForm(sessionId: nil)
+            } label: {
+                Label("Add a session", systemImage: "plus")
+            }
         }
-        .sheet(isPresented: $adding) {
+        .sheet(item: $schedule.form) { _ in
+            NavigationStack { SessionFormView(schedule: schedule) }
+        }
+        .sheet(item: $moving) { item in
             NavigationStack {
-                AddSessionView { draft in
-                    if model.presenter.add(draft) { adding = false }
+                MoveOccurrenceView(occurrence: item.occurrence) { start in
+                    if schedule.move(item.occurrence, to: start) { moving = nil }
                 } cancel: {
-                    adding = false
+                    moving = nil
                 }
             }
         }
-        .refreshable { model.presenter.refresh() }
-        .onAppear { model.presenter.refresh() }
+        .refreshable { await schedule.refresh() }
+        .onAppear { schedule.refresh() }
+    }
+
+    @ViewBuilder private func occurrenceActions(_ occurrence: OccurrenceViewRecord) -> some View {
+        if occurrence.canCancel {
+            Button("Cancel", role: .destructive) { schedule.cancel(occurrence) }
+        }
+        if occurrence.canRestore {
+            Button("Restore") { schedule.restore(occurrence) }
+        }
+        if occurrence.canMove {
+            Button("Move") { moving = Moving(occurrence: occurrence) }
+        }
     }
 }
 
-/// A personal session: title, start, length, weekdays to repeat on, place.
-private struct AddSessionView: View {
-    let save: (SessionDraft) -> Void
-    let cancel: () -> Void
-    @State private var draft = SessionDraft(start: Date().addingTimeInterval(3600))
+private struct Moving: Identifiable {
+    let occurrence: OccurrenceViewRecord
+    var id: String { occurrence.sessionId + "/" + occurrence.seriesDate.description }
+}
+
+/// A recent occurrence to mark attended or missed (or unmark).
+private struct AttendanceRow: View {
+    let entry: AttendanceViewRecord
+    let schedule: SchedulePresenter
 
     var body: some View {
-        Form {
-            TextField("Title", text: $draft.title)
-            DatePicker("Starts", selection: $draft.start)
-            Stepper(value: $draft.durationMinutes, in: 15...480, step: 15) {
-                Text("\(draft.durationMinutes) minutes")
-            }
-            Section("Repeats on") {
-                ForEach(SessionDraft.weekdayCodes, id: \.self) { code in
-                    Toggle(Self.weekdayName(code), isOn: Binding(
-                        get: { draft.weekdays.contains(code) },
-                        set: { on in
-                            if on { draft.weekdays.insert(code) } else { draft.weekdays.remove(code) }
-                        }))
+        VStack(alignment: .leading, spacing: 8) {
+            OccurrenceRow(occurrence: entry.occurrence, showDay: true)
+            HStack {
+                Button("Went") { schedule.mark(entry.occurrence, .attended) }
+                    .buttonStyle(.bordered)
+                    .tint(entry.mark == .attended ? .green : .secondary)
+                Button("Missed") { schedule.mark(entry.occurrence, .missed) }
+                    .buttonStyle(.bordered)
+                    .tint(entry.mark == .missed ? .orange : .secondary)
+                if entry.mark != nil {
+                    Button("Clear") { schedule.clearMark(entry.occurrence) }
+                        .buttonStyle(.borderless)
                 }
-            }
-            TextField("Place (optional)", text: $draft.location)
-        }
-        .navigationTitle("New session")
-        .toolbar {
-            ToolbarItem(placement: .cancellationAction) { Button("Cancel", action: cancel) }
-            ToolbarItem(placement: .confirmationAction) {
-                Button("Add") { save(draft) }.disabled(draft.title.isEmpty)
             }
         }
     }
+}
 
-    /// The participant's name for a core weekday code ("MO" → "Monday").
-    private static func weekdayName(_ code: String) -> String {
-        let order = ["SU", "MO", "TU", "WE", "TH", "FR", "SA"]  // weekdaySymbols starts on Sunday
-        let symbols = Calendar.current.weekdaySymbols
-        guard let index = order.firstIndex(of: code), index < symbols.count else { return code }
-        return symbols[index]
+/// A session: the core's summary of when it repeats and its reminders; the participant's own
+/// open the form, the program's are read-only.
+private struct SessionRow: View {
+    let session: SessionViewRecord
+    let schedule: SchedulePresenter
+
+    var body: some View {
+        Button {
+            if !session.fromProgram { schedule.openForm(sessionId: session.id) }
+        } label: {
+            VStack(alignment: .leading, spacing: 4) {
+                HStack {
+                    Text(session.title).font(.headline)
+                    Spacer()
+                    if session.fromProgram {
+                        Text("Program").font(.caption).foregroundStyle(.secondary)
+                    }
+                }
+                Text(session.summary).font(.subheadline)
+                Text(session.leadsLabel).font(.footnote).foregroundStyle(.secondary)
+            }
+        }
+        .foregroundStyle(.primary)
+        .swipeActions {
+            if !session.fromProgram {
+                Button("Remove", role: .destructive) { schedule.remove(sessionId: session.id) }
+            }
+        }
+    }
+}
+
+/// A new start for one occurrence, picked on the session's own wall clock (in its zone).
+private struct MoveOccurrenceView: View {
+    let occurrence: OccurrenceViewRecord
+    let save: (DayTime) -> Void
+    let cancel: () -> Void
+    @State private var start = Date()
+
+    private var clock: WallClockBinding {
+        WallClockBinding(zone: occurrence.sessionClock?.zone ?? TimeZone.current.identifier)
+    }
+
+    var body: some View {
+        Form {
+            DatePicker("Starts", selection: $start)
+                .environment(\.timeZone, clock.calendar.timeZone)
+            if let other = occurrence.sessionClock {
+                Text("On the clock in \(other.city), where the session is.").font(.footnote).foregroundStyle(.secondary)
+            }
+        }
+        .navigationTitle(occurrence.title)
+        .toolbar {
+            ToolbarItem(placement: .cancellationAction) { Button("Cancel", action: cancel) }
+            ToolbarItem(placement: .confirmationAction) {
+                Button("Move") {
+                    if let value = clock.value(start) { save(value) }
+                }
+            }
+        }
+        .onAppear {
+            start = clock.date(occurrence.sessionClock?.start ?? occurrence.localStart)
+        }
     }
 }

@@ -1,81 +1,117 @@
+import Combine
 import CompanionCore
 import Foundation
 
-/// A person or line to reach, with the actions the core made for it.
-public struct ReachOutEntry: Equatable, Identifiable {
-    public var id: String
-    public var name: String
-    /// What the line is for, or the contact's role.
-    public var detail: String?
-    /// Emergency services: shown first and marked, for immediate danger.
-    public var emergency: Bool
-    public var actions: [ContactAction]
-
-    public init(_ line: CrisisLineRecord) {
-        id = line.id
-        name = line.name
-        detail = line.about
-        emergency = line.emergency
-        actions = ContactAction.list(line.actions)
-    }
-
-    public init(_ contact: ReachOutContactRecord) {
-        id = contact.id
-        name = contact.name
-        detail = RoleNames.name(contact.role)
-        emergency = false
-        actions = ContactAction.list(contact.actions)
-    }
-}
-
-public struct ReachOutState: Equatable {
-    /// Always first, in the core's order; never empty, even offline.
-    public var crisisLines: [ReachOutEntry] = []
-    public var favourites: [ReachOutEntry] = []
-    public var others: [ReachOutEntry] = []
-    /// Whether texts open with the suggested words already typed.
-    public var prefillMessage = false
-    public var suggestedMessage: String
+/// The contact form while it is open: the core's form and the values as the participant has
+/// them now.
+public struct ContactFormState: Equatable, Identifiable, Sendable {
+    public let form: ContactForm
+    public var edited: ContactValues
     public var error: String?
 
-    public init(suggestedMessage: String) {
-        self.suggestedMessage = suggestedMessage
-    }
+    public var id: String { form.contactId ?? "" }
+    public var isNew: Bool { form.contactId == nil }
 }
 
-/// Reach out: crisis lines first, then favourites, then everyone else. Each action carries the
-/// `tel:`, `sms:` or `mailto:` URL the app opens; the core builds them (and the prefilled text).
-public final class ReachOutPresenter: Presenter {
-    public private(set) var state: ReachOutState {
-        didSet { if state != oldValue { onChange?(state) } }
-    }
-    public var onChange: ((ReachOutState) -> Void)?
+/// Reach out: crisis lines first, then favourites, then everyone else, each with the core's
+/// `tel:`, `sms:` and `mailto:` actions; the participant's own contacts added, edited, starred
+/// and removed through the core.
+@MainActor
+public final class ReachOutPresenter: ObservableObject {
+    @Published public private(set) var screen: ReachOutScreenRecord?
+    @Published public private(set) var error: String?
+    /// The words texts start with, when the participant wants them (the core's suggestion
+    /// until they change it); nil: texts start empty.
+    @Published public private(set) var message: String?
+    @Published public var form: ContactFormState?
 
-    private let source: ReachOutSource
+    private let source: any ReachOutSource
 
-    /// `suggestedMessage` is the core's `suggestedReachOutMessage()`.
-    public init(source: ReachOutSource, suggestedMessage: String) {
+    public init(source: any ReachOutSource) {
         self.source = source
-        state = ReachOutState(suggestedMessage: suggestedMessage)
     }
 
     public func refresh() {
+        run { try source.reachOutScreen(message: message) }
+    }
+
+    /// Texts start with the core's suggested words, or with nothing.
+    public func setPrefill(_ on: Bool) {
+        message = on ? screen?.suggestedMessage : nil
+        refresh()
+    }
+
+    /// The participant's own words for texts (the core cleans and limits them).
+    public func setMessage(_ text: String) {
+        message = text
+        refresh()
+    }
+
+    public func setFavourite(_ contactId: String, _ favourite: Bool) {
+        run { try source.reachOutAct(action: .setFavourite(id: contactId, favourite: favourite), message: message) }
+    }
+
+    public func remove(contactId: String) {
+        run { try source.reachOutAct(action: .remove(contactId: contactId), message: message) }
+    }
+
+    // MARK: The contact form
+
+    /// Opens the form for a new contact (`nil`) or one of the participant's own.
+    public func openForm(contactId: String?) {
         do {
-            let message = state.prefillMessage ? state.suggestedMessage : nil
-            let record = try source.reachOut(message: message)
-            var next = state
-            next.crisisLines = record.crisisLines.map(ReachOutEntry.init)
-            next.favourites = record.favourites.map(ReachOutEntry.init)
-            next.others = record.others.map(ReachOutEntry.init)
-            next.error = nil
-            state = next
+            let opened = try source.contactForm(contactId: contactId)
+            form = ContactFormState(form: opened, edited: opened.values, error: nil)
+            error = nil
         } catch {
-            state.error = CoreErrors.message(error)
+            self.error = CoreErrors.message(error)
         }
     }
 
-    public func setPrefillMessage(_ on: Bool) {
-        state.prefillMessage = on
-        refresh()
+    public func editForm(_ change: (inout ContactValues) -> Void) {
+        guard var state = form else { return }
+        change(&state.edited)
+        state.error = nil
+        form = state
+    }
+
+    /// Saves the form: the core writes only the fields the participant changed.
+    @discardableResult
+    public func saveForm() -> Bool {
+        guard let state = form else { return false }
+        return formAct(
+            .saveContactForm(contactId: state.form.contactId, opened: state.form.values, edited: state.edited))
+    }
+
+    @discardableResult
+    public func removeFormContact() -> Bool {
+        guard let state = form, let id = state.form.contactId, state.form.canRemove else { return false }
+        return formAct(.remove(contactId: id))
+    }
+
+    public func closeForm() {
+        form = nil
+    }
+
+    // MARK: Helpers
+
+    private func run(_ call: () throws -> ReachOutScreenRecord) {
+        do {
+            screen = try call()
+            error = nil
+        } catch {
+            self.error = CoreErrors.message(error)
+        }
+    }
+
+    private func formAct(_ action: ReachOutAction) -> Bool {
+        do {
+            screen = try source.reachOutAct(action: action, message: message)
+            form = nil
+            return true
+        } catch {
+            form?.error = CoreErrors.message(error)
+            return false
+        }
     }
 }

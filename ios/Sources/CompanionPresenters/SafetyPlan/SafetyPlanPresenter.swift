@@ -1,139 +1,99 @@
+import Combine
 import CompanionCore
 import Foundation
 
-public struct SafetyPlanState: Equatable {
-    public struct Item: Equatable, Identifiable {
-        public var id: String
-        /// The core's label: the words, else the linked contact's name, else "(removed contact)".
-        public var label: String
-        /// A linked contact's name beside the participant's words, when both are there.
-        public var contactName: String?
-        /// Ways to reach a linked contact (none once the contact was removed).
-        public var actions: [ContactAction]
-        public var canMoveUp: Bool
-        public var canMoveDown: Bool
-    }
+/// The Stanley-Brown safety plan as the core lays it out: seven sections, their items with
+/// what may be done to each (move up or down, to another section), linked contacts one tap from
+/// a call, and the whole plan as text to edit at once.
+@MainActor
+public final class SafetyPlanPresenter: ObservableObject {
+    @Published public private(set) var screen: SafetyPlanScreenRecord?
+    @Published public private(set) var error: String?
+    /// The plan as text while the participant edits it; nil when the editor is closed.
+    @Published public var text: String?
+    /// What the last text edit changed.
+    @Published public private(set) var textChange: SafetyPlanDiffSummary?
 
-    public struct Section: Equatable, Identifiable {
-        public var id: Int { number }
-        public var section: SafetySection
-        public var number: Int
-        public var title: String
-        /// What goes here, shown while the section is empty.
-        public var prompt: String
-        /// Items may link a contact (sections 3, 4 and 5).
-        public var allowsContacts: Bool
-        public var items: [Item]
-    }
+    private let source: any SafetyPlanSource
 
-    public struct ContactChoice: Equatable, Identifiable {
-        public var id: String
-        public var name: String
-    }
-
-    /// All seven sections, in order, empty ones too.
-    public var sections: [Section] = []
-    /// Contacts an item may link.
-    public var contacts: [ContactChoice] = []
-    public var error: String?
-
-    public init() {}
-}
-
-/// The Stanley-Brown safety plan: seven sections, the participant's items in each, linked
-/// contacts one tap from a call.
-public final class SafetyPlanPresenter: Presenter {
-    public private(set) var state = SafetyPlanState() {
-        didSet { if state != oldValue { onChange?(state) } }
-    }
-    public var onChange: ((SafetyPlanState) -> Void)?
-
-    private let source: SafetyPlanSource
-
-    public init(source: SafetyPlanSource) {
+    public init(source: any SafetyPlanSource) {
         self.source = source
     }
 
     public func refresh() {
         do {
-            let plan = try source.safetyPlan()
-            var next = SafetyPlanState()
-            next.sections = plan.sections.map { section in
-                let count = section.items.count
-                return SafetyPlanState.Section(
-                    section: section.section,
-                    number: Int(section.number),
-                    title: section.title,
-                    prompt: section.prompt,
-                    allowsContacts: section.allowsContacts,
-                    items: section.items.enumerated().map { index, item in
-                        SafetyPlanState.Item(
-                            id: item.id,
-                            label: item.label,
-                            contactName: item.text == nil ? nil : item.contactName,
-                            actions: actions(for: item),
-                            canMoveUp: index > 0,
-                            canMoveDown: index < count - 1
-                        )
-                    }
-                )
-            }
-            next.contacts = try source.contacts().map {
-                SafetyPlanState.ContactChoice(id: $0.id, name: $0.name)
-            }
-            state = next
+            screen = try source.safetyPlanScreen()
+            error = nil
         } catch {
-            state.error = CoreErrors.message(error)
+            self.error = CoreErrors.message(error)
         }
     }
 
-    /// Adds words, a contact, or both at the end of `section`; true when added.
+    /// Words, a contact, or both at the end of `section`; true when added.
     @discardableResult
-    public func add(to section: SafetySection, text: String, contactId: String? = nil) -> Bool {
-        let words = text.trimmingCharacters(in: .whitespacesAndNewlines)
-        let input = SafetyItemInput(text: words.isEmpty ? nil : words, contactId: contactId)
-        return perform { _ = try $0.addSafetyItem(section: section, input: input) }
+    public func add(to section: SafetySection, text: String, contactId: String?) -> Bool {
+        act(SafetyPlanAction.add(
+            section: section, input: SafetyItemInput(text: text.isEmpty ? nil : text, contactId: contactId)))
     }
 
-    /// Changes an item's words (empty words remove them, as long as a contact remains).
+    /// New words for an item (the core keeps a linked contact; empty words leave the contact).
     @discardableResult
-    public func edit(itemId: String, text: String) -> Bool {
-        let words = text.trimmingCharacters(in: .whitespacesAndNewlines)
-        return perform { _ = try $0.editSafetyItem(id: itemId, input: SafetyItemInput(text: words)) }
+    public func edit(itemId: String, text: String, contactId: String?) -> Bool {
+        act(SafetyPlanAction.edit(id: itemId, input: SafetyItemInput(text: text, contactId: contactId)))
     }
 
-    public func remove(itemId: String) {
-        perform { try $0.removeSafetyItem(id: itemId) }
+    public func moveUp(itemId: String) { act(.moveUp(id: itemId)) }
+    public func moveDown(itemId: String) { act(.moveDown(id: itemId)) }
+
+    /// To the end of another section (one of the item's `moveTargets`).
+    public func move(itemId: String, to section: SafetySection) {
+        act(.moveTo(id: itemId, section: section))
     }
 
-    public func moveUp(itemId: String) { move(itemId: itemId, by: -1) }
-    public func moveDown(itemId: String) { move(itemId: itemId, by: 1) }
+    public func remove(itemId: String) { act(SafetyPlanAction.remove(id: itemId)) }
 
-    private func move(itemId: String, by offset: Int) {
-        guard let section = state.sections.first(where: { $0.items.contains { $0.id == itemId } }),
-            let index = section.items.firstIndex(where: { $0.id == itemId })
-        else { return }
-        let target = index + offset
-        guard target >= 0, target < section.items.count else { return }
-        perform { _ = try $0.moveSafetyItem(id: itemId, section: nil, index: UInt32(target)) }
+    /// The section's title, for a move target.
+    public func title(of section: SafetySection) -> String? {
+        screen?.sections.first { $0.section == section }?.title
     }
 
-    private func actions(for item: SafetyItemRecord) -> [ContactAction] {
-        // A removed contact keeps its id on the item but has no actions any more.
-        guard let contactId = item.contactId, item.contactName != nil,
-            let records = try? source.contactActions(id: contactId, message: nil)
-        else { return [] }
-        return ContactAction.list(records)
+    // MARK: The plan as text
+
+    public func openTextEditor() {
+        text = screen?.text
+        textChange = nil
     }
 
+    /// Applies the edited text, all or nothing; the editor stays open on an error (which names
+    /// the line).
     @discardableResult
-    private func perform(_ action: (SafetyPlanSource) throws -> Void) -> Bool {
+    public func applyText() -> Bool {
+        guard let text else { return false }
         do {
-            try action(source)
-            refresh()
+            let result = try source.safetyPlanAct(action: .applyText(text: text))
+            screen = result.screen
+            textChange = result.textChange
+            self.text = nil
+            error = nil
             return true
         } catch {
-            state.error = CoreErrors.message(error)
+            self.error = CoreErrors.message(error)
+            return false
+        }
+    }
+
+    public func closeTextEditor() {
+        text = nil
+    }
+
+    @discardableResult
+    private func act(_ action: SafetyPlanAction) -> Bool {
+        do {
+            screen = try source.safetyPlanAct(action: action).screen
+            error = nil
+            return true
+        } catch {
+            self.error = CoreErrors.message(error)
             return false
         }
     }

@@ -1,166 +1,143 @@
+import Combine
 import CompanionCore
 import Foundation
 
-public struct ScheduleState: Equatable {
-    public struct Day: Equatable, Identifiable {
-        public var id: String { title }
-        public var title: String
-        public var rows: [SessionRow]
-    }
-
-    public struct PastRow: Equatable, Identifiable {
-        public enum Mark: Equatable {
-            case attended, missed
-        }
-
-        public var id: String { session.id }
-        public var session: SessionRow
-        public var mark: Mark?
-    }
-
-    public struct Session: Equatable, Identifiable {
-        public var id: String
-        public var title: String
-        /// The program's sessions are read-only here: only the program changes them.
-        public var fromProgram: Bool
-    }
-
-    /// Sessions from today on, day by day.
-    public var days: [Day] = []
-    /// The last days' sessions, most recent first, to mark attended or missed.
-    public var past: [PastRow] = []
-    public var sessions: [Session] = []
-    /// Session ids the participant may change (their own).
-    public var editable: Set<String> = []
+/// The session form while it is open: the core's form (what it opened with, its choices) and
+/// the values as the participant has them now.
+public struct SessionFormState: Equatable, Identifiable, Sendable {
+    public let form: SessionForm
+    public var edited: SessionValues
     public var error: String?
 
-    public init() {}
+    public var id: String { form.sessionId ?? "" }
+    public var isNew: Bool { form.sessionId == nil }
 }
 
-/// A personal session to add, in the phone's zone.
-public struct SessionDraft: Equatable {
-    public var title: String = ""
-    public var start: Date
-    public var durationMinutes: Int = 60
-    /// Two-letter weekday codes ("MO", "WE"); empty for a one-off.
-    public var weekdays: Set<String> = []
-    public var location: String = ""
+/// The schedule, as the core decides it: the next days' occurrences, the participant's own
+/// sessions and the program's, and the recent ones to mark attended or missed. Every change is
+/// one `scheduleAct`, and the screen is what the core returns.
+@MainActor
+public final class SchedulePresenter: ObservableObject {
+    @Published public private(set) var screen: ScheduleScreenRecord?
+    @Published public private(set) var error: String?
+    /// The session form, while open.
+    @Published public var form: SessionFormState?
+    /// Called when the core says this is the moment to ask for notification permission.
+    public var onAskNotificationPermission: (@MainActor () -> Void)?
 
-    public init(start: Date) {
-        self.start = start
-    }
-
-    /// The codes the core takes, Monday first, for the weekday picker.
-    public static let weekdayCodes = ["MO", "TU", "WE", "TH", "FR", "SA", "SU"]
-}
-
-/// The schedule: the program's sessions and the participant's own, what is coming, and
-/// attendance to mark.
-public final class SchedulePresenter: Presenter {
-    public static let aheadDays = 14
-    public static let pastDays: Int64 = 14
-
-    public private(set) var state = ScheduleState() {
-        didSet { if state != oldValue { onChange?(state) } }
-    }
-    public var onChange: ((ScheduleState) -> Void)?
-
-    private let source: ScheduleSource
+    private let source: any ScheduleSource
     private let environment: PresenterEnvironment
 
-    public init(source: ScheduleSource, environment: PresenterEnvironment) {
+    public init(source: any ScheduleSource, environment: PresenterEnvironment) {
         self.source = source
         self.environment = environment
     }
 
     public func refresh() {
-        let calendar = environment.calendar
-        let formats = environment.formats
-        let start = calendar.startOfDay(for: environment.now())
         do {
-            guard let end = calendar.date(byAdding: .day, value: Self.aheadDays, to: start) else {
-                return
-            }
-            var next = ScheduleState()
-            var days: [ScheduleState.Day] = []
-            for occurrence in try source.occurrences(from: start, to: end) {
-                let row = SessionRow(occurrence, formats: formats)
-                if let last = days.indices.last, days[last].title == row.day {
-                    days[last].rows.append(row)
-                } else {
-                    days.append(ScheduleState.Day(title: row.day, rows: [row]))
-                }
-            }
-            next.days = days
-            next.past = try source.attendance(days: Self.pastDays).map { entry in
-                let mark: ScheduleState.PastRow.Mark?
-                switch entry.attendance {
-                case "attended": mark = .attended
-                case "missed": mark = .missed
-                default: mark = nil
-                }
-                return ScheduleState.PastRow(
-                    session: SessionRow(entry.occurrence, formats: formats), mark: mark)
-            }
-            let sessions = try source.sessions()
-            next.sessions = sessions.map {
-                ScheduleState.Session(id: $0.id, title: $0.title, fromProgram: $0.programId != nil)
-            }
-            next.editable = Set(sessions.filter { $0.programId == nil }.map(\.id))
-            state = next
+            screen = try source.scheduleScreen(
+                now: environment.now(), zone: environment.zone, clockStyle: environment.clockStyle)
+            error = nil
         } catch {
-            state.error = CoreErrors.message(error)
+            self.error = CoreErrors.message(error)
         }
     }
 
-    public func markAttended(_ row: SessionRow) {
-        perform { try $0.markAttended(sessionId: row.sessionId, seriesDate: row.seriesDate) }
-    }
+    // MARK: Occurrences
 
-    public func markMissed(_ row: SessionRow) {
-        perform { try $0.markMissed(sessionId: row.sessionId, seriesDate: row.seriesDate) }
-    }
+    public func cancel(_ occurrence: OccurrenceViewRecord) { act(.cancel(occurrence)) }
+    public func restore(_ occurrence: OccurrenceViewRecord) { act(.restore(occurrence)) }
 
-    /// Cancels one occurrence of the participant's own session (the core refuses a program's).
-    public func cancel(_ row: SessionRow) {
-        perform { _ = try $0.cancelOccurrence(id: row.sessionId, seriesDate: row.seriesDate) }
-    }
-
-    public func restore(_ row: SessionRow) {
-        perform { _ = try $0.restoreOccurrence(id: row.sessionId, seriesDate: row.seriesDate) }
-    }
-
-    public func removeSession(id: String) {
-        perform { try $0.removeSession(id: id) }
-    }
-
-    /// Adds a personal session; true when added.
+    /// Moves one occurrence; `start` on the session's own wall clock (the picker shows it in the
+    /// session's zone).
     @discardableResult
-    public func add(_ draft: SessionDraft) -> Bool {
-        let formats = environment.formats
-        let weekdays = SessionDraft.weekdayCodes.filter { draft.weekdays.contains($0) }
-        let input = SessionInput(
-            title: draft.title,
-            location: draft.location.isEmpty ? nil : draft.location,
-            start: formats.coreLocal(draft.start),
-            timeZone: environment.zone,
-            durationMinutes: UInt32(clamping: draft.durationMinutes),
-            recurrence: weekdays.isEmpty
-                ? nil
-                : RecurrenceRecord(weekdays: weekdays, intervalWeeks: 1, until: nil, count: nil)
-        )
-        return perform { _ = try $0.addSession(input: input) }
+    public func move(_ occurrence: OccurrenceViewRecord, to start: DayTime) -> Bool {
+        act(.move(occurrence, to: start, durationMinutes: nil))
     }
 
-    @discardableResult
-    private func perform(_ action: (ScheduleSource) throws -> Void) -> Bool {
+    public func mark(_ occurrence: OccurrenceViewRecord, _ mark: AttendanceMark) {
+        act(.mark(occurrence, mark))
+    }
+
+    public func clearMark(_ occurrence: OccurrenceViewRecord) {
+        act(.clearAttendance(sessionId: occurrence.sessionId, seriesDate: occurrence.seriesDate))
+    }
+
+    public func remove(sessionId: String) { act(.remove(sessionId: sessionId)) }
+
+    // MARK: The session form
+
+    /// Opens the form for a new session (`nil`) or one of the participant's own.
+    public func openForm(sessionId: String?) {
         do {
-            try action(source)
-            refresh()
+            let opened = try source.sessionForm(
+                sessionId: sessionId, now: environment.now(), zone: environment.zone)
+            form = SessionFormState(form: opened, edited: opened.values, error: nil)
+            error = nil
+        } catch {
+            self.error = CoreErrors.message(error)
+        }
+    }
+
+    /// Changes the form's values (a binding's setter).
+    public func editForm(_ change: (inout SessionValues) -> Void) {
+        guard var state = form else { return }
+        change(&state.edited)
+        state.error = nil
+        form = state
+    }
+
+    /// Saves the form: the core writes only the fields the participant changed.
+    @discardableResult
+    public func saveForm() -> Bool {
+        guard let state = form else { return false }
+        let action = ScheduleAction.saveSessionForm(
+            sessionId: state.form.sessionId, opened: state.form.values, edited: state.edited)
+        return formAct(action)
+    }
+
+    /// Removes the session the form shows (when the core allows it).
+    @discardableResult
+    public func removeFormSession() -> Bool {
+        guard let state = form, let id = state.form.sessionId, state.form.canRemove else { return false }
+        return formAct(.remove(sessionId: id))
+    }
+
+    public func closeForm() {
+        form = nil
+    }
+
+    // MARK: Helpers
+
+    @discardableResult
+    private func act(_ action: ScheduleAction) -> Bool {
+        do {
+            try perform(action)
+            error = nil
             return true
         } catch {
-            state.error = CoreErrors.message(error)
+            self.error = CoreErrors.message(error)
             return false
         }
+    }
+
+    /// An action from the form: its error stays on the form, which stays open.
+    private func formAct(_ action: ScheduleAction) -> Bool {
+        do {
+            try perform(action)
+            form = nil
+            return true
+        } catch {
+            form?.error = CoreErrors.message(error)
+            return false
+        }
+    }
+
+    private func perform(_ action: ScheduleAction) throws {
+        let result = try source.scheduleAct(
+            action: action, now: environment.now(), zone: environment.zone,
+            clockStyle: environment.clockStyle)
+        screen = result.screen
+        if result.askNotificationPermission { onAskNotificationPermission?() }
     }
 }

@@ -2,16 +2,16 @@ import CompanionCore
 import Foundation
 
 /// Words for a failed core call. The core's messages never carry personal data (no notes,
-/// names, numbers or tokens), so they are shown as they are; anything else gets a plain
-/// sentence rather than a type dump.
+/// names, numbers or tokens), so they are shown as they are.
 public enum CoreErrors {
     public static func message(_ error: Error) -> String {
         // Every case carries the core's message as its one value; it is read without naming
         // the cases, so a case the bindings add later needs no change here.
-        guard error is CompanionError, let text = firstString(in: error) else {
-            return String(localized: "Something went wrong. Please try again.")
+        if error is CompanionError, let text = firstString(in: error) {
+            return text
         }
-        return text
+        // Only a failure of the app's own gets here, never one the core words.
+        return String(localized: "Something went wrong. Please try again.")
     }
 
     private static func firstString(in value: Any, depth: Int = 0) -> String? {
@@ -23,9 +23,15 @@ public enum CoreErrors {
         return nil
     }
 
-    /// The network or the server failed: the core says retrying later is safe.
+    /// The network or the server failed: the core says trying again later is safe.
     public static func isNetwork(_ error: Error) -> Bool {
         guard let error = error as? CompanionError, case .Network = error else { return false }
+        return true
+    }
+
+    /// The server no longer knows this device: sync has stopped.
+    public static func isNotEnrolled(_ error: Error) -> Bool {
+        guard let error = error as? CompanionError, case .NotEnrolled = error else { return false }
         return true
     }
 }

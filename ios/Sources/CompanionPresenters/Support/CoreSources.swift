@@ -1,81 +1,79 @@
 import CompanionCore
 import Foundation
 
-// What each presenter needs from the core, as narrow protocols, so the tests hand presenters
-// small fakes. Every requirement is spelled exactly as uniffi generates it on `CompanionStore`
-// (`Timestamp` is `Date`), so the store conforms with no code of its own: see the extension at
-// the end of this file. scripts/check-ios-api checks each requirement against the generated
-// Swift, since no compiler runs on this repository's CI.
+// What each presenter needs from the core, as narrow protocols. Every requirement is spelled
+// exactly as uniffi generates it on `CompanionStore` (`Timestamp` is `Date`), so the store
+// conforms with no code of its own (the extension at the end); scripts/check-ios compares each
+// requirement with the generated Swift, since no compiler runs on this repository's CI. The
+// tests use the real store; these protocols keep each presenter's reach small.
 
-public protocol TodaySource: AnyObject {
-    func today(now: Date, zone: String) throws -> TodayRecord
-    func occurrences(from: Date, to: Date) throws -> [OccurrenceRecord]
+public protocol OnboardingSource: AnyObject, Sendable {
+    func onboardingScreen() throws -> OnboardingScreenRecord
+    func completeOnboarding(discreetNotifications: Bool, choice: OnboardingChoice) throws -> OnboardingScreenRecord
 }
 
-public protocol CheckInSource: AnyObject {
-    func today(now: Date, zone: String) throws -> TodayRecord
-    func checkin(dateText: String) throws -> CheckInRecord?
-    func recordCheckin(dateText: String, input: CheckInInput) throws -> CheckInRecord
-    func suggestedEmotions() -> [String]
+public protocol TodaySource: AnyObject, Sendable {
+    func todayScreen(
+        now: Date, zone: String, clockStyle: ClockStyle, facts: PlatformFacts, heldNow: [HeldReminder]
+    ) throws -> TodayScreenRecord
 }
 
-public protocol ScheduleSource: AnyObject {
-    func sessions() throws -> [SessionRecord]
-    func occurrences(from: Date, to: Date) throws -> [OccurrenceRecord]
-    func attendance(days: Int64) throws -> [AttendanceRecord]
-    func markAttended(sessionId: String, seriesDate: String) throws
-    func markMissed(sessionId: String, seriesDate: String) throws
-    func cancelOccurrence(id: String, seriesDate: String) throws -> SessionRecord
-    func restoreOccurrence(id: String, seriesDate: String) throws -> SessionRecord
-    func addSession(input: SessionInput) throws -> SessionRecord
-    func removeSession(id: String) throws
+public protocol CheckInSource: AnyObject, Sendable {
+    func checkinScreenToday(now: Date, zone: String) throws -> CheckInScreenRecord
+    func checkinScreen(date: LocalDate, now: Date, zone: String) throws -> CheckInScreenRecord
+    func saveCheckinForm(
+        date: LocalDate, opened: CheckInValuesRecord, edited: CheckInValuesRecord
+    ) throws -> CheckInSavedRecord
 }
 
-public protocol ReachOutSource: AnyObject {
-    func reachOut(message: String?) throws -> ReachOutRecord
+public protocol ScheduleSource: AnyObject, Sendable {
+    func scheduleScreen(now: Date, zone: String, clockStyle: ClockStyle) throws -> ScheduleScreenRecord
+    func scheduleAct(
+        action: ScheduleAction, now: Date, zone: String, clockStyle: ClockStyle
+    ) throws -> ScheduleResultRecord
+    func sessionForm(sessionId: String?, now: Date, zone: String) throws -> SessionForm
 }
 
-public protocol SafetyPlanSource: AnyObject {
-    func safetyPlan() throws -> SafetyPlanRecord
-    func addSafetyItem(section: SafetySection, input: SafetyItemInput) throws -> SafetyItemRecord
-    func editSafetyItem(id: String, input: SafetyItemInput) throws -> SafetyItemRecord
-    func moveSafetyItem(id: String, section: SafetySection?, index: UInt32) throws -> SafetyItemRecord
-    func removeSafetyItem(id: String) throws
-    func contacts() throws -> [ContactRecord]
-    func contactActions(id: String, message: String?) throws -> [ContactActionRecord]
+public protocol ReachOutSource: AnyObject, Sendable {
+    func reachOutScreen(message: String?) throws -> ReachOutScreenRecord
+    func reachOutAct(action: ReachOutAction, message: String?) throws -> ReachOutScreenRecord
+    func contactForm(contactId: String?) throws -> ContactForm
 }
 
-public protocol InsightsSource: AnyObject {
-    func today(now: Date, zone: String) throws -> TodayRecord
-    func insights(today: String) throws -> InsightsRecord
-    func moodSeries(today: String, days: UInt32) throws -> [DayPointRecord]
-    func crisisLines() throws -> [CrisisLineRecord]
-    func contactActions(id: String, message: String?) throws -> [ContactActionRecord]
+public protocol SafetyPlanSource: AnyObject, Sendable {
+    func safetyPlanScreen() throws -> SafetyPlanScreenRecord
+    func safetyPlanAct(action: SafetyPlanAction) throws -> SafetyPlanResultRecord
 }
 
-public protocol SettingsSource: AnyObject {
-    func today(now: Date, zone: String) throws -> TodayRecord
-    func preferences() throws -> PreferencesRecord
-    func editPreferences(input: PreferencesInput) throws -> PreferencesRecord
-    func account() throws -> AccountRecord?
-    func enroll(server: String, code: String) async throws -> AccountRecord
+public protocol InsightsSource: AnyObject, Sendable {
+    func insightsScreen(now: Date, zone: String, chartDays: UInt32) throws -> InsightsScreenRecord
+}
+
+public protocol SettingsSource: AnyObject, Sendable {
+    func settingsScreen(clockStyle: ClockStyle) throws -> SettingsScreenRecord
+    func settingsAct(action: SettingsAction, clockStyle: ClockStyle) throws -> SettingsResultRecord
+    func enroll(server: String, code: String) async throws -> JoinedRecord
+    func redeemLink(server: String, code: String) async throws -> JoinedRecord
     func createLink() async throws -> String
-    func redeemLink(server: String, code: String) async throws -> AccountRecord
     func sync() async throws -> SyncSummary
-    func exportCheckins(format: CheckinExportFormat, from: String?, to: String?, now: Date) throws -> String
-    // Backups and erase (issue 7's bindings): the names the bindings engineer is adding.
+    func exportCheckins(format: CheckinExportFormat, from: LocalDate?, to: LocalDate?, now: Date) throws -> String
     func backup(passphrase: String) throws -> Data
     func restore(backup: Data, passphrase: String) throws -> RestoreSummaryRecord
     func erase(localOnly: Bool) async throws -> EraseReportRecord
 }
 
-/// The reminder plan and its diff against what the OS holds.
-public protocol ReminderPlanSource: AnyObject {
-    func planReminders(now: Date, zone: String, horizonDays: Int64, maxCount: UInt32) throws -> [ReminderRecord]
-    func reminderChanges(
-        now: Date, zone: String, horizonDays: Int64, maxCount: UInt32, held: [String]
-    ) throws -> ReminderChanges
+public protocol ReminderHealthSource: AnyObject, Sendable {
+    func reminderHealth(
+        now: Date, zone: String, clockStyle: ClockStyle, facts: PlatformFacts, held: [HeldReminder]
+    ) throws -> ReminderHealth
 }
 
-extension CompanionStore: TodaySource, CheckInSource, ScheduleSource, ReachOutSource,
-    SafetyPlanSource, InsightsSource, SettingsSource, ReminderPlanSource {}
+/// The apply step: what to hand iOS, and the record of what it holds.
+public protocol ReminderPlanSource: AnyObject, Sendable {
+    func reminderChanges(ctx: ReminderContext, held: [HeldReminder]) throws -> ReminderChanges
+    func recordRemindersApplied(at: Date, zone: String, held: [HeldReminder]) throws
+}
+
+extension CompanionStore: OnboardingSource, TodaySource, CheckInSource, ScheduleSource,
+    ReachOutSource, SafetyPlanSource, InsightsSource, SettingsSource, ReminderHealthSource,
+    ReminderPlanSource {}

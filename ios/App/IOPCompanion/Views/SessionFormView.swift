@@ -1,0 +1,147 @@
+import CompanionCore
+import CompanionPresenters
+import SwiftUI
+
+/// The session form: the values the core opened it with, edited here; the choices (kinds,
+/// weekdays, lead times and their limits) are the core's. Times are picked on the session's
+/// own wall clock, in its zone.
+struct SessionFormView: View {
+    @ObservedObject var schedule: SchedulePresenter
+
+    var body: some View {
+        if let state = schedule.form {
+            form(state)
+        }
+    }
+
+    private func form(_ state: SessionFormState) -> some View {
+        let values = state.edited
+        let choices = state.form.choices
+        let clock = WallClockBinding(zone: values.zone)
+        let start = clock.date(values.start)
+        return Form {
+            Section {
+                TextField("Title", text: text(\.title))
+                Picker("Kind", selection: Binding(
+                    get: { values.kind },
+                    set: { kind in schedule.editForm { $0.kind = kind } }
+                )) {
+                    ForEach(choices.kinds, id: \.self) { kind in
+                        Text(Labels.kind(kind)).tag(kind)
+                    }
+                }
+            }
+            Section {
+                DatePicker("Starts", selection: Binding(
+                    get: { start },
+                    set: { date in
+                        if let value = clock.value(date) { schedule.editForm { $0.start = value } }
+                    }))
+                DatePicker("Ends", selection: Binding(
+                    get: { start.addingTimeInterval(TimeInterval(values.durationMinutes) * 60) },
+                    set: { end in
+                        // The length in minutes between the two picks; the core checks it.
+                        let minutes = Int((end.timeIntervalSince(start) / 60).rounded())
+                        schedule.editForm { $0.durationMinutes = UInt32(clamping: minutes) }
+                    }), in: start...)
+            }
+            .environment(\.timeZone, clock.calendar.timeZone)
+            Section("Repeats on") {
+                ForEach(choices.weekdays, id: \.self) { day in
+                    Toggle(Labels.weekday(day, in: clock.calendar), isOn: Binding(
+                        get: { values.recurrence?.weekdays.contains(day) ?? false },
+                        set: { on in
+                            schedule.editForm { $0.recurrence = Self.recurrence($0.recurrence, day, on, order: choices.weekdays) }
+                        }))
+                }
+                if let recurrence = values.recurrence, choices.maxIntervalWeeks > 1 {
+                    Stepper(
+                        value: Binding(
+                            get: { Int(recurrence.intervalWeeks) },
+                            set: { weeks in schedule.editForm { $0.recurrence?.intervalWeeks = UInt32(clamping: weeks) } }),
+                        in: 1...Int(choices.maxIntervalWeeks)
+                    ) {
+                        Text("Weeks apart: \(Int(recurrence.intervalWeeks))")
+                    }
+                }
+            }
+            reminders(state)
+            Section("Details") {
+                TextField("Place (optional)", text: text(\.location))
+                TextField("Video link (optional)", text: text(\.videoLink))
+                    .keyboardType(.URL)
+                    .textInputAutocapitalization(.never)
+                    .autocorrectionDisabled()
+                TextField("Notes (optional)", text: text(\.notes), axis: .vertical)
+            }
+            if state.form.canRemove {
+                Section {
+                    Button("Remove this session", role: .destructive) { schedule.removeFormSession() }
+                }
+            }
+            ErrorSection(message: state.error)
+        }
+        .navigationTitle(state.isNew ? "New session" : "Edit session")
+        .navigationBarTitleDisplayMode(.inline)
+        .toolbar {
+            ToolbarItem(placement: .cancellationAction) {
+                Button("Cancel") { schedule.closeForm() }
+            }
+            ToolbarItem(placement: .confirmationAction) {
+                Button("Save") { schedule.saveForm() }
+            }
+        }
+    }
+
+    /// Reminders: the participant's defaults (as the core words them), or lead times of this
+    /// session's own from the core's choices, up to its limit.
+    @ViewBuilder private func reminders(_ state: SessionFormState) -> some View {
+        let values = state.edited
+        let choices = state.form.choices
+        Section("Reminders") {
+            Toggle("As in Settings", isOn: Binding(
+                get: { values.ownLeads == nil },
+                set: { follow in
+                    // Own lead times start from the defaults, to change from there.
+                    schedule.editForm { $0.ownLeads = follow ? nil : state.form.defaultLeads.map(\.minutes) }
+                }))
+            if let own = values.ownLeads {
+                ForEach(choices.leadChoices, id: \.minutes) { lead in
+                    let chosen = own.contains(lead.minutes)
+                    Toggle(lead.label, isOn: Binding(
+                        get: { chosen },
+                        set: { on in
+                            schedule.editForm { edited in
+                                var leads = Set(edited.ownLeads ?? [])
+                                if on { leads.insert(lead.minutes) } else { leads.remove(lead.minutes) }
+                                edited.ownLeads = choices.leadChoices.map(\.minutes).filter(leads.contains)
+                            }
+                        }))
+                    .disabled(!chosen && own.count >= Int(choices.maxLeads))
+                }
+            } else {
+                ForEach(state.form.defaultLeads, id: \.minutes) { lead in
+                    Text(lead.label).foregroundStyle(.secondary)
+                }
+            }
+        }
+    }
+
+    private func text(_ field: WritableKeyPath<SessionValues, String>) -> Binding<String> {
+        Binding(
+            get: { schedule.form?.edited[keyPath: field] ?? "" },
+            set: { value in schedule.editForm { $0[keyPath: field] = value } })
+    }
+
+    /// The weekdays after one is turned on or off, in the core's order; none left is a one-off.
+    /// The first day chosen starts a weekly series (one week apart), which the stepper changes.
+    static func recurrence(_ current: RecurrenceRecord?, _ day: Weekday, _ on: Bool, order: [Weekday]) -> RecurrenceRecord? {
+        var days = Set(current?.weekdays ?? [])
+        if on { days.insert(day) } else { days.remove(day) }
+        let ordered = order.filter(days.contains)
+        guard !ordered.isEmpty else { return nil }
+        var next = current ?? RecurrenceRecord(weekdays: [], intervalWeeks: 1, until: nil, count: nil)
+        next.weekdays = ordered
+        return next
+    }
+}
