@@ -12,7 +12,7 @@ final class AppServices: ObservableObject {
         case starting
         case ready(Session)
         /// The store cannot be opened: the core words why and what may be done.
-        case cannotOpen(OpenProblem, OpenProblemScreen)
+        case cannotOpen(OpenProblemScreen)
         /// Everything was erased; the participant may start again.
         case erased(EraseReportRecord)
     }
@@ -52,7 +52,7 @@ final class AppServices: ObservableObject {
             begin(session)
             return session
         case .failure(let failure):
-            phase = .cannotOpen(failure.problem, openProblemScreen(problem: failure.problem))
+            phase = .cannotOpen(openProblemScreen(problem: failure.problem))
             return nil
         }
     }
@@ -81,7 +81,8 @@ final class AppServices: ObservableObject {
             return .failure(.keychainUnavailable(status: status))
         }
         do {
-            return .success(try CompanionStore.open(path: directory.path, key: key, transport: transport))
+            let store = try CompanionStore.open(path: directory.path, key: key, transport: transport)
+            return .success(store)
         } catch {
             return .failure(.opening(error))
         }
@@ -90,11 +91,12 @@ final class AppServices: ObservableObject {
     /// The participant chose to start over, on a screen that offered it (a lost key, a damaged
     /// store): the core removes the store's files, then its key goes, and a new store is made.
     func startOver() {
-        guard case .cannotOpen(_, let screen) = phase, screen.choices.contains(.startOver) else { return }
+        guard case .cannotOpen(let screen) = phase, screen.choices.contains(.startOver) else { return }
         do {
-            try discardUnopenableStore(dir: StoreDirectory.url().path)
+            _ = try discardUnopenableStore(dir: StoreDirectory.url().path)
         } catch {
-            phase = .cannotOpen(.unavailable, openProblemScreen(problem: .unavailable))
+            // Refused (the store is open elsewhere, or a file stayed): nothing was deleted.
+            phase = .cannotOpen(openProblemScreen(problem: OpenProblem.unavailable))
             return
         }
         keychain.delete()

@@ -4,79 +4,144 @@ import XCTest
 @testable import CompanionPresenters
 
 final class CheckInPresenterTests: XCTestCase {
-    func testANewCheckInIsOneTapAndSave() {
-        let store = FakeStore()
+    @MainActor
+    func testOpensTheCoresFormForToday() throws {
+        let store = try makeStore(self)
         let presenter = CheckInPresenter(source: store, environment: testEnvironment())
+
         presenter.load()
-        XCTAssertFalse(presenter.state.canSave)
-        XCTAssertFalse(presenter.state.editing)
 
-        presenter.setMood(6)
-        XCTAssertTrue(presenter.state.canSave)
-        XCTAssertTrue(presenter.save())
-
-        XCTAssertEqual(store.recorded.count, 1)
-        XCTAssertEqual(store.recorded.first?.0, "2026-11-23")
-        XCTAssertEqual(store.recorded.first?.1, CheckInInput(mood: 6))
-        XCTAssertTrue(presenter.state.saved)
-        XCTAssertTrue(presenter.state.editing)
+        let screen = try store.checkinScreenToday(now: monday, zone: "America/New_York")
+        XCTAssertEqual(presenter.screen, screen)
+        XCTAssertEqual(presenter.form, screen.values)
+        XCTAssertEqual(presenter.canSave, !(screen.moodRequired && screen.values.mood == nil))
+        XCTAssertEqual(presenter.emotionChoices, screen.emotionChoices)
     }
 
-    func testEveryFieldOfANewCheckIn() {
-        let store = FakeStore()
+    @MainActor
+    func testOpensAnotherDaysForm() throws {
+        let store = try makeStore(self)
         let presenter = CheckInPresenter(source: store, environment: testEnvironment())
-        presenter.load()
-        presenter.setMood(4)
-        presenter.setCraving(7)
-        presenter.toggleEmotion("anxious")
-        presenter.setSleepHours(5.5)
-        presenter.setNote("Hard day.")
-        presenter.save()
+        let today = try store.checkinScreenToday(now: monday, zone: "America/New_York").date
+        let yesterday = today.adding(days: -1)
+
+        presenter.load(date: yesterday)
 
         XCTAssertEqual(
-            store.recorded.first?.1,
-            CheckInInput(mood: 4, craving: 7, emotions: ["anxious"], sleepHours: 5.5, note: "Hard day."))
+            presenter.screen, try store.checkinScreen(date: yesterday, now: monday, zone: "America/New_York"))
     }
 
-    func testAnEditSendsOnlyWhatChanged() {
-        let store = FakeStore()
-        store.checkins["2026-11-23"] = checkin(mood: 6, note: "Good group.")
+    @MainActor
+    func testSavesWhatTheParticipantDid() throws {
+        let store = try makeStore(self)
         let presenter = CheckInPresenter(source: store, environment: testEnvironment())
         presenter.load()
-        XCTAssertTrue(presenter.state.editing)
-        XCTAssertEqual(presenter.state.mood, 6)
-        XCTAssertEqual(presenter.state.note, "Good group.")
-        XCTAssertEqual(presenter.state.emotions.filter(\.selected).map(\.name), ["hopeful"])
+        let screen = try XCTUnwrap(presenter.screen)
+        let offered = try XCTUnwrap(screen.emotionChoices.first)
 
-        presenter.setMood(8)
+        presenter.setMood(screen.mood.max)
+        presenter.setCraving(screen.craving.min)
+        presenter.toggleEmotion(offered)
+        presenter.addEmotion("steady")
+        presenter.setSleepHours(presenter.sleepChoices.last)
+        presenter.setUsedToday(false)
+        presenter.setNote("Good group.")
+        XCTAssertTrue(presenter.save())
+
+        let saved = try XCTUnwrap(try store.checkin(date: screen.date))
+        XCTAssertEqual(saved.mood, screen.mood.max)
+        XCTAssertEqual(saved.craving, screen.craving.min)
+        XCTAssertEqual(Set(saved.emotions), [offered, "steady"])
+        XCTAssertEqual(saved.sleepHours, screen.sleepMaxHours)
+        XCTAssertEqual(saved.usedToday, false)
+        XCTAssertEqual(saved.note, "Good group.")
+        XCTAssertTrue(presenter.saved)
+        XCTAssertEqual(presenter.form, presenter.screen?.values, "the form is what the core saved")
+    }
+
+    @MainActor
+    func testAnAnswerTakenBackIsCleared() throws {
+        let store = try makeStore(self)
+        let presenter = CheckInPresenter(source: store, environment: testEnvironment())
+        presenter.load()
+        let screen = try XCTUnwrap(presenter.screen)
+        presenter.setMood(screen.mood.min)
+        presenter.setCraving(screen.craving.max)
+        presenter.setNote("A note")
+        XCTAssertTrue(presenter.save())
+
+        presenter.load()
+        presenter.setCraving(nil)
         presenter.setNote("")
-        presenter.save()
+        XCTAssertTrue(presenter.save())
 
-        // Craving, emotions and sleep are untouched (nil); the emptied note removes the note.
-        XCTAssertEqual(store.recorded.first?.1, CheckInInput(mood: 8, note: ""))
+        let saved = try XCTUnwrap(try store.checkin(date: screen.date))
+        XCTAssertNil(saved.craving)
+        XCTAssertNil(saved.note)
+        XCTAssertEqual(saved.mood, screen.mood.min)
     }
 
-    func testOwnEmotionWordsStayOnOffer() {
-        let store = FakeStore()
-        var record = checkin()
-        record.emotions = ["hopeful", "restless"]
-        store.checkins["2026-11-23"] = record
+    @MainActor
+    func testAFieldChangedElsewhereWhileTheFormIsOpenSurvives() throws {
+        let store = try makeStore(self)
         let presenter = CheckInPresenter(source: store, environment: testEnvironment())
         presenter.load()
+        let screen = try XCTUnwrap(presenter.screen)
+        presenter.setMood(screen.mood.min)
+        XCTAssertTrue(presenter.save())
+        presenter.load()
 
-        XCTAssertEqual(presenter.state.emotions.map(\.name), ["calm", "hopeful", "anxious", "restless"])
-        XCTAssertEqual(presenter.state.emotions.filter(\.selected).map(\.name), ["hopeful", "restless"])
+        // Another device's note arrives (a sync) while this form is open.
+        let other = try store.checkinScreenToday(now: monday, zone: "America/New_York")
+        var elsewhere = other.values
+        elsewhere.note = "From the tablet"
+        _ = try store.saveCheckinForm(
+            date: other.date, opened: other.values, edited: elsewhere, now: monday, zone: "America/New_York")
+
+        presenter.setMood(screen.mood.max)
+        XCTAssertTrue(presenter.save())
+
+        let saved = try XCTUnwrap(try store.checkin(date: screen.date))
+        XCTAssertEqual(saved.mood, screen.mood.max)
+        XCTAssertEqual(saved.note, "From the tablet", "the form sends what it opened with, not what it shows")
     }
 
-    func testARefusedCheckInShowsTheCoresMessage() {
-        let store = FakeStore()
+    @MainActor
+    func testAsksForNotificationsWhenTheCoreSays() throws {
+        let store = try makeStore(self)
+        _ = try store.settingsAct(action: .setCheckinReminder(time: ClockTime(hour: 20, minute: 0)), clockStyle: .twelveHour)
+        let presenter = CheckInPresenter(source: store, environment: testEnvironment())
+        let asked = Calls()
+        presenter.onAskNotificationPermission = { asked.record() }
+        presenter.load()
+        presenter.setMood(presenter.screen?.mood.max)
+
+        XCTAssertTrue(presenter.save())
+
+        XCTAssertEqual(asked.count, 1)
+    }
+
+    @MainActor
+    func testTheCoresRefusalIsShownAndNothingIsSaved() throws {
+        let store = try makeStore(self)
         let presenter = CheckInPresenter(source: store, environment: testEnvironment())
         presenter.load()
-        presenter.setMood(6)
-        store.error = CompanionError.InvalidInput(message: "invalid mood: must be from 1 to 10")
+        let screen = try XCTUnwrap(presenter.screen)
+        var tooLong = screen.values
+        tooLong.mood = screen.mood.max
+        tooLong.note = String(repeating: "x", count: Int(screen.noteMaxBytes) + 1)
+        presenter.setMood(screen.mood.max)
+        presenter.setNote(tooLong.note ?? "")
 
         XCTAssertFalse(presenter.save())
-        XCTAssertEqual(presenter.state.error, "invalid mood: must be from 1 to 10")
-        XCTAssertFalse(presenter.state.saved)
+
+        XCTAssertEqual(
+            presenter.error,
+            message {
+                _ = try store.saveCheckinForm(
+                    date: screen.date, opened: screen.values, edited: tooLong, now: monday, zone: "America/New_York")
+            })
+        XCTAssertNil(try store.checkin(date: screen.date))
+        XCTAssertFalse(presenter.saved)
     }
 }

@@ -4,43 +4,99 @@ import XCTest
 @testable import CompanionPresenters
 
 final class ReachOutPresenterTests: XCTestCase {
-    private func store() -> FakeStore {
-        let store = FakeStore()
-        store.reachOutRecord = ReachOutRecord(
-            crisisLines: [
-                CrisisLineRecord(
-                    id: "crisis:us-988", name: "988 Suicide & Crisis Lifeline", about: "Any time.",
-                    source: .builtIn, programId: nil, emergency: false,
-                    actions: [action(.call, "tel:988"), action(.text, "sms:988")])
-            ],
-            favourites: [
-                ReachOutContactRecord(
-                    id: "c1", name: "Sam", role: .sponsor, favourite: true, programId: nil,
-                    actions: [action(.call, "tel:+12015550102"), action(.email, "")])
-            ],
-            others: [])
-        return store
-    }
+    @MainActor
+    func testShowsTheCoresReachOut() throws {
+        let store = try makeStore(self)
+        try store.setDeviceRegion(code: "US")
+        let presenter = ReachOutPresenter(source: store)
 
-    func testCrisisLinesFirstThenFavouritesWithURLsToOpen() {
-        let presenter = ReachOutPresenter(source: store(), suggestedMessage: "Can we talk?")
         presenter.refresh()
 
-        XCTAssertEqual(presenter.state.crisisLines.map(\.name), ["988 Suicide & Crisis Lifeline"])
+        XCTAssertEqual(presenter.screen, try store.reachOutScreen(message: nil))
+        XCTAssertFalse(presenter.screen?.crisisLines.isEmpty ?? true)
+    }
+
+    @MainActor
+    func testAddsAContactThroughTheCoresForm() throws {
+        let store = try makeStore(self)
+        let presenter = ReachOutPresenter(source: store)
+        presenter.openForm(contactId: nil)
+        let opened = try store.contactForm(contactId: nil)
+        XCTAssertEqual(presenter.form?.form, opened)
+        XCTAssertEqual(presenter.form?.isNew, true)
+        let role = try XCTUnwrap(opened.roleChoices.last)
+
+        presenter.editForm { $0.name = "Sam" }
+        presenter.editForm { $0.role = role }
+        presenter.editForm { $0.phone = "+1 312 555 0100" }
+        XCTAssertTrue(presenter.saveForm())
+
+        XCTAssertNil(presenter.form)
+        XCTAssertEqual(presenter.screen, try store.reachOutScreen(message: nil))
+        let sam = try XCTUnwrap(presenter.screen?.others.first { $0.name == "Sam" })
+        XCTAssertEqual(sam.role, role)
+        XCTAssertFalse(sam.actions.isEmpty, "the core made the call and text actions")
+    }
+
+    @MainActor
+    func testEditsStarsAndRemovesTheParticipantsContact() throws {
+        let store = try makeStore(self)
+        let presenter = ReachOutPresenter(source: store)
+        presenter.openForm(contactId: nil)
+        presenter.editForm { $0.name = "Sam" }
+        presenter.editForm { $0.phone = "+1 312 555 0100" }
+        XCTAssertTrue(presenter.saveForm())
+        let id = try XCTUnwrap(presenter.screen?.others.first?.id)
+
+        presenter.openForm(contactId: id)
+        XCTAssertEqual(presenter.form?.form, try store.contactForm(contactId: id))
+        presenter.editForm { $0.name = "Sam R." }
+        XCTAssertTrue(presenter.saveForm())
+        XCTAssertEqual(presenter.screen?.others.first?.name, "Sam R.")
+
+        presenter.setFavourite(id, true)
+        XCTAssertEqual(presenter.screen?.favourites.map(\.id), [id])
+
+        presenter.remove(contactId: id)
+        XCTAssertEqual(presenter.screen?.favourites, [])
+        XCTAssertEqual(presenter.screen?.others, [])
+    }
+
+    @MainActor
+    func testARefusedFormStaysOpenWithTheCoresWords() throws {
+        let store = try makeStore(self)
+        let presenter = ReachOutPresenter(source: store)
+        presenter.openForm(contactId: nil)
+        let state = try XCTUnwrap(presenter.form)
+
+        XCTAssertFalse(presenter.saveForm(), "a contact needs a name")
+
+        XCTAssertNotNil(presenter.form?.error)
         XCTAssertEqual(
-            presenter.state.crisisLines.first?.actions.map(\.url.absoluteString), ["tel:988", "sms:988"])
-        XCTAssertEqual(presenter.state.favourites.first?.detail, "Sponsor")
-        // A URI Foundation cannot read is left out, never force-unwrapped.
-        XCTAssertEqual(presenter.state.favourites.first?.actions.map(\.kind), [.call])
+            presenter.form?.error,
+            message {
+                _ = try store.reachOutAct(
+                    action: .saveContactForm(contactId: nil, opened: state.form.values, edited: state.edited),
+                    message: nil)
+            })
     }
 
-    func testPrefilledMessageIsTheCoresSuggestion() {
-        let fake = store()
-        let presenter = ReachOutPresenter(source: fake, suggestedMessage: "Can we talk?")
+    @MainActor
+    func testTextsStartWithTheCoresSuggestionOrTheParticipantsWords() throws {
+        let store = try makeStore(self)
+        let presenter = ReachOutPresenter(source: store)
         presenter.refresh()
-        presenter.setPrefillMessage(true)
+        let suggested = try XCTUnwrap(presenter.screen?.suggestedMessage)
 
-        XCTAssertEqual(fake.reachOutMessages, [nil, "Can we talk?"])
-        XCTAssertTrue(presenter.state.prefillMessage)
+        presenter.setPrefill(true)
+        XCTAssertEqual(presenter.message, suggested)
+        XCTAssertEqual(presenter.screen, try store.reachOutScreen(message: suggested))
+
+        presenter.setMessage("Can you talk?")
+        XCTAssertEqual(presenter.screen, try store.reachOutScreen(message: "Can you talk?"))
+
+        presenter.setPrefill(false)
+        XCTAssertNil(presenter.message)
+        XCTAssertEqual(presenter.screen, try store.reachOutScreen(message: nil))
     }
 }

@@ -4,69 +4,79 @@ import XCTest
 @testable import CompanionPresenters
 
 final class ReminderHealthPresenterTests: XCTestCase {
-    private func status(
-        _ authorization: ReminderPlatformStatus.Authorization = .authorized,
-        timeSensitive: ReminderPlatformStatus.Setting = .enabled,
-        summary: ReminderPlatformStatus.Setting = .disabled,
-        refresh: ReminderPlatformStatus.BackgroundRefresh = .available,
-        lowPower: Bool = false, pending: [String] = ["r1"]
-    ) -> ReminderPlatformStatus {
-        ReminderPlatformStatus(
-            authorization: authorization, alerts: .enabled, timeSensitive: timeSensitive,
-            scheduledSummary: summary, backgroundRefresh: refresh, lowPowerMode: lowPower,
-            pendingIdentifiers: pending, nextScheduled: monday.addingTimeInterval(3600),
-            lastPlanRefresh: monday)
+    @MainActor
+    private func presenter(
+        _ store: CompanionStore, _ notifications: FakeNotifications
+    ) -> ReminderHealthPresenter {
+        let environment = testEnvironment()
+        return ReminderHealthPresenter(
+            source: store, platform: notifications,
+            applier: ReminderApplier(source: store, platform: notifications, environment: environment),
+            environment: environment)
     }
 
-    private func presenter() -> (ReminderHealthPresenter, FakeStore) {
-        let store = FakeStore()
-        store.planned = [reminder(id: "r1", at: monday.addingTimeInterval(3600))]
-        return (ReminderHealthPresenter(source: store, environment: testEnvironment()), store)
+    @MainActor
+    func testShowsTheCoresJudgementOfWhatIOSSays() async throws {
+        let store = try makeStore(self)
+        try addSession(store) { $0.title = "Walk group" }
+        let notifications = FakeNotifications(authorization: .denied)
+        let health = presenter(store, notifications)
+
+        await health.refresh()
+
+        let facts = await notifications.facts()
+        XCTAssertEqual(
+            health.health,
+            try store.reminderHealth(
+                now: monday, zone: "America/New_York", clockStyle: .twelveHour, facts: .ios(facts: facts), held: []))
     }
 
-    func testAllWell() {
-        let (health, _) = presenter()
-        health.update(status())
+    @MainActor
+    func testRefreshingThePlanHandsIOSTheReminders() async throws {
+        let store = try makeStore(self)
+        try addSession(store) { $0.title = "Walk group" }
+        let notifications = FakeNotifications()
+        let health = presenter(store, notifications)
+        let planned = try store.reminderChanges(
+            ctx: ReminderContext(
+                now: monday, zone: "America/New_York", platform: .ios, clockStyle: .twelveHour,
+                exactAlarmsAllowed: true, osCleared: false),
+            held: [])
 
-        XCTAssertEqual(health.state.problems, [])
-        XCTAssertNil(health.state.notice)
-        XCTAssertEqual(health.state.planned, 1)
-        XCTAssertEqual(health.state.pending, 1)
-        XCTAssertNotEqual(health.state.nextReminder, "None scheduled")
+        let page = await health.perform(.refreshPlan)
+
+        XCTAssertNil(page)
+        let pending = await notifications.pending
+        XCTAssertEqual(Set(pending.keys), Set(planned.schedule.map(\.reminder.id)))
+        let held = await notifications.held()
+        let facts = await notifications.facts()
+        XCTAssertEqual(
+            health.health,
+            try store.reminderHealth(
+                now: monday, zone: "America/New_York", clockStyle: .twelveHour, facts: .ios(facts: facts), held: held))
+        XCTAssertNil(health.fixing)
     }
 
-    func testPermissionNeverAskedIsTheMomentToAsk() {
-        let (health, _) = presenter()
-        health.update(status(.notDetermined))
+    @MainActor
+    func testAskingForPermissionIsTheSystemPrompt() async throws {
+        let store = try makeStore(self)
+        let notifications = FakeNotifications(authorization: .notDetermined)
+        let health = presenter(store, notifications)
 
-        XCTAssertEqual(health.state.problems.first?.fix, .requestPermission)
-        XCTAssertEqual(health.state.notice, .askPermission)
+        _ = await health.perform(.requestNotificationPermission)
+
+        let asked = await notifications.authorizationRequests
+        XCTAssertEqual(asked, 1)
     }
 
-    func testEachProblemHasItsFix() {
-        let (health, _) = presenter()
-        health.update(status(timeSensitive: .disabled, summary: .enabled, refresh: .denied, pending: []))
+    @MainActor
+    func testSettingsFixesNameThePageToOpen() async throws {
+        let health = presenter(try makeStore(self), FakeNotifications())
 
-        let fixes = Dictionary(uniqueKeysWithValues: health.state.problems.map { ($0.kind, $0.fix) })
-        XCTAssertEqual(fixes[.timeSensitive], .openNotificationSettings)
-        XCTAssertEqual(fixes[.scheduledSummary], .openNotificationSettings)
-        XCTAssertEqual(fixes[.backgroundRefresh], .openAppSettings)
-        XCTAssertEqual(fixes[.plan], .refreshReminders)
-        XCTAssertEqual(health.state.notice, .needsAttention(problems: 4))
-    }
+        let notificationsPage = await health.perform(.openNotificationSettings)
+        let appPage = await health.perform(.openAppSettings)
 
-    func testDeniedOpensSettingsAndLowPowerHasNoFix() {
-        let (health, _) = presenter()
-        health.update(status(.denied, lowPower: true))
-
-        let fixes = Dictionary(uniqueKeysWithValues: health.state.problems.map { ($0.kind, $0.fix) })
-        XCTAssertEqual(fixes[.permission], .openNotificationSettings)
-        XCTAssertEqual(fixes[.lowPower], .some(nil))
-    }
-
-    func testAStaleReminderMakesThePlanOutOfDate() {
-        let (health, _) = presenter()
-        health.update(status(pending: ["r1", "old"]))
-        XCTAssertEqual(health.state.problems.map(\.kind), [.plan])
+        XCTAssertEqual(notificationsPage, .notifications)
+        XCTAssertEqual(appPage, .app)
     }
 }

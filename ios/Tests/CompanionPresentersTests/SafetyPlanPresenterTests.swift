@@ -4,65 +4,88 @@ import XCTest
 @testable import CompanionPresenters
 
 final class SafetyPlanPresenterTests: XCTestCase {
-    private func store() -> FakeStore {
-        let store = FakeStore()
-        let items = [
-            SafetyItemRecord(
-                id: "a", section: .peopleToAsk, text: "Call after 9pm", contactId: "c1",
-                contactName: "Sam", contactPhone: "+12015550102", label: "Call after 9pm", order: 0),
-            SafetyItemRecord(
-                id: "b", section: .peopleToAsk, text: nil, contactId: "gone", contactName: nil,
-                contactPhone: nil, label: "(removed contact)", order: 1),
-        ]
-        store.plan = SafetyPlanRecord(sections: [
-            SafetyPlanSectionRecord(
-                section: .warningSigns, number: 1, title: "Warning signs", prompt: "What tells you?",
-                allowsContacts: false, items: []),
-            SafetyPlanSectionRecord(
-                section: .peopleToAsk, number: 4, title: "People to ask for help", prompt: "Who?",
-                allowsContacts: true, items: items),
-        ])
-        store.actions["c1"] = [action(.call, "tel:+12015550102")]
-        return store
-    }
+    @MainActor
+    func testShowsTheCoresPlan() throws {
+        let store = try makeStore(self)
+        let presenter = SafetyPlanPresenter(source: store)
 
-    func testSectionsItemsAndLinkedContactActions() {
-        let presenter = SafetyPlanPresenter(source: store())
         presenter.refresh()
 
-        let people = presenter.state.sections[1]
-        XCTAssertEqual(people.number, 4)
-        XCTAssertTrue(people.allowsContacts)
-        XCTAssertEqual(people.items.map(\.label), ["Call after 9pm", "(removed contact)"])
-        XCTAssertEqual(people.items[0].contactName, "Sam")
-        XCTAssertEqual(people.items[0].actions.map(\.url.absoluteString), ["tel:+12015550102"])
-        XCTAssertEqual(people.items[1].actions, [])
-        XCTAssertEqual(people.items.map(\.canMoveUp), [false, true])
-        XCTAssertEqual(people.items.map(\.canMoveDown), [true, false])
-        XCTAssertEqual(presenter.state.sections[0].items, [])
+        XCTAssertEqual(presenter.screen, try store.safetyPlanScreen())
     }
 
-    func testAddTrimsWordsAndMoveSendsTheNewIndex() {
-        let fake = store()
-        let presenter = SafetyPlanPresenter(source: fake)
+    @MainActor
+    func testAddsEditsMovesAndRemovesItems() throws {
+        let store = try makeStore(self)
+        let presenter = SafetyPlanPresenter(source: store)
         presenter.refresh()
+        let first = try XCTUnwrap(presenter.screen?.sections.first)
 
-        XCTAssertTrue(presenter.add(to: .warningSigns, text: "  Not sleeping \n"))
-        XCTAssertEqual(presenter.state.sections[0].items.map(\.label), ["Not sleeping"])
+        XCTAssertTrue(presenter.add(to: first.section, text: "Not sleeping", contactId: nil))
+        XCTAssertTrue(presenter.add(to: first.section, text: "Skipping meals", contactId: nil))
+        XCTAssertEqual(items(presenter, first.section).map(\.label), ["Not sleeping", "Skipping meals"])
 
-        presenter.moveUp(itemId: "b")
-        XCTAssertEqual(fake.moved.first?.0, "b")
-        XCTAssertEqual(fake.moved.first?.1, 0)
-        // The fake refuses the move: the core's message is shown.
-        XCTAssertEqual(presenter.state.error, "not in this fake")
+        let second = try XCTUnwrap(items(presenter, first.section).last)
+        XCTAssertTrue(second.canMoveUp)
+        presenter.moveUp(itemId: second.id)
+        XCTAssertEqual(items(presenter, first.section).map(\.label), ["Skipping meals", "Not sleeping"])
+        presenter.moveDown(itemId: second.id)
+        XCTAssertEqual(items(presenter, first.section).map(\.label), ["Not sleeping", "Skipping meals"])
+
+        XCTAssertTrue(presenter.edit(itemId: second.id, text: "Skipping meals again", contactId: nil))
+        XCTAssertEqual(items(presenter, first.section).last?.label, "Skipping meals again")
+
+        let moved = try XCTUnwrap(items(presenter, first.section).last)
+        let target = try XCTUnwrap(moved.moveTargets.first)
+        presenter.move(itemId: moved.id, to: target)
+        XCTAssertEqual(items(presenter, target).map(\.id), [moved.id])
+        XCTAssertEqual(presenter.title(of: target), presenter.screen?.sections.first { $0.section == target }?.title)
+
+        presenter.remove(itemId: moved.id)
+        XCTAssertEqual(items(presenter, target), [])
+        XCTAssertEqual(presenter.screen, try store.safetyPlanScreen())
     }
 
-    func testMovingPastTheEdgeDoesNothing() {
-        let fake = store()
-        let presenter = SafetyPlanPresenter(source: fake)
+    @MainActor
+    func testEditsThePlanAsText() throws {
+        let store = try makeStore(self)
+        let presenter = SafetyPlanPresenter(source: store)
         presenter.refresh()
-        presenter.moveUp(itemId: "a")
-        presenter.moveDown(itemId: "b")
-        XCTAssertTrue(fake.moved.isEmpty)
+        let first = try XCTUnwrap(presenter.screen?.sections.first)
+
+        presenter.openTextEditor()
+        let text = try XCTUnwrap(presenter.text)
+        XCTAssertEqual(text, try store.safetyPlanText(), "the editor opens with the core's text")
+        // One line under the first section's heading and its prompt.
+        var lines = text.components(separatedBy: "\n")
+        let heading = try XCTUnwrap(lines.firstIndex { $0.hasPrefix("## \(first.number).") })
+        lines.insert("- A walk outside", at: heading + 2)
+        presenter.text = lines.joined(separator: "\n")
+
+        XCTAssertTrue(presenter.applyText())
+
+        XCTAssertNil(presenter.text, "the editor closes")
+        XCTAssertEqual(presenter.textChange?.added, 1)
+        XCTAssertEqual(items(presenter, first.section).map(\.label), ["A walk outside"])
+    }
+
+    @MainActor
+    func testARefusedTextKeepsTheEditorOpenWithTheCoresWords() throws {
+        let store = try makeStore(self)
+        let presenter = SafetyPlanPresenter(source: store)
+        presenter.refresh()
+        presenter.openTextEditor()
+        let bad = (presenter.text ?? "") + "\n## 99. No such section\n- Nothing\n"
+        presenter.text = bad
+
+        XCTAssertFalse(presenter.applyText())
+
+        XCTAssertEqual(presenter.text, bad)
+        XCTAssertEqual(presenter.error, message { _ = try store.safetyPlanAct(action: .applyText(text: bad)) })
+    }
+
+    @MainActor
+    private func items(_ presenter: SafetyPlanPresenter, _ section: SafetySection) -> [SafetyItemViewRecord] {
+        presenter.screen?.sections.first { $0.section == section }?.items ?? []
     }
 }

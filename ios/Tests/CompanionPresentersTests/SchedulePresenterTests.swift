@@ -4,73 +4,175 @@ import XCTest
 @testable import CompanionPresenters
 
 final class SchedulePresenterTests: XCTestCase {
-    private func session(_ id: String, program: String?) -> SessionRecord {
-        SessionRecord(
-            id: id, title: id, kind: "other", location: nil, videoLink: nil, notes: nil,
-            start: "2026-11-02T09:00", timeZone: "America/Chicago", durationMinutes: 60,
-            recurrence: nil, reminderLeads: nil, changes: [], programId: program)
-    }
+    private let zone = "America/New_York"
 
-    func testDaysAreGroupedAndProgramSessionsAreReadOnly() {
-        let store = FakeStore()
-        store.upcoming = [
-            occurrence(id: "group", start: monday.addingTimeInterval(3600)),
-            occurrence(id: "mine", start: monday.addingTimeInterval(7200), zone: "America/New_York"),
-            occurrence(id: "group", date: "2026-11-25", start: monday.addingTimeInterval(2 * 86_400)),
-        ]
-        store.sessionRecords = [session("group", program: "p1"), session("mine", program: nil)]
+    @MainActor
+    func testShowsTheCoresSchedule() throws {
+        let store = try makeStore(self)
+        try addSession(store) { $0.title = "Walk group" }
         let presenter = SchedulePresenter(source: store, environment: testEnvironment())
 
         presenter.refresh()
 
-        XCTAssertEqual(presenter.state.days.count, 2)
-        XCTAssertEqual(presenter.state.days.first?.rows.map(\.sessionId), ["group", "mine"])
-        XCTAssertEqual(presenter.state.editable, ["mine"])
-        XCTAssertEqual(presenter.state.sessions.first { $0.id == "group" }?.fromProgram, true)
+        XCTAssertEqual(presenter.screen, try store.scheduleScreen(now: monday, zone: zone, clockStyle: .twelveHour))
     }
 
-    func testAttendanceMarksAndActions() {
-        let store = FakeStore()
-        let past = occurrence(date: "2026-11-20", start: monday.addingTimeInterval(-3 * 86_400))
-        store.attendanceRecords = [AttendanceRecord(occurrence: past, attendance: "attended")]
+    @MainActor
+    func testANewSessionIsTheCoresFormAsEdited() throws {
+        let store = try makeStore(self)
+        let presenter = SchedulePresenter(source: store, environment: testEnvironment())
+
+        presenter.openForm(sessionId: nil)
+        let opened = try store.sessionForm(sessionId: nil, now: monday, zone: zone)
+        XCTAssertEqual(presenter.form?.form, opened)
+        XCTAssertEqual(presenter.form?.edited, opened.values)
+        XCTAssertEqual(presenter.form?.isNew, true)
+
+        presenter.editForm { $0.title = "Walk group" }
+        presenter.editForm { $0.location = "The park" }
+        XCTAssertTrue(presenter.saveForm())
+
+        XCTAssertNil(presenter.form)
+        let screen = try store.scheduleScreen(now: monday, zone: zone, clockStyle: .twelveHour)
+        XCTAssertEqual(presenter.screen, screen)
+        let session = try XCTUnwrap(screen.sessions.first)
+        XCTAssertEqual(session.title, "Walk group")
+        XCTAssertEqual(session.location, "The park")
+    }
+
+    @MainActor
+    func testAnEditWritesOnlyWhatChangedHere() throws {
+        let store = try makeStore(self)
+        let added = try addSession(store) { $0.title = "Walk group"; $0.location = "The park" }
+        let id = try XCTUnwrap(added.sessions.first?.id)
+        let presenter = SchedulePresenter(source: store, environment: testEnvironment())
+        presenter.openForm(sessionId: id)
+        XCTAssertEqual(presenter.form?.form.canRemove, true)
+
+        // Another device moves the group indoors while this form is open.
+        let other = try store.sessionForm(sessionId: id, now: monday, zone: zone)
+        var indoors = other.values
+        indoors.location = "Room 2"
+        _ = try store.scheduleAct(
+            action: .saveSessionForm(sessionId: id, opened: other.values, edited: indoors),
+            now: monday, zone: zone, clockStyle: .twelveHour)
+
+        presenter.editForm { $0.title = "Morning walk" }
+        XCTAssertTrue(presenter.saveForm())
+
+        let session = try XCTUnwrap(presenter.screen?.sessions.first { $0.id == id })
+        XCTAssertEqual(session.title, "Morning walk")
+        XCTAssertEqual(session.location, "Room 2")
+    }
+
+    @MainActor
+    func testARefusedFormStaysOpenWithTheCoresWords() throws {
+        let store = try makeStore(self)
+        let presenter = SchedulePresenter(source: store, environment: testEnvironment())
+        presenter.openForm(sessionId: nil)
+        let state = try XCTUnwrap(presenter.form)
+
+        XCTAssertFalse(presenter.saveForm(), "a session needs a title")
+
+        XCTAssertEqual(
+            presenter.form?.error,
+            message {
+                _ = try store.scheduleAct(
+                    action: .saveSessionForm(sessionId: nil, opened: state.form.values, edited: state.edited),
+                    now: monday, zone: zone, clockStyle: .twelveHour)
+            })
+        XCTAssertEqual(try store.scheduleScreen(now: monday, zone: zone, clockStyle: .twelveHour).sessions, [])
+    }
+
+    @MainActor
+    func testCancelMoveAndRestoreAnOccurrence() throws {
+        let store = try makeStore(self)
+        try addSession(store) { $0.title = "Walk group" }
         let presenter = SchedulePresenter(source: store, environment: testEnvironment())
         presenter.refresh()
+        let occurrence = try XCTUnwrap(presenter.screen?.days.first?.occurrences.first)
+        XCTAssertTrue(occurrence.canCancel)
 
-        XCTAssertEqual(presenter.state.past.first?.mark, .attended)
-        if let row = presenter.state.past.first?.session {
-            presenter.markMissed(row)
+        presenter.cancel(occurrence)
+        XCTAssertEqual(find(occurrence, in: presenter)?.status, .cancelled)
+
+        let cancelled = try XCTUnwrap(find(occurrence, in: presenter))
+        XCTAssertTrue(cancelled.canRestore)
+        presenter.restore(cancelled)
+        XCTAssertEqual(find(occurrence, in: presenter)?.status, .scheduled)
+
+        let later = DayTime(epochMinute: occurrence.localStart.epochMinute + 120)
+        XCTAssertTrue(presenter.move(occurrence, to: later))
+        let moved = try XCTUnwrap(find(occurrence, in: presenter))
+        XCTAssertEqual(moved.status, .moved)
+        XCTAssertEqual(moved.localStart, later)
+        XCTAssertEqual(presenter.screen, try store.scheduleScreen(now: monday, zone: zone, clockStyle: .twelveHour))
+    }
+
+    @MainActor
+    func testMarksARecentSessionAttendedThenClearsIt() throws {
+        let store = try makeStore(self)
+        // Yesterday's session, so it is among the recent ones to mark.
+        try addSession(store) {
+            $0.title = "Walk group"
+            $0.start = DayTime(epochMinute: $0.start.epochMinute - 24 * 60)
         }
-        XCTAssertEqual(store.marked, ["missed s1 2026-11-20"])
-    }
-
-    func testAddingAWeeklySessionInThePhonesZone() {
-        let store = FakeStore()
-        let presenter = SchedulePresenter(source: store, environment: testEnvironment())
-        var draft = SessionDraft(start: monday)
-        draft.title = "Yoga"
-        draft.durationMinutes = 45
-        draft.weekdays = ["WE", "MO"]
-
-        XCTAssertTrue(presenter.add(draft))
-
-        let input = store.added.first
-        XCTAssertEqual(input?.title, "Yoga")
-        XCTAssertEqual(input?.start, "2026-11-23T09:00")
-        XCTAssertEqual(input?.timeZone, "America/New_York")
-        XCTAssertEqual(input?.durationMinutes, 45)
-        XCTAssertEqual(input?.recurrence?.weekdays, ["MO", "WE"])
-        XCTAssertNil(input?.location)
-    }
-
-    func testARefusedChangeShowsTheCoresMessage() {
-        let store = FakeStore()
-        store.sessionRecords = [session("group", program: "p1")]
         let presenter = SchedulePresenter(source: store, environment: testEnvironment())
         presenter.refresh()
-        store.error = CompanionError.ReadOnly(message: "the program's sessions are read-only")
+        let entry = try XCTUnwrap(presenter.screen?.recent.first)
 
-        presenter.cancel(SessionRow(occurrence(id: "group", start: monday), formats: testEnvironment().formats))
+        presenter.mark(entry.occurrence, .attended)
+        XCTAssertEqual(presenter.screen?.recent.first?.mark, .attended)
 
-        XCTAssertEqual(presenter.state.error, "the program's sessions are read-only")
+        presenter.clearMark(entry.occurrence)
+        XCTAssertNil(presenter.screen?.recent.first?.mark)
+    }
+
+    @MainActor
+    func testRemovesASessionFromTheFormOrTheList() throws {
+        let store = try makeStore(self)
+        try addSession(store) { $0.title = "One" }
+        try addSession(store) { $0.title = "Two" }
+        let presenter = SchedulePresenter(source: store, environment: testEnvironment())
+        presenter.refresh()
+        let sessions = try XCTUnwrap(presenter.screen?.sessions)
+        XCTAssertEqual(sessions.count, 2)
+
+        presenter.openForm(sessionId: sessions[0].id)
+        XCTAssertTrue(presenter.removeFormSession())
+        XCTAssertNil(presenter.form)
+        presenter.remove(sessionId: sessions[1].id)
+
+        XCTAssertEqual(presenter.screen?.sessions, [])
+    }
+
+    @MainActor
+    func testAsksForNotificationsWhenTheCoreSays() throws {
+        let store = try makeStore(self)
+        let presenter = SchedulePresenter(source: store, environment: testEnvironment())
+        let asked = Calls()
+        presenter.onAskNotificationPermission = { asked.record() }
+        presenter.openForm(sessionId: nil)
+        let state = try XCTUnwrap(presenter.form)
+        var edited = state.edited
+        edited.title = "Walk group"
+        // What the core answers the same save on a twin store, for the expected call.
+        let twin = try makeStore(self)
+        let expected = try twin.scheduleAct(
+            action: .saveSessionForm(sessionId: nil, opened: state.form.values, edited: edited),
+            now: monday, zone: zone, clockStyle: .twelveHour
+        ).askNotificationPermission
+
+        presenter.editForm { $0.title = "Walk group" }
+        XCTAssertTrue(presenter.saveForm())
+
+        XCTAssertEqual(asked.count, expected ? 1 : 0)
+    }
+
+    @MainActor
+    private func find(_ occurrence: OccurrenceViewRecord, in presenter: SchedulePresenter) -> OccurrenceViewRecord? {
+        presenter.screen?.days.flatMap(\.occurrences).first {
+            $0.sessionId == occurrence.sessionId && $0.seriesDate == occurrence.seriesDate
+        }
     }
 }

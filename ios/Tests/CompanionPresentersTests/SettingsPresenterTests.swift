@@ -4,136 +4,163 @@ import XCTest
 @testable import CompanionPresenters
 
 final class SettingsPresenterTests: XCTestCase {
-    private func presenter(_ store: FakeStore, passphraseError: Error? = nil) -> SettingsPresenter {
-        SettingsPresenter(
-            source: store, environment: testEnvironment(), exportNotice: "Exports are not encrypted."
-        ) { _ in
-            if let passphraseError { throw passphraseError }
+    /// Long enough and varied enough for the core's passphrase rules.
+    private let passphrase = "correct horse battery staple 42"
+
+    @MainActor
+    func testShowsTheCoresSettingsInThePhonesClock() throws {
+        let store = try makeStore(self)
+        _ = try store.settingsAct(action: .setCheckinReminder(time: ClockTime(hour: 20, minute: 0)), clockStyle: .twentyFourHour)
+        let presenter = SettingsPresenter(source: store, environment: testEnvironment(locale: "en_GB"))
+
+        presenter.refresh()
+
+        XCTAssertEqual(presenter.screen, try store.settingsScreen(clockStyle: .twentyFourHour))
+    }
+
+    @MainActor
+    func testEachPreferenceGoesToTheCore() throws {
+        let store = try makeStore(self)
+        let presenter = SettingsPresenter(source: store, environment: testEnvironment())
+        presenter.refresh()
+        let before = try XCTUnwrap(presenter.screen)
+
+        presenter.setDiscreetNotifications(!before.discreetNotifications)
+        XCTAssertEqual(presenter.screen?.discreetNotifications, !before.discreetNotifications)
+
+        presenter.setCheckinReminder(on: true)
+        XCTAssertEqual(presenter.screen?.checkinReminder, before.suggestedCheckinReminder, "the core's suggestion")
+        let later = try XCTUnwrap(ClockTime(hour: 21, minute: 30))
+        presenter.setCheckinReminder(time: later)
+        XCTAssertEqual(presenter.screen?.checkinReminder, later)
+        presenter.setCheckinReminder(on: false)
+        XCTAssertNil(presenter.screen?.checkinReminder)
+        presenter.setCheckinReminder(on: true)
+        XCTAssertEqual(presenter.screen?.checkinReminder, before.suggestedCheckinReminder)
+
+        let offered = try XCTUnwrap(before.leadChoices.first { lead in !before.defaultLeads.contains(lead) })
+        presenter.addDefaultLead(minutes: offered.minutes)
+        XCTAssertTrue(presenter.screen?.defaultLeads.contains(offered) ?? false)
+        presenter.removeDefaultLead(minutes: offered.minutes)
+        XCTAssertEqual(presenter.screen?.defaultLeads, before.defaultLeads)
+
+        let region = try XCTUnwrap(before.regionChoices.first)
+        presenter.setRegion(code: region.code)
+        XCTAssertEqual(presenter.screen?.region, region.code)
+        presenter.setRegion(code: nil)
+        XCTAssertNil(presenter.screen?.region)
+
+        XCTAssertEqual(presenter.screen, try store.settingsScreen(clockStyle: .twelveHour))
+    }
+
+    @MainActor
+    func testAsksForNotificationsWhenTheCoreSays() throws {
+        let store = try makeStore(self)
+        let presenter = SettingsPresenter(source: store, environment: testEnvironment())
+        let asked = Calls()
+        presenter.onAskNotificationPermission = { asked.record() }
+        presenter.refresh()
+        let suggested = try XCTUnwrap(presenter.screen?.suggestedCheckinReminder)
+        let twin = try makeStore(self)
+        let expected = try twin.settingsAct(action: .setCheckinReminder(time: suggested), clockStyle: .twelveHour)
+            .askNotificationPermission
+
+        presenter.setCheckinReminder(on: true)
+
+        XCTAssertEqual(asked.count, expected ? 1 : 0)
+    }
+
+    @MainActor
+    func testThePassphraseRulesAreTheCores() throws {
+        let store = try makeStore(self)
+        let presenter = SettingsPresenter(source: store, environment: testEnvironment())
+
+        XCTAssertEqual(presenter.passphraseProblem("short"), message { try checkBackupPassphrase(passphrase: "short") })
+        XCTAssertNotNil(presenter.passphraseProblem("short"))
+        XCTAssertNil(presenter.passphraseProblem(passphrase))
+    }
+
+    @MainActor
+    func testABackupRestoresIntoAnotherPhone() async throws {
+        let store = try makeStore(self)
+        let screen = try store.checkinScreenToday(now: monday, zone: "America/New_York")
+        var values = screen.values
+        values.mood = screen.mood.max
+        _ = try store.saveCheckinForm(
+            date: screen.date, opened: screen.values, edited: values, now: monday, zone: "America/New_York")
+        let presenter = SettingsPresenter(source: store, environment: testEnvironment())
+
+        let file = await presenter.makeBackup(passphrase: passphrase)
+
+        let backup = try XCTUnwrap(file)
+        XCTAssertEqual(presenter.outcome, .backupMade)
+        XCTAssertNil(presenter.busy)
+        let other = try makeStore(self)
+        let restoring = SettingsPresenter(source: other, environment: testEnvironment())
+        let changed = Calls()
+        restoring.onDataChanged = { changed.record() }
+        await restoring.restore(backup: backup.data, passphrase: passphrase)
+        XCTAssertEqual(restoring.outcome, .restored(changed: true))
+        XCTAssertEqual(changed.count, 1)
+        XCTAssertEqual(try other.checkin(date: screen.date)?.mood, screen.mood.max)
+
+        await restoring.restore(backup: backup.data, passphrase: "not the passphrase at all 7")
+        XCTAssertNil(restoring.outcome)
+        XCTAssertEqual(
+            restoring.error,
+            message { _ = try other.restore(backup: backup.data, passphrase: "not the passphrase at all 7") })
+    }
+
+    @MainActor
+    func testAnExportIsTheCoresFileInTheCoresFormat() throws {
+        let store = try makeStore(self)
+        let presenter = SettingsPresenter(source: store, environment: testEnvironment())
+        presenter.refresh()
+
+        for format in presenter.screen?.exportFormats ?? [] {
+            let file = try XCTUnwrap(presenter.export(format: format))
+            XCTAssertEqual(
+                String(decoding: file.data, as: UTF8.self),
+                try store.exportCheckins(format: format, from: nil, to: nil, now: monday))
+            XCTAssertTrue(file.fileName.hasSuffix("." + checkinExportExtension(format: format)))
+            XCTAssertEqual(file.mediaType, checkinExportMediaType(format: format))
         }
     }
 
-    func testDiscreetNotificationsAreOnByDefaultAndLeadTimesAreWorded() {
-        let store = FakeStore()
-        let settings = presenter(store)
-        settings.refresh()
+    @MainActor
+    func testJoiningOfflineShowsTheCoresWords() async throws {
+        let store = try makeStore(self)
+        let presenter = SettingsPresenter(source: store, environment: testEnvironment())
+        let twin = try makeStore(self)
+        var expected: String?
+        do {
+            _ = try await twin.enroll(server: "https://companion.example.org", code: "K7QF-9XMZ-2PRT")
+        } catch {
+            expected = CoreErrors.message(error)
+        }
 
-        XCTAssertTrue(settings.state.discreetNotifications)
-        XCTAssertEqual(settings.state.leadTimes.map(\.label), ["1 hour before"])
-        XCTAssertFalse(settings.state.leadTimeChoices.map(\.minutes).contains(60))
-        XCTAssertFalse(settings.state.checkinReminderOn)
-        XCTAssertEqual(settings.state.account, .notEnrolled)
+        await presenter.join(server: "https://companion.example.org", code: "K7QF-9XMZ-2PRT", linking: false)
+
+        XCTAssertNotNil(expected)
+        XCTAssertEqual(presenter.error, expected)
+        XCTAssertNil(presenter.outcome)
+        XCTAssertNil(presenter.busy)
     }
 
-    func testPreferencesGoToTheCoreAndRemindersWantedAsksForPermission() {
-        let store = FakeStore()
-        let settings = presenter(store)
-        var asked = 0
-        settings.onRemindersWanted = { asked += 1 }
-        settings.refresh()
+    @MainActor
+    func testErasingThisPhoneHandsTheReportToTheApp() async throws {
+        let store = try makeStore(self)
+        let presenter = SettingsPresenter(source: store, environment: testEnvironment())
+        let erased = Calls()
+        presenter.onErased = { _ in erased.record() }
 
-        settings.setDiscreetNotifications(false)
-        settings.addLeadTime(minutes: 1440)
-        settings.setCheckinReminder(hour: 8, minute: 5)
+        await presenter.erase(localOnly: true)
 
-        XCTAssertFalse(store.prefs.discreetNotifications)
-        XCTAssertEqual(store.prefs.defaultReminderLeads, [60, 1440])
-        XCTAssertEqual(store.prefs.checkinReminder, "08:05")
-        XCTAssertEqual(settings.state.leadTimes.map(\.label), ["1 hour before", "1 day before"])
-        XCTAssertTrue(settings.state.checkinReminderOn)
-        XCTAssertEqual(settings.state.checkinReminderHour, 8)
-        XCTAssertEqual(settings.state.checkinReminderMinute, 5)
-        XCTAssertEqual(asked, 2)
-
-        settings.turnOffCheckinReminder()
-        XCTAssertNil(store.prefs.checkinReminder)
-        XCTAssertFalse(settings.state.checkinReminderOn)
-    }
-
-    func testExportIsTheCoresFileWithItsNameAndType() {
-        let settings = presenter(FakeStore())
-        XCTAssertEqual(settings.state.exportNotice, "Exports are not encrypted.")
-
-        let file = settings.export(format: .csv)
-
-        XCTAssertEqual(file?.data, Data("date,mood\n".utf8))
-        XCTAssertEqual(file?.fileName, "checkins.csv")
-        XCTAssertEqual(file?.mediaType.hasPrefix("text/csv"), true)
-    }
-
-    func testEnrolThenSync() async {
-        let store = FakeStore()
-        let settings = presenter(store)
-        await settings.enroll(server: "https://companion.example", code: "K7QF-9XMZ-2PRT")
-
-        XCTAssertEqual(settings.state.account, .enrolled(programs: ["Evening IOP"]))
-        XCTAssertEqual(settings.state.notice, "This phone is enrolled and up to date.")
-        XCTAssertNil(settings.state.busy)
-    }
-
-    func testAWrongCodeShowsTheCoresMessage() async {
-        let settings = presenter(FakeStore())
-        await settings.enroll(server: "https://companion.example", code: "WRONG")
-        XCTAssertEqual(settings.state.error, "That code is not valid.")
-        XCTAssertEqual(settings.state.account, .notEnrolled)
-    }
-
-    func testBackupChecksBothPassphrasesAndTheCoresPolicy() async {
-        let store = FakeStore()
-        var file = await presenter(store).makeBackup(passphrase: "one two three", confirmation: "one two four")
-        XCTAssertNil(file)
-
-        let strict = presenter(store, passphraseError: CompanionError.InvalidInput(message: "too short"))
-        file = await strict.makeBackup(passphrase: "short", confirmation: "short")
-        XCTAssertNil(file)
-        XCTAssertEqual(strict.state.error, "too short")
-        XCTAssertTrue(store.backupPassphrases.isEmpty)
-
-        file = await presenter(store).makeBackup(passphrase: "correct horse", confirmation: "correct horse")
-        XCTAssertEqual(file?.data, Data([1, 2, 3]))
-        XCTAssertEqual(file?.fileName, "companion-2026-11-23.backup")
-        XCTAssertEqual(store.backupPassphrases, ["correct horse"])
-    }
-
-    func testEraseOfflineOffersThisDeviceOnly() async {
-        let store = FakeStore()
-        store.eraseError = CompanionError.Network(message: "the server could not be reached, so nothing was erased")
-        let settings = presenter(store)
-
-        let erased = await settings.erase(localOnly: false)
-
-        XCTAssertFalse(erased)
-        XCTAssertTrue(settings.state.offerLocalErase)
-        XCTAssertEqual(settings.state.error, "the server could not be reached, so nothing was erased")
-    }
-
-    func testEraseSaysWhatHappenedOnTheServer() async {
-        let settings = presenter(FakeStore())
-
-        let erased = await settings.erase(localOnly: true)
-
-        XCTAssertTrue(erased)
-        XCTAssertTrue(settings.state.erased)
-        XCTAssertEqual(
-            settings.state.notice,
-            "Erased from this phone. The server's copy remains until you erase it from another device.")
-    }
-
-    func testRestoreSaysWhetherAnythingWasNew() async {
-        let settings = presenter(FakeStore())
-        var restored = await settings.restore(backup: Data([1]), passphrase: "correct horse")
-        XCTAssertTrue(restored)
-        XCTAssertEqual(settings.state.notice, "Backup restored: its records are merged into this phone.")
-
-        restored = await settings.restore(backup: Data([0]), passphrase: "correct horse")
-        XCTAssertTrue(restored)
-        XCTAssertEqual(
-            settings.state.notice, "Nothing new: this phone already has everything in that backup.")
-    }
-
-    func testWrongBackupPassphrase() async {
-        let settings = presenter(FakeStore())
-        let restored = await settings.restore(backup: Data([1]), passphrase: "nope nope nope")
-        XCTAssertFalse(restored)
-        XCTAssertEqual(settings.state.error, "The passphrase does not open this backup.")
+        XCTAssertEqual(erased.count, 1)
+        guard case .erased(let report) = presenter.outcome else {
+            return XCTFail("no erase report: \(String(describing: presenter.error))")
+        }
+        XCTAssertEqual(report.server, .notEnrolled)
+        XCTAssertFalse(presenter.offerLocalErase)
     }
 }

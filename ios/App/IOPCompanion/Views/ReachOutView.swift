@@ -163,7 +163,7 @@ struct ContactFormView: View {
         }
     }
 
-    private func text(_ field: WritableKeyPath<ContactValues, String>) -> Binding<String> {
+    private func text(_ field: WritableKeyPath<ContactValuesRecord, String>) -> Binding<String> {
         Binding(
             get: { reachOut.form?.edited[keyPath: field] ?? "" },
             set: { value in reachOut.editForm { $0[keyPath: field] = value } })

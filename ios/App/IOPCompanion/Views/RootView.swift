@@ -26,7 +26,7 @@ struct RootView: View {
                 .task { await services.start() }
         case .ready(let session):
             MainTabs(session: session, services: services, onboarding: session.onboarding)
-        case .cannotOpen(_, let screen):
+        case .cannotOpen(let screen):
             OpenProblemView(screen: screen, tryAgain: services.startAgain, startOver: services.startOver)
         case .erased(let report):
             ErasedView(report: report, startAgain: services.startAgain)

@@ -127,7 +127,7 @@ struct SessionFormView: View {
         }
     }
 
-    private func text(_ field: WritableKeyPath<SessionValues, String>) -> Binding<String> {
+    private func text(_ field: WritableKeyPath<SessionValuesRecord, String>) -> Binding<String> {
         Binding(
             get: { schedule.form?.edited[keyPath: field] ?? "" },
             set: { value in schedule.editForm { $0[keyPath: field] = value } })

@@ -94,7 +94,9 @@ public final class CheckInPresenter: ObservableObject {
     public func save() -> Bool {
         guard let screen else { return false }
         do {
-            let result = try source.saveCheckinForm(date: screen.date, opened: screen.values, edited: form)
+            let result = try source.saveCheckinForm(
+                date: screen.date, opened: screen.values, edited: form, now: environment.now(),
+                zone: environment.zone)
             self.screen = result.screen
             form = result.screen.values
             saved = true

@@ -5,8 +5,8 @@ import Foundation
 /// The contact form while it is open: the core's form and the values as the participant has
 /// them now.
 public struct ContactFormState: Equatable, Identifiable, Sendable {
-    public let form: ContactForm
-    public var edited: ContactValues
+    public let form: ContactFormRecord
+    public var edited: ContactValuesRecord
     public var error: String?
 
     public var id: String { form.contactId ?? "" }
@@ -68,7 +68,7 @@ public final class ReachOutPresenter: ObservableObject {
         }
     }
 
-    public func editForm(_ change: (inout ContactValues) -> Void) {
+    public func editForm(_ change: (inout ContactValuesRecord) -> Void) {
         guard var state = form else { return }
         change(&state.edited)
         state.error = nil

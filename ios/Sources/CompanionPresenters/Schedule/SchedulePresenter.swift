@@ -5,8 +5,8 @@ import Foundation
 /// The session form while it is open: the core's form (what it opened with, its choices) and
 /// the values as the participant has them now.
 public struct SessionFormState: Equatable, Identifiable, Sendable {
-    public let form: SessionForm
-    public var edited: SessionValues
+    public let form: SessionFormRecord
+    public var edited: SessionValuesRecord
     public var error: String?
 
     public var id: String { form.sessionId ?? "" }
@@ -80,7 +80,7 @@ public final class SchedulePresenter: ObservableObject {
     }
 
     /// Changes the form's values (a binding's setter).
-    public func editForm(_ change: (inout SessionValues) -> Void) {
+    public func editForm(_ change: (inout SessionValuesRecord) -> Void) {
         guard var state = form else { return }
         change(&state.edited)
         state.error = nil

@@ -22,7 +22,7 @@ public protocol CheckInSource: AnyObject, Sendable {
     func checkinScreenToday(now: Date, zone: String) throws -> CheckInScreenRecord
     func checkinScreen(date: LocalDate, now: Date, zone: String) throws -> CheckInScreenRecord
     func saveCheckinForm(
-        date: LocalDate, opened: CheckInValuesRecord, edited: CheckInValuesRecord
+        date: LocalDate, opened: CheckInValuesRecord, edited: CheckInValuesRecord, now: Date, zone: String
     ) throws -> CheckInSavedRecord
 }
 
@@ -31,13 +31,13 @@ public protocol ScheduleSource: AnyObject, Sendable {
     func scheduleAct(
         action: ScheduleAction, now: Date, zone: String, clockStyle: ClockStyle
     ) throws -> ScheduleResultRecord
-    func sessionForm(sessionId: String?, now: Date, zone: String) throws -> SessionForm
+    func sessionForm(sessionId: String?, now: Date, zone: String) throws -> SessionFormRecord
 }
 
 public protocol ReachOutSource: AnyObject, Sendable {
     func reachOutScreen(message: String?) throws -> ReachOutScreenRecord
     func reachOutAct(action: ReachOutAction, message: String?) throws -> ReachOutScreenRecord
-    func contactForm(contactId: String?) throws -> ContactForm
+    func contactForm(contactId: String?) throws -> ContactFormRecord
 }
 
 public protocol SafetyPlanSource: AnyObject, Sendable {

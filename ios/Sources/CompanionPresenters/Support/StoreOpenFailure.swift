@@ -20,15 +20,15 @@ public enum StoreOpenFailure: Error, Equatable, Sendable {
     public var problem: OpenProblem {
         switch self {
         case .keyMissing:
-            return .keyLost
+            return OpenProblem.keyLost
         case .keychainUnavailable, .device:
-            return .unavailable
+            return OpenProblem.unavailable
         case .open(let error):
             switch error {
-            case .WrongKey: return .keyLost
-            case .StoreUnusable: return .damaged
-            case .NeedsNewerApp: return .needsNewerApp
-            default: return .unavailable
+            case .WrongKey: return OpenProblem.keyLost
+            case .StoreUnusable: return OpenProblem.damaged
+            case .NeedsNewerApp: return OpenProblem.needsNewerApp
+            default: return OpenProblem.unavailable
             }
         }
     }
