@@ -23,7 +23,7 @@ struct ReminderHealthView: View {
                     }
                 }
                 Section {
-                    ForEach(report.checks, id: \.item) { check in
+                    ForEach(report.checks, id: \.self) { check in
                         CheckRow(check: check, fixing: health.fixing) { fix in
                             Task {
                                 if let page = await health.perform(fix) { open(page) }
