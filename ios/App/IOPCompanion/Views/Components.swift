@@ -132,6 +132,7 @@ struct WallClockBinding {
     init(zone: String) {
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = TimeZone(identifier: zone) ?? .current
+        calendar.locale = .autoupdatingCurrent
         self.calendar = calendar
     }
 

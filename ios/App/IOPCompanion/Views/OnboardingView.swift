@@ -18,7 +18,7 @@ struct OnboardingView: View {
                 .navigationTitle("Join a program")
                 .toolbar {
                     ToolbarItem(placement: .cancellationAction) {
-                        Button("Later", action: onboarding.dismissJoin)
+                        Button("Later") { onboarding.dismissJoin() }
                     }
                 }
                 .onChange(of: settings.outcome) { outcome in
@@ -72,7 +72,7 @@ struct OnboardingView: View {
         .toolbar {
             if onboarding.page > 0 {
                 ToolbarItem(placement: .cancellationAction) {
-                    Button("Back", action: onboarding.back)
+                    Button("Back") { onboarding.back() }
                 }
             }
         }

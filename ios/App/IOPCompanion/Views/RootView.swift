@@ -27,9 +27,10 @@ struct RootView: View {
         case .ready(let session):
             MainTabs(session: session, services: services, onboarding: session.onboarding)
         case .cannotOpen(let screen):
-            OpenProblemView(screen: screen, tryAgain: services.startAgain, startOver: services.startOver)
+            OpenProblemView(
+                screen: screen, tryAgain: { services.startAgain() }, startOver: { services.startOver() })
         case .erased(let report):
-            ErasedView(report: report, startAgain: services.startAgain)
+            ErasedView(report: report, startAgain: { services.startAgain() })
         }
     }
 }
