@@ -11,7 +11,10 @@ Run by scripts/check-ios as: python3 check_ios_api.py GENERATED.swift PENDING.tx
    `CompanionError` case and of a store method whose name the iOS code does not also declare,
    passes the generated labels; every record or input built in ios/ (`CheckInInput(...)`,
    `TodayRecord(...)`...) passes its memberwise initializer's labels in order, leaving out only
-   parameters with a default.
+   parameters with a default. A case with values of a generated enum built in ios/
+   (`ScheduleAction.cancelOccurrence(...)`, or `.cancelOccurrence(...)` where the type is
+   implied) passes the case's labels; it is told apart from a store method of the same name
+   (`store.cancelOccurrence(...)`) by having no receiver, or the enum as its receiver.
 3. Every class in ios/ that conforms to a protocol the bindings let Swift implement (a foreign
    trait: `HttpTransport`, `ChangeListener`) declares each of its requirements with the same
    name, labels, types, async and throws; and every case of a generated enum named in ios/
@@ -182,6 +185,29 @@ def call_labels(args_text):
     return labels
 
 
+# Words that may stand before an implicit member (`return .removeSession(id: id)`).
+KEYWORDS = {
+    "return", "case", "in", "try", "await", "throw", "else", "where", "is", "as", "if", "guard",
+    "switch", "let", "var", "some", "any", "yield",
+}
+
+
+def receiver(text, index):
+    """What the `.name(` at `index` is a member of: the word before the dot (`store`,
+    `ScheduleAction`), "value" for an expression ending in a bracket or a literal
+    (`f().name(`), or None for an implicit member (`act(.cancelOccurrence(`, `= .x(`,
+    `return .x(`). Swift reads a dot after an expression as a member of it, across lines too."""
+    before = text[:index].rstrip()
+    if before.endswith(("?", "!")) and not before.endswith(("??", "!=")):
+        before = before[:-1]
+    if before[-1:] in (")", "]", "}", '"'):
+        return "value"
+    word = re.search(r"(\w+)$", before)
+    if word and word.group(1) not in KEYWORDS:
+        return word.group(1)
+    return None
+
+
 def main(generated_path, pending_path, ios_dir):
     generated = strip_comments(Path(generated_path).read_text())
     pending = {
@@ -217,6 +243,16 @@ def main(generated_path, pending_path, ios_dir):
         if body and init:
             close = matching(body, init.end() - 1)
             records[m.group(1)] = parse_params(body[init.end() : close - 1])
+    # Enum cases with values: case name -> [(enum, params)].
+    case_params = {}
+    enum_names = set()
+    for m in re.finditer(r"\benum (\w+)\s*:[^{]*\{", generated):
+        enum_names.add(m.group(1))
+        body = block(generated[m.start() :], r"\{") or ""
+        for c in re.finditer(r"^\s*case\s+`?(\w+)`?\s*\(", body, flags=re.M):
+            close = matching(body, c.end() - 1)
+            case_params.setdefault(c.group(1), []).append(
+                (m.group(1), parse_params(body[c.end() : close - 1])))
     error_body = block(generated, r"enum CompanionError\b[^{]*\{") or ""
     error_cases = set(re.findall(r"\bcase (\w+)\(message: String\)", error_body))
     declared_types = set(re.findall(r"\b(?:struct|enum|class|protocol|typealias)\s+(\w+)", generated))
@@ -340,6 +376,23 @@ def main(generated_path, pending_path, ios_dir):
                 problems.append(f"{path}:{line_of(m.start())}: CompanionError.{m.group(1)}(message:) is not a generated case")
         for m in re.finditer(r"\.(\w+)\s*\(", text):
             name = m.group(1)
+            on = receiver(text, m.start())
+            if name in case_params and (on is None or on in enum_names):
+                # A case built, not a method called: the case's labels, in its enum when named.
+                # A pattern (`case .needsAttention(let problems):`) may leave labels out.
+                line = text[text.rfind("\n", 0, m.start()) + 1 : m.start()]
+                if re.match(r"\s*case\b", line) or re.search(r"\b(?:if|guard|while|for)\s+case\b", line):
+                    continue
+                close = matching(text, m.end() - 1)
+                given = call_labels(text[m.end() : close - 1])
+                options = [(e, ps) for e, ps in case_params[name] if on is None or e == on]
+                checked += 1
+                if not any(fits(given, ps) for _, ps in options):
+                    have = ", ".join(f"{e}.{name}{labels_of(ps)}" for e, ps in case_params[name])
+                    problems.append(
+                        f"{path}:{line_of(m.start())}: {on + '.' if on else '.'}{name}"
+                        f"({''.join(l + ':' for l in given)}) matches no generated case ({have})")
+                continue
             if name not in store:
                 continue
             close = matching(text, m.end() - 1)
