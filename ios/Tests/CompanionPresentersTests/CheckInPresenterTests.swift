@@ -16,6 +16,10 @@ final class CheckInPresenterTests: XCTestCase {
         XCTAssertEqual(presenter.form, screen.values)
         XCTAssertEqual(presenter.canSave, !(screen.moodRequired && screen.values.mood == nil))
         XCTAssertEqual(presenter.emotionChoices, screen.emotionChoices)
+        // The sleep picker runs over the core's range, in its step.
+        XCTAssertEqual(presenter.sleepChoices.first, screen.sleepMinHours)
+        XCTAssertEqual(presenter.sleepChoices.last, screen.sleepMaxHours)
+        XCTAssertEqual(presenter.sleepChoices.dropFirst().first, screen.sleepMinHours + screen.sleepStepHours)
     }
 
     @MainActor

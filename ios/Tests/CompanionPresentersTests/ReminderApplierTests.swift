@@ -25,7 +25,7 @@ final class ReminderApplierTests: XCTestCase {
             values.title = "Daily group"
             values.recurrence = RecurrenceRecord(
                 weekdays: form.choices.weekdays, intervalWeeks: 1, until: nil, count: nil)
-            values.ownLeads = Array(form.choices.leadMinutes.prefix(leads))
+            values.ownLeads = Array(form.choices.leadChoices.map(\.minutes).prefix(leads))
         }
         return store
     }
@@ -49,6 +49,7 @@ final class ReminderApplierTests: XCTestCase {
         XCTAssertEqual(outcome.failed, [])
         XCTAssertEqual(try store.remindersApplied()?.held, expected.heldAfter)
         XCTAssertEqual(try store.remindersApplied()?.zone, "America/New_York")
+        XCTAssertEqual(try store.remindersApplied()?.clockStyle, .twelveHour, "the clock the words were made for")
     }
 
     @MainActor
@@ -123,6 +124,32 @@ final class ReminderApplierTests: XCTestCase {
             XCTAssertEqual(pending[request.reminder.id]?.notification, request.notification)
         }
         XCTAssertEqual(try store.remindersApplied()?.zone, "America/Chicago")
+    }
+
+    @MainActor
+    func testAfterASwitchTo24HourTimeEveryReminderIsReworded() async throws {
+        let store = try busyStore()
+        let notifications = FakeNotifications()
+        try await ReminderApplier(source: store, platform: notifications, environment: testEnvironment()).apply()
+        let held = await notifications.held()
+        // Same place, the phone now on the 24-hour clock (en_GB's "j" is "HH").
+        let twentyFour = testEnvironment(locale: "en_GB")
+        XCTAssertEqual(twentyFour.clockStyle, .twentyFourHour)
+        let expected = try store.reminderChanges(
+            ctx: ReminderContext(
+                now: monday, zone: "America/New_York", platform: .ios, clockStyle: .twentyFourHour,
+                exactAlarmsAllowed: true, osCleared: false),
+            held: held)
+        XCTAssertTrue(expected.reworded)
+
+        let outcome = try await ReminderApplier(source: store, platform: notifications, environment: twentyFour).apply()
+
+        XCTAssertTrue(outcome.reworded)
+        let pending = await notifications.pending
+        for request in expected.schedule {
+            XCTAssertEqual(pending[request.reminder.id]?.notification, request.notification)
+        }
+        XCTAssertEqual(try store.remindersApplied()?.clockStyle, .twentyFourHour)
     }
 
     @MainActor

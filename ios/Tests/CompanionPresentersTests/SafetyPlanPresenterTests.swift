@@ -55,18 +55,28 @@ final class SafetyPlanPresenterTests: XCTestCase {
 
         presenter.openTextEditor()
         let text = try XCTUnwrap(presenter.text)
-        XCTAssertEqual(text, try store.safetyPlanText(), "the editor opens with the core's text")
+        XCTAssertEqual(text, try store.safetyPlanScreen().text, "the editor opens with the core's text")
         // One line under the first section's heading and its prompt.
         var lines = text.components(separatedBy: "\n")
         let heading = try XCTUnwrap(lines.firstIndex { $0.hasPrefix("## \(first.number).") })
         lines.insert("- A walk outside", at: heading + 2)
         presenter.text = lines.joined(separator: "\n")
 
+        let edited = try XCTUnwrap(presenter.text)
+        // The same edit on a store like this one before it: the core's words for it.
+        let twin = try makeStore(self).safetyPlanAct(action: .applyText(text: edited))
+        XCTAssertEqual(twin.textChange?.added, 1)
+
         XCTAssertTrue(presenter.applyText())
 
         XCTAssertNil(presenter.text, "the editor closes")
-        XCTAssertEqual(presenter.textChange?.added, 1)
+        XCTAssertNotNil(presenter.textChangeSummary)
+        XCTAssertEqual(presenter.textChangeSummary, twin.textChangeSummary, "what the edit did, in the core's words")
         XCTAssertEqual(items(presenter, first.section).map(\.label), ["A walk outside"])
+
+        let added = try XCTUnwrap(items(presenter, first.section).first)
+        presenter.remove(itemId: added.id)
+        XCTAssertNil(presenter.textChangeSummary, "the summary goes once the plan changes again")
     }
 
     @MainActor

@@ -59,10 +59,11 @@ public final class CheckInPresenter: ObservableObject {
         return form.emotions.count < Int(screen.maxEmotions)
     }
 
-    /// The sleep picker's values: from none up to the core's maximum, in its step.
+    /// The sleep picker's values: the core's range, `sleepMinHours` to `sleepMaxHours`, in its
+    /// step (and "not given", which the view adds).
     public var sleepChoices: [Double] {
         guard let screen, screen.sleepStepHours > 0 else { return [] }
-        return Array(stride(from: 0, through: screen.sleepMaxHours, by: screen.sleepStepHours))
+        return Array(stride(from: screen.sleepMinHours, through: screen.sleepMaxHours, by: screen.sleepStepHours))
     }
 
     public func setMood(_ mood: UInt8?) { edit { $0.mood = mood } }

@@ -8,7 +8,8 @@ import Foundation
 public final class InsightsPresenter: ObservableObject {
     @Published public private(set) var screen: InsightsScreenRecord?
     @Published public private(set) var error: String?
-    /// The span the participant picked, one of the chart's `ranges`; nil: the core's first.
+    /// The span the participant picked, one of the chart's `ranges`; nil until then, which the
+    /// core reads as the first of its ranges.
     @Published public private(set) var chartDays: UInt32?
 
     private let source: any InsightsSource
@@ -20,9 +21,8 @@ public final class InsightsPresenter: ObservableObject {
     }
 
     public func refresh() {
-        guard let days = chartDays ?? chartRanges().first else { return }
         do {
-            screen = try source.insightsScreen(now: environment.now(), zone: environment.zone, chartDays: days)
+            screen = try source.insightsScreen(now: environment.now(), zone: environment.zone, chartDays: chartDays)
             error = nil
         } catch {
             self.error = CoreErrors.message(error)

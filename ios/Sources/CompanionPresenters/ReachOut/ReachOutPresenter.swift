@@ -52,7 +52,7 @@ public final class ReachOutPresenter: ObservableObject {
     }
 
     public func remove(contactId: String) {
-        run { try source.reachOutAct(action: .remove(contactId: contactId), message: message) }
+        run { try source.reachOutAct(action: .removeContact(id: contactId), message: message) }
     }
 
     // MARK: The contact form
@@ -86,7 +86,7 @@ public final class ReachOutPresenter: ObservableObject {
     @discardableResult
     public func removeFormContact() -> Bool {
         guard let state = form, let id = state.form.contactId, state.form.canRemove else { return false }
-        return formAct(.remove(contactId: id))
+        return formAct(.removeContact(id: id))
     }
 
     public func closeForm() {

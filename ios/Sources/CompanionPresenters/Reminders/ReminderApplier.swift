@@ -5,8 +5,8 @@ import Foundation
 /// given what iOS holds, removes first, schedules the rest (the window's last slot is the
 /// core's neutral "keep coming" reminder, scheduled like any other), then records what iOS
 /// holds. The core decides every rule (the window, the grace, re-wording after a change of
-/// zone); this only carries its answer to the OS. Passes run one after another, never
-/// interleaved, whoever asks (launch, a change, the zone, background refresh, a fix).
+/// zone or clock style); this only carries its answer to the OS. Passes run one after another,
+/// never interleaved, whoever asks (launch, a change, the zone, background refresh, a fix).
 @MainActor
 public final class ReminderApplier {
     /// What one pass did.
@@ -15,7 +15,8 @@ public final class ReminderApplier {
         public var scheduled: [String]
         /// Requests iOS refused; the next pass schedules them again.
         public var failed: [String]
-        /// Every held reminder was scheduled again for its words (the zone changed).
+        /// Every held reminder was scheduled again for its words (the zone or the 12/24-hour
+        /// clock changed).
         public var reworded: Bool
     }
 
@@ -44,11 +45,12 @@ public final class ReminderApplier {
     private func applyNow() async throws -> Outcome {
         let now = environment.now()
         let zone = environment.zone
+        let clockStyle = environment.clockStyle
         let held = await platform.held()
         // iOS delivers at the trigger's instant, so every held reminder is exact and nothing
         // is cleared by a restart (`osCleared` is Android's reboot).
         let context = ReminderContext(
-            now: now, zone: zone, platform: .ios, clockStyle: environment.clockStyle,
+            now: now, zone: zone, platform: .ios, clockStyle: clockStyle,
             exactAlarmsAllowed: true, osCleared: false)
         let changes = try source.reminderChanges(ctx: context, held: held)
         if !changes.cancel.isEmpty {
@@ -67,7 +69,9 @@ public final class ReminderApplier {
         let window = reminderWindow(platform: .ios)
         let refused = Set(failed)
         let holding = Array(changes.heldAfter.filter { !refused.contains($0.id) }.prefix(Int(window.maxHeld)))
-        try source.recordRemindersApplied(at: now, zone: zone, held: holding)
+        // The zone and clock style the words were made for: the core re-words when either
+        // differs next time.
+        try source.recordRemindersApplied(at: now, zone: zone, clockStyle: clockStyle, held: holding)
         return Outcome(
             cancelled: changes.cancel,
             scheduled: changes.schedule.map(\.reminder.id).filter { !refused.contains($0) },

@@ -11,8 +11,9 @@ public final class SafetyPlanPresenter: ObservableObject {
     @Published public private(set) var error: String?
     /// The plan as text while the participant edits it; nil when the editor is closed.
     @Published public var text: String?
-    /// What the last text edit changed.
-    @Published public private(set) var textChange: SafetyPlanDiffSummary?
+    /// What the last text edit changed, in the core's words; nil before one, or when the core
+    /// has nothing to say.
+    @Published public private(set) var textChangeSummary: String?
 
     private let source: any SafetyPlanSource
 
@@ -61,7 +62,7 @@ public final class SafetyPlanPresenter: ObservableObject {
 
     public func openTextEditor() {
         text = screen?.text
-        textChange = nil
+        textChangeSummary = nil
     }
 
     /// Applies the edited text, all or nothing; the editor stays open on an error (which names
@@ -72,7 +73,7 @@ public final class SafetyPlanPresenter: ObservableObject {
         do {
             let result = try source.safetyPlanAct(action: .applyText(text: text))
             screen = result.screen
-            textChange = result.textChange
+            textChangeSummary = result.textChangeSummary
             self.text = nil
             error = nil
             return true
@@ -90,6 +91,8 @@ public final class SafetyPlanPresenter: ObservableObject {
     private func act(_ action: SafetyPlanAction) -> Bool {
         do {
             screen = try source.safetyPlanAct(action: action).screen
+            // The summary told of the last text edit; the plan has changed since.
+            textChangeSummary = nil
             error = nil
             return true
         } catch {

@@ -45,25 +45,31 @@ public final class SchedulePresenter: ObservableObject {
 
     // MARK: Occurrences
 
-    public func cancel(_ occurrence: OccurrenceViewRecord) { act(.cancel(occurrence)) }
-    public func restore(_ occurrence: OccurrenceViewRecord) { act(.restore(occurrence)) }
+    public func cancel(_ occurrence: OccurrenceViewRecord) {
+        act(.cancelOccurrence(sessionId: occurrence.sessionId, seriesDate: occurrence.seriesDate))
+    }
+
+    public func restore(_ occurrence: OccurrenceViewRecord) {
+        act(.restoreOccurrence(sessionId: occurrence.sessionId, seriesDate: occurrence.seriesDate))
+    }
 
     /// Moves one occurrence; `start` on the session's own wall clock (the picker shows it in the
-    /// session's zone).
+    /// session's zone). Its length stays as it is (`durationMinutes` nil).
     @discardableResult
     public func move(_ occurrence: OccurrenceViewRecord, to start: DayTime) -> Bool {
-        act(.move(occurrence, to: start, durationMinutes: nil))
+        act(.moveOccurrence(
+            sessionId: occurrence.sessionId, seriesDate: occurrence.seriesDate, to: start, durationMinutes: nil))
     }
 
     public func mark(_ occurrence: OccurrenceViewRecord, _ mark: AttendanceMark) {
-        act(.mark(occurrence, mark))
+        act(.markAttendance(sessionId: occurrence.sessionId, seriesDate: occurrence.seriesDate, mark: mark))
     }
 
     public func clearMark(_ occurrence: OccurrenceViewRecord) {
         act(.clearAttendance(sessionId: occurrence.sessionId, seriesDate: occurrence.seriesDate))
     }
 
-    public func remove(sessionId: String) { act(.remove(sessionId: sessionId)) }
+    public func remove(sessionId: String) { act(.removeSession(id: sessionId)) }
 
     // MARK: The session form
 
@@ -100,7 +106,7 @@ public final class SchedulePresenter: ObservableObject {
     @discardableResult
     public func removeFormSession() -> Bool {
         guard let state = form, let id = state.form.sessionId, state.form.canRemove else { return false }
-        return formAct(.remove(sessionId: id))
+        return formAct(.removeSession(id: id))
     }
 
     public func closeForm() {

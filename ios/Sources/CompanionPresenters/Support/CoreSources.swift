@@ -46,7 +46,7 @@ public protocol SafetyPlanSource: AnyObject, Sendable {
 }
 
 public protocol InsightsSource: AnyObject, Sendable {
-    func insightsScreen(now: Date, zone: String, chartDays: UInt32) throws -> InsightsScreenRecord
+    func insightsScreen(now: Date, zone: String, chartDays: UInt32?) throws -> InsightsScreenRecord
 }
 
 public protocol SettingsSource: AnyObject, Sendable {
@@ -71,7 +71,7 @@ public protocol ReminderHealthSource: AnyObject, Sendable {
 /// The apply step: what to hand iOS, and the record of what it holds.
 public protocol ReminderPlanSource: AnyObject, Sendable {
     func reminderChanges(ctx: ReminderContext, held: [HeldReminder]) throws -> ReminderChanges
-    func recordRemindersApplied(at: Date, zone: String, held: [HeldReminder]) throws
+    func recordRemindersApplied(at: Date, zone: String, clockStyle: ClockStyle, held: [HeldReminder]) throws
 }
 
 extension CompanionStore: OnboardingSource, TodaySource, CheckInSource, ScheduleSource,
