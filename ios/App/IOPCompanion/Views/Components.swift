@@ -85,7 +85,7 @@ struct ContactRow: View {
     var body: some View {
         VStack(alignment: .leading, spacing: 6) {
             Text(contact.name).font(.headline)
-            Text(Labels.role(contact.role)).font(.subheadline).foregroundStyle(.secondary)
+            Text(roleLabel(role: contact.role)).font(.subheadline).foregroundStyle(.secondary)
             ActionButtons(actions: contact.actions)
         }
         .padding(.vertical, 4)

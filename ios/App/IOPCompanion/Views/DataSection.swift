@@ -45,7 +45,7 @@ struct DataSection: View {
             Button("Restore a backup") { importing = true }
             Menu("Export check-ins") {
                 ForEach(screen.exportFormats, id: \.self) { format in
-                    Button(Labels.exportFormat(format)) { exportFormat = format }
+                    Button(exportFormatLabel(format: format)) { exportFormat = format }
                 }
             }
         } header: {

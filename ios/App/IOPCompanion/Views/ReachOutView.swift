@@ -128,7 +128,7 @@ struct ContactFormView: View {
                         set: { role in reachOut.editForm { $0.role = role } }
                     )) {
                         ForEach(state.form.roleChoices, id: \.self) { role in
-                            Text(Labels.role(role)).tag(role)
+                            Text(roleLabel(role: role)).tag(role)
                         }
                     }
                 }

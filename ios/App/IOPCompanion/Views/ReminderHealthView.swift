@@ -4,7 +4,8 @@ import SwiftUI
 import UIKit
 
 /// Whether reminders will reach the participant, as the core judges it from what iOS says:
-/// every check worst first with the core's words, and each problem's fix one tap away.
+/// its verdict, the next reminder and when the plan was last handed to iOS, every check worst
+/// first, and each problem's fix one tap away, all in the core's words.
 struct ReminderHealthView: View {
     @ObservedObject var health: ReminderHealthPresenter
     @Environment(\.openURL) private var openURL
@@ -13,13 +14,17 @@ struct ReminderHealthView: View {
         List {
             if let report = health.health {
                 Section {
-                    Text(Labels.overall(report.overall)).font(.headline)
+                    Text(report.overallLabel).font(.headline)
                     if let next = report.next {
                         VStack(alignment: .leading, spacing: 2) {
                             Text("Next reminder").font(.caption).foregroundStyle(.secondary)
+                            Text(next.label)
                             Text(next.notification.title)
                             Text(next.notification.body).font(.subheadline).foregroundStyle(.secondary)
                         }
+                    }
+                    if let applied = report.lastAppliedLabel {
+                        LabeledContent("Last updated", value: applied)
                     }
                 }
                 Section {
@@ -59,8 +64,8 @@ private struct CheckRow: View {
             Label(check.title, systemImage: Self.icon(check.status))
                 .foregroundStyle(Self.tint(check.status))
             Text(check.detail).font(.subheadline)
-            if let fix = check.fix {
-                Button(Labels.fix(fix)) { perform(fix) }
+            if let fix = check.fix, let label = check.fixLabel {
+                Button(label) { perform(fix) }
                     .buttonStyle(.borderedProminent)
                     .disabled(fixing != nil)
             }

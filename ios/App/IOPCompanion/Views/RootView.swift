@@ -156,7 +156,7 @@ private struct ErasedView: View {
         VStack(spacing: 16) {
             Image(systemName: "checkmark.circle").font(.largeTitle)
             Text("Erased").font(.title2.bold())
-            Text(Labels.erased(report.server)).multilineTextAlignment(.center).foregroundStyle(.secondary)
+            Text(report.summary).multilineTextAlignment(.center).foregroundStyle(.secondary)
             Button("Start again", action: startAgain).buttonStyle(.borderedProminent)
         }
         .padding()

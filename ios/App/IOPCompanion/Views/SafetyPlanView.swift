@@ -4,13 +4,17 @@ import SwiftUI
 
 /// The seven sections in the core's order, each with its items, the prompt while empty, and a
 /// way to add (where the core allows one more). Each item moves up, down or to another section
-/// as the core says it may; the whole plan can also be edited as text.
+/// as the core says it may; the whole plan can also be edited as text (then what the edit did
+/// shows at the top, in the core's words).
 struct SafetyPlanView: View {
     @ObservedObject var plan: SafetyPlanPresenter
     @State private var editing: ItemEdit?
 
     var body: some View {
         List {
+            if let change = plan.textChangeSummary {
+                Section { Text(change).foregroundStyle(.secondary) }
+            }
             if let screen = plan.screen {
                 ForEach(screen.sections, id: \.section) { section in
                     Section {

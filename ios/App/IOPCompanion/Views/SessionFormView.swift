@@ -3,8 +3,8 @@ import CompanionPresenters
 import SwiftUI
 
 /// The session form: the values the core opened it with, edited here; the choices (kinds,
-/// weekdays, lead times and their limits) are the core's. Times are picked on the session's
-/// own wall clock, in its zone.
+/// weekdays, lead times and their limits), their words and the repeat a series starts with are
+/// the core's. Times are picked on the session's own wall clock, in its zone.
 struct SessionFormView: View {
     @ObservedObject var schedule: SchedulePresenter
 
@@ -27,7 +27,7 @@ struct SessionFormView: View {
                     set: { kind in schedule.editForm { $0.kind = kind } }
                 )) {
                     ForEach(choices.kinds, id: \.self) { kind in
-                        Text(Labels.kind(kind)).tag(kind)
+                        Text(sessionKindLabel(kind: kind)).tag(kind)
                     }
                 }
             }
@@ -46,13 +46,22 @@ struct SessionFormView: View {
                     }), in: start...)
             }
             .environment(\.timeZone, clock.calendar.timeZone)
-            Section("Repeats on") {
-                ForEach(choices.weekdays, id: \.self) { day in
-                    Toggle(Labels.weekday(day, in: clock.calendar), isOn: Binding(
-                        get: { values.recurrence?.weekdays.contains(day) ?? false },
-                        set: { on in
-                            schedule.editForm { $0.recurrence = Self.recurrence($0.recurrence, day, on, order: choices.weekdays) }
-                        }))
+            Section("Repeats") {
+                // On: the core's weekly series (on the start's weekday); off: a one-off.
+                Toggle("Repeat", isOn: Binding(
+                    get: { values.recurrence != nil },
+                    set: { on in schedule.editForm { $0.recurrence = on ? state.form.weekly : nil } }))
+                if let recurrence = values.recurrence {
+                    ForEach(choices.weekdays, id: \.self) { day in
+                        Toggle(weekdayLabel(day: day), isOn: Binding(
+                            get: { recurrence.weekdays.contains(day) },
+                            set: { on in
+                                schedule.editForm { edited in
+                                    guard let current = edited.recurrence?.weekdays else { return }
+                                    edited.recurrence?.weekdays = Self.weekdays(current, day, on, order: choices.weekdays)
+                                }
+                            }))
+                    }
                 }
                 if let recurrence = values.recurrence, choices.maxIntervalWeeks > 1 {
                     Stepper(
@@ -133,15 +142,11 @@ struct SessionFormView: View {
             set: { value in schedule.editForm { $0[keyPath: field] = value } })
     }
 
-    /// The weekdays after one is turned on or off, in the core's order; none left is a one-off.
-    /// The first day chosen starts a weekly series (one week apart), which the stepper changes.
-    static func recurrence(_ current: RecurrenceRecord?, _ day: Weekday, _ on: Bool, order: [Weekday]) -> RecurrenceRecord? {
-        var days = Set(current?.weekdays ?? [])
+    /// The weekdays after one is turned on or off, in the core's order. Which days a series may
+    /// have (at least one, the start's among them) is the core's to say when it is saved.
+    static func weekdays(_ current: [Weekday], _ day: Weekday, _ on: Bool, order: [Weekday]) -> [Weekday] {
+        var days = Set(current)
         if on { days.insert(day) } else { days.remove(day) }
-        let ordered = order.filter(days.contains)
-        guard !ordered.isEmpty else { return nil }
-        var next = current ?? RecurrenceRecord(weekdays: [], intervalWeeks: 1, until: nil, count: nil)
-        next.weekdays = ordered
-        return next
+        return order.filter(days.contains)
     }
 }

@@ -72,7 +72,7 @@ struct OutcomeSection: View {
                 ? String(localized: "Backup restored: its records are merged into this phone.")
                 : String(localized: "Nothing new: this phone already has everything in that backup.")
         case .erased(let report):
-            return Labels.erased(report.server)
+            return report.summary
         }
     }
 }
