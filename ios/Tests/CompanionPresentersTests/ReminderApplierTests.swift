@@ -23,8 +23,10 @@ final class ReminderApplierTests: XCTestCase {
         let form = try store.sessionForm(sessionId: nil, now: monday, zone: "America/New_York")
         try addSession(store) { values in
             values.title = "Daily group"
-            values.recurrence = RecurrenceRecord(
-                weekdays: form.choices.weekdays, intervalWeeks: 1, until: nil, count: nil)
+            // Repeat turned on (the core's weekly series), then every day the form offers.
+            var daily = form.weekly
+            daily.weekdays = form.choices.weekdays
+            values.recurrence = daily
             values.ownLeads = Array(form.choices.leadChoices.map(\.minutes).prefix(leads))
         }
         return store
