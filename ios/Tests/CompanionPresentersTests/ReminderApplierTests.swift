@@ -23,8 +23,8 @@ final class ReminderApplierTests: XCTestCase {
         let form = try store.sessionForm(sessionId: nil, now: monday, zone: "America/New_York")
         try addSession(store) { values in
             values.title = "Daily group"
-            // Repeat turned on (the core's weekly series), then every day the form offers.
-            var daily = form.weekly
+            // Repeat turned on (the core's weekly series for the start), then every day the form offers.
+            var daily = weeklyRepeat(start: values.start)
             daily.weekdays = form.choices.weekdays
             values.recurrence = daily
             values.ownLeads = Array(form.choices.leadChoices.map(\.minutes).prefix(leads))

@@ -66,6 +66,69 @@ final class SchedulePresenterTests: XCTestCase {
     }
 
     @MainActor
+    func testRepeatFollowsTheStartAsMoved() throws {
+        let store = try makeStore(self)
+        let presenter = SchedulePresenter(source: store, environment: testEnvironment())
+        presenter.openForm(sessionId: nil)
+        let opened = try XCTUnwrap(presenter.form)
+
+        // The participant moves the new session to the next day, then turns Repeat on.
+        let nextDay = DayTime(epochMinute: opened.edited.start.epochMinute + 24 * 60)
+        presenter.editForm { $0.title = "Walk group"; $0.start = nextDay }
+        presenter.setRepeat(true)
+
+        let repeating = try XCTUnwrap(presenter.form?.edited.recurrence)
+        XCTAssertEqual(repeating, weeklyRepeat(start: nextDay))
+        XCTAssertNotEqual(repeating.weekdays, opened.form.weekly.weekdays, "not the day the form opened on")
+        XCTAssertTrue(presenter.saveForm(), "the core takes the series it started")
+        XCTAssertEqual(presenter.screen?.sessions.first?.recurrence, repeating)
+    }
+
+    @MainActor
+    func testRepeatOffIsAOneOff() throws {
+        let store = try makeStore(self)
+        let presenter = SchedulePresenter(source: store, environment: testEnvironment())
+        presenter.openForm(sessionId: nil)
+        presenter.setRepeat(true)
+        XCTAssertNotNil(presenter.form?.edited.recurrence)
+
+        presenter.setRepeat(false)
+
+        XCTAssertNil(presenter.form?.edited.recurrence)
+    }
+
+    @MainActor
+    func testWeeksApartRunOverTheCoresBounds() throws {
+        let store = try makeStore(self)
+        let presenter = SchedulePresenter(source: store, environment: testEnvironment())
+        presenter.openForm(sessionId: nil)
+        let choices = try XCTUnwrap(presenter.form?.form.choices)
+
+        // The stepper's bounds are the core's, its lowest included.
+        let weeks = try XCTUnwrap(presenter.form?.intervalWeeks)
+        XCTAssertEqual(weeks, choices.minIntervalWeeks...choices.maxIntervalWeeks)
+
+        presenter.editForm { $0.title = "Walk group" }
+        presenter.setRepeat(true)
+        presenter.setIntervalWeeks(weeks.upperBound)
+        XCTAssertTrue(presenter.saveForm(), "the core takes its highest interval")
+        XCTAssertEqual(presenter.screen?.sessions.first?.recurrence?.intervalWeeks, weeks.upperBound)
+    }
+
+    @MainActor
+    func testWeeksApartNeedARepeat() throws {
+        let store = try makeStore(self)
+        let presenter = SchedulePresenter(source: store, environment: testEnvironment())
+        presenter.openForm(sessionId: nil)
+        let weeks = try XCTUnwrap(presenter.form?.intervalWeeks)
+
+        // A one-off has no interval to set.
+        presenter.setIntervalWeeks(weeks.upperBound)
+
+        XCTAssertNil(presenter.form?.edited.recurrence)
+    }
+
+    @MainActor
     func testARefusedFormStaysOpenWithTheCoresWords() throws {
         let store = try makeStore(self)
         let presenter = SchedulePresenter(source: store, environment: testEnvironment())

@@ -3,8 +3,8 @@ import CompanionPresenters
 import SwiftUI
 
 /// The session form: the values the core opened it with, edited here; the choices (kinds,
-/// weekdays, lead times and their limits), their words and the repeat a series starts with are
-/// the core's. Times are picked on the session's own wall clock, in its zone.
+/// weekdays, lead times, weeks apart and their limits), their words and the repeat a series
+/// starts with are the core's. Times are picked on the session's own wall clock, in its zone.
 struct SessionFormView: View {
     @ObservedObject var schedule: SchedulePresenter
 
@@ -47,10 +47,10 @@ struct SessionFormView: View {
             }
             .environment(\.timeZone, clock.calendar.timeZone)
             Section("Repeats") {
-                // On: the core's weekly series (on the start's weekday); off: a one-off.
+                // On: the core's weekly series on the start's weekday as it is now; off: a one-off.
                 Toggle("Repeat", isOn: Binding(
                     get: { values.recurrence != nil },
-                    set: { on in schedule.editForm { $0.recurrence = on ? state.form.weekly : nil } }))
+                    set: { schedule.setRepeat($0) }))
                 if let recurrence = values.recurrence {
                     ForEach(choices.weekdays, id: \.self) { day in
                         Toggle(weekdayLabel(day: day), isOn: Binding(
@@ -63,12 +63,12 @@ struct SessionFormView: View {
                             }))
                     }
                 }
-                if let recurrence = values.recurrence, choices.maxIntervalWeeks > 1 {
+                if let recurrence = values.recurrence, let weeks = state.intervalWeeks {
                     Stepper(
                         value: Binding(
                             get: { Int(recurrence.intervalWeeks) },
-                            set: { weeks in schedule.editForm { $0.recurrence?.intervalWeeks = UInt32(clamping: weeks) } }),
-                        in: 1...Int(choices.maxIntervalWeeks)
+                            set: { schedule.setIntervalWeeks(UInt32(clamping: $0)) }),
+                        in: Int(weeks.lowerBound)...Int(weeks.upperBound)
                     ) {
                         Text("Weeks apart: \(Int(recurrence.intervalWeeks))")
                     }

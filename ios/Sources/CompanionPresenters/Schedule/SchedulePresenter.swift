@@ -11,6 +11,14 @@ public struct SessionFormState: Equatable, Identifiable, Sendable {
 
     public var id: String { form.sessionId ?? "" }
     public var isNew: Bool { form.sessionId == nil }
+
+    /// The repeat's weeks apart, from the core's lowest to its highest; nil when the core offers
+    /// one interval only (nothing to step through).
+    public var intervalWeeks: ClosedRange<UInt32>? {
+        let choices = form.choices
+        guard choices.maxIntervalWeeks > choices.minIntervalWeeks else { return nil }
+        return choices.minIntervalWeeks...choices.maxIntervalWeeks
+    }
 }
 
 /// The schedule, as the core decides it: the next days' occurrences, the participant's own
@@ -91,6 +99,17 @@ public final class SchedulePresenter: ObservableObject {
         change(&state.edited)
         state.error = nil
         form = state
+    }
+
+    /// Repeat on: the core's weekly series for the start as it is now (the participant may
+    /// have moved it to another day since the form opened); off: a one-off.
+    public func setRepeat(_ on: Bool) {
+        editForm { $0.recurrence = on ? weeklyRepeat(start: $0.start) : nil }
+    }
+
+    /// Weeks between a series' occurrences (one of `intervalWeeks`; the core checks it on Save).
+    public func setIntervalWeeks(_ weeks: UInt32) {
+        editForm { $0.recurrence?.intervalWeeks = weeks }
     }
 
     /// Saves the form: the core writes only the fields the participant changed.
