@@ -16,10 +16,6 @@ final class CheckInPresenterTests: XCTestCase {
         XCTAssertEqual(presenter.form, screen.values)
         XCTAssertEqual(presenter.canSave, !(screen.moodRequired && screen.values.mood == nil))
         XCTAssertEqual(presenter.emotionChoices, screen.emotionChoices)
-        // The sleep picker runs over the core's range, in its step.
-        XCTAssertEqual(presenter.sleepChoices.first, screen.sleepMinHours)
-        XCTAssertEqual(presenter.sleepChoices.last, screen.sleepMaxHours)
-        XCTAssertEqual(presenter.sleepChoices.dropFirst().first, screen.sleepMinHours + screen.sleepStepHours)
     }
 
     @MainActor
@@ -42,12 +38,14 @@ final class CheckInPresenterTests: XCTestCase {
         presenter.load()
         let screen = try XCTUnwrap(presenter.screen)
         let offered = try XCTUnwrap(screen.emotionChoices.first)
+        // The sleep picker's last entry, as the core lists them.
+        let longest = try XCTUnwrap(screen.sleepChoices.last)
 
         presenter.setMood(screen.mood.max)
         presenter.setCraving(screen.craving.min)
         presenter.toggleEmotion(offered)
         presenter.addEmotion("steady")
-        presenter.setSleepHours(presenter.sleepChoices.last)
+        presenter.setSleepHours(longest.hours)
         presenter.setUsedToday(false)
         presenter.setNote("Good group.")
         XCTAssertTrue(presenter.save())
@@ -56,11 +54,28 @@ final class CheckInPresenterTests: XCTestCase {
         XCTAssertEqual(saved.mood, screen.mood.max)
         XCTAssertEqual(saved.craving, screen.craving.min)
         XCTAssertEqual(Set(saved.emotions), [offered, "steady"])
-        XCTAssertEqual(saved.sleepHours, screen.sleepMaxHours)
+        XCTAssertEqual(saved.sleepHours, longest.hours)
         XCTAssertEqual(saved.usedToday, false)
         XCTAssertEqual(saved.note, "Good group.")
         XCTAssertTrue(presenter.saved)
         XCTAssertEqual(presenter.form, presenter.screen?.values, "the form is what the core saved")
+    }
+
+    @MainActor
+    func testTheSleepPickersShortestEntrySavesAndStaysChosen() throws {
+        let store = try makeStore(self)
+        let presenter = CheckInPresenter(source: store, environment: testEnvironment())
+        presenter.load()
+        let screen = try XCTUnwrap(presenter.screen)
+        let shortest = try XCTUnwrap(screen.sleepChoices.first)
+
+        presenter.setMood(screen.mood.min)
+        presenter.setSleepHours(shortest.hours)
+        XCTAssertTrue(presenter.save())
+
+        XCTAssertEqual(try store.checkin(date: screen.date)?.sleepHours, shortest.hours)
+        // The picker shows it chosen: the saved value is one of the core's entries.
+        XCTAssertEqual(presenter.screen?.sleepChoices.first { $0.hours == presenter.form.sleepHours }, shortest)
     }
 
     @MainActor

@@ -37,13 +37,13 @@ struct CheckInView: View {
     @ViewBuilder private func fields(_ screen: CheckInScreenRecord) -> some View {
         let form = checkIn.form
         Section("Mood") {
-            ScaleRow(scale: screen.mood, selected: form.mood, low: "Very low", high: "Very good") { value in
+            ScaleRow(scale: screen.mood, selected: form.mood) { value in
                 checkIn.setMood(value)
             }
         }
         Section("Craving") {
             // A second tap on the chosen number takes the answer back.
-            ScaleRow(scale: screen.craving, selected: form.craving, low: "None", high: "Very strong") { value in
+            ScaleRow(scale: screen.craving, selected: form.craving) { value in
                 checkIn.setCraving(value == form.craving ? nil : value)
             }
         }
@@ -71,8 +71,9 @@ struct CheckInView: View {
                 set: { checkIn.setSleepHours($0) }
             )) {
                 Text("Not given").tag(Double?.none)
-                ForEach(checkIn.sleepChoices, id: \.self) { hours in
-                    Text(hours.formatted(.number.precision(.fractionLength(0...1)))).tag(Double?.some(hours))
+                // The core's entries in its words ("7h30"), from its lowest to its highest.
+                ForEach(screen.sleepChoices, id: \.hours) { choice in
+                    Text(choice.label).tag(Double?.some(choice.hours))
                 }
             }
         }
@@ -97,12 +98,10 @@ struct CheckInView: View {
     }
 }
 
-/// One tap on a number from one of the core's scales.
+/// One tap on a number from one of the core's scales, its ends in the core's words beneath.
 private struct ScaleRow: View {
     let scale: ScaleRecord
     let selected: UInt8?
-    let low: LocalizedStringKey
-    let high: LocalizedStringKey
     let choose: (UInt8) -> Void
 
     var body: some View {
@@ -118,9 +117,9 @@ private struct ScaleRow: View {
                 }
             }
             HStack {
-                Text(low)
+                Text(scale.minLabel)
                 Spacer()
-                Text(high)
+                Text(scale.maxLabel)
             }
             .font(.caption)
             .foregroundStyle(.secondary)

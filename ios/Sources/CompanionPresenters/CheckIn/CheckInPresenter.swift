@@ -59,13 +59,6 @@ public final class CheckInPresenter: ObservableObject {
         return form.emotions.count < Int(screen.maxEmotions)
     }
 
-    /// The sleep picker's values: the core's range, `sleepMinHours` to `sleepMaxHours`, in its
-    /// step (and "not given", which the view adds).
-    public var sleepChoices: [Double] {
-        guard let screen, screen.sleepStepHours > 0 else { return [] }
-        return Array(stride(from: screen.sleepMinHours, through: screen.sleepMaxHours, by: screen.sleepStepHours))
-    }
-
     public func setMood(_ mood: UInt8?) { edit { $0.mood = mood } }
     public func setCraving(_ craving: UInt8?) { edit { $0.craving = craving } }
     public func setSleepHours(_ hours: Double?) { edit { $0.sleepHours = hours } }
