@@ -100,7 +100,11 @@ final class SettingsPresenterTests: XCTestCase {
         let changed = Calls()
         restoring.onDataChanged = { changed.record() }
         await restoring.restore(backup: backup.data, passphrase: passphrase)
-        XCTAssertEqual(restoring.outcome, .restored(changed: true))
+        // What the core says of the same restore into another fresh phone.
+        let expected = try makeStore(self).restore(backup: backup.data, passphrase: passphrase)
+        XCTAssertTrue(expected.changed)
+        XCTAssertEqual(restoring.outcome, .restored(expected))
+        XCTAssertEqual(restoring.outcome?.summaries, [expected.summary], "the core's words for it")
         XCTAssertEqual(changed.count, 1)
         XCTAssertEqual(try other.checkin(date: screen.date)?.mood, screen.mood.max)
 
@@ -148,6 +152,28 @@ final class SettingsPresenterTests: XCTestCase {
     }
 
     @MainActor
+    func testLinkingAndSyncingBeforeJoiningShowTheCoresWords() async throws {
+        let store = try makeStore(self)
+        let presenter = SettingsPresenter(source: store, environment: testEnvironment())
+        let twin = try makeStore(self)
+        var linkRefused: String?
+        do { _ = try await twin.createLink() } catch { linkRefused = CoreErrors.message(error) }
+        var syncRefused: String?
+        do { _ = try await twin.sync() } catch { syncRefused = CoreErrors.message(error) }
+
+        await presenter.createLink()
+        XCTAssertNotNil(linkRefused)
+        XCTAssertEqual(presenter.error, linkRefused)
+        XCTAssertNil(presenter.outcome, "no code to show")
+
+        await presenter.syncNow()
+        XCTAssertNotNil(syncRefused)
+        XCTAssertEqual(presenter.error, syncRefused)
+        XCTAssertNil(presenter.outcome)
+        XCTAssertNil(presenter.busy)
+    }
+
+    @MainActor
     func testErasingThisPhoneHandsTheReportToTheApp() async throws {
         let store = try makeStore(self)
         let presenter = SettingsPresenter(source: store, environment: testEnvironment())
@@ -161,6 +187,7 @@ final class SettingsPresenterTests: XCTestCase {
             return XCTFail("no erase report: \(String(describing: presenter.error))")
         }
         XCTAssertEqual(report.server, .notEnrolled)
+        XCTAssertEqual(presenter.outcome?.summaries, [report.summary], "the core's words for it")
         XCTAssertFalse(presenter.offerLocalErase)
     }
 }

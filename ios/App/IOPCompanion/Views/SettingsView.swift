@@ -38,7 +38,8 @@ struct SettingsView: View {
     }
 }
 
-/// Busy, what a long action did, or the core's words for what went wrong.
+/// Busy, what a long action did (the core's lines for it), or the core's words for what went
+/// wrong.
 struct OutcomeSection: View {
     @ObservedObject var settings: SettingsPresenter
 
@@ -47,33 +48,22 @@ struct OutcomeSection: View {
             Section { ProgressView() }
         }
         if let outcome = settings.outcome {
-            Section { Text(Self.words(outcome, linkMinutes: settings.screen?.linkMinutes)) }
+            Section {
+                ForEach(Self.lines(outcome), id: \.self) { line in
+                    // A link code is read off this screen and typed on the other device.
+                    Text(line).textSelection(.enabled)
+                }
+            }
         }
         ErrorSection(message: settings.error)
     }
 
-    static func words(_ outcome: SettingsOutcome, linkMinutes: UInt32?) -> String {
-        switch outcome {
-        case .joined(let synced):
-            return synced
-                ? String(localized: "This phone has joined and is up to date.")
-                : String(localized: "This phone has joined; it will sync when it can.")
-        case .linkCode(let code):
-            let minutes = linkMinutes.map { String(Int($0)) } ?? ""
-            return String(localized: "Enter \(code) on your other device within \(minutes) minutes.")
-        case .synced(let changed):
-            return changed
-                ? String(localized: "Synced: this phone has the latest.")
-                : String(localized: "Synced: nothing new.")
-        case .backupMade:
-            return String(localized: "Backup made. Keep the passphrase safe: without it nobody can open the backup.")
-        case .restored(let changed):
-            return changed
-                ? String(localized: "Backup restored: its records are merged into this phone.")
-                : String(localized: "Nothing new: this phone already has everything in that backup.")
-        case .erased(let report):
-            return report.summary
+    static func lines(_ outcome: SettingsOutcome) -> [String] {
+        if case .backupMade = outcome {
+            // The core has no words for a backup made yet (ios-notes.md).
+            return [String(localized: "Backup made. Keep the passphrase safe: without it nobody can open the backup.")]
         }
+        return outcome.summaries
     }
 }
 

@@ -9,16 +9,30 @@ public struct ExportedFile: Equatable, Sendable {
     public var mediaType: String
 }
 
-/// What a long action did, for the view to say.
+/// What a long action did, for the view to say: the core's record of it.
 public enum SettingsOutcome: Equatable, Sendable {
-    /// Enrolled or linked; `synced`: the first sync went through too.
-    case joined(synced: Bool)
+    /// Enrolled or linked; `firstSync`: the first sync, when it went through too.
+    case joined(JoinedRecord, firstSync: SyncSummary?)
     /// A one-time code for another device, shown once and never stored.
-    case linkCode(String)
-    case synced(changed: Bool)
+    case linkCode(LinkCodeRecord)
+    case synced(SyncSummary)
     case backupMade
-    case restored(changed: Bool)
+    case restored(RestoreSummaryRecord)
     case erased(EraseReportRecord)
+
+    /// The core's lines for it, in order. None for `backupMade`: the core has no words for it
+    /// yet (ios-notes.md), so the view says it.
+    public var summaries: [String] {
+        switch self {
+        case .joined(let joined, let firstSync):
+            return [joined.summary] + (firstSync.map { [$0.summary] } ?? [])
+        case .linkCode(let link): return [link.summary]
+        case .synced(let summary): return [summary.summary]
+        case .backupMade: return []
+        case .restored(let summary): return [summary.summary]
+        case .erased(let report): return [report.summary]
+        }
+    }
 }
 
 public enum SettingsBusy: Equatable, Sendable {
@@ -91,24 +105,24 @@ public final class SettingsPresenter: ObservableObject {
                 joined = try await self.source.enroll(server: server, code: code)
             }
             if joined.askNotificationPermission { self.onAskNotificationPermission?() }
-            let synced = (try? await self.source.sync()) != nil
+            let firstSync = try? await self.source.sync()
             self.onDataChanged?()
-            return .joined(synced: synced)
+            return .joined(joined, firstSync: firstSync)
         }
         refresh()
     }
 
     public func createLink() async {
         await run(.linking) {
-            let code = try await self.source.createLink()
-            return .linkCode(code)
+            let link = try await self.source.createLink()
+            return .linkCode(link)
         }
     }
 
     public func syncNow() async {
         await run(.syncing) {
             let summary = try await self.source.sync()
-            return .synced(changed: summary.changed)
+            return .synced(summary)
         }
     }
 
@@ -143,7 +157,7 @@ public final class SettingsPresenter: ObservableObject {
             let source = self.source
             let summary = try await offMain { try source.restore(backup: backup, passphrase: passphrase) }
             self.onDataChanged?()
-            return .restored(changed: summary.changed)
+            return .restored(summary)
         }
         refresh()
     }

@@ -54,7 +54,7 @@ public protocol SettingsSource: AnyObject, Sendable {
     func settingsAct(action: SettingsAction, clockStyle: ClockStyle) throws -> SettingsResultRecord
     func enroll(server: String, code: String) async throws -> JoinedRecord
     func redeemLink(server: String, code: String) async throws -> JoinedRecord
-    func createLink() async throws -> String
+    func createLink() async throws -> LinkCodeRecord
     func sync() async throws -> SyncSummary
     func exportCheckins(format: CheckinExportFormat, from: LocalDate?, to: LocalDate?, now: Date) throws -> String
     func backup(passphrase: String) throws -> Data
