@@ -2,8 +2,9 @@ import CompanionCore
 import CompanionPresenters
 import SwiftUI
 
-/// Today as the core decides it: the crisis line first, the reminder notice when reminders are
-/// at risk, the check-in, today's sessions, what is coming up, and favourites.
+/// Today as the core decides it: the crisis line first, the reminder card when reminders are
+/// at risk, the check-in (the core's line once done), today's sessions, what is coming up, and
+/// favourites.
 struct TodayView: View {
     @ObservedObject var today: TodayPresenter
     let health: ReminderHealthPresenter
@@ -19,13 +20,13 @@ struct TodayView: View {
                         ActionButtons(actions: [crisis.action])
                     }
                 }
-                if let notice = screen.reminderNotice {
-                    Section { ReminderNoticeCard(notice: notice, health: health, services: services) }
+                if let card = screen.reminderCard, let action = today.reminderCardAction {
+                    Section { ReminderCard(card: card, action: action, health: health, services: services) }
                 }
                 Section("Check-in") {
                     Button(action: openCheckIn) {
                         if let checkin = screen.checkin {
-                            Label("Checked in today: mood \(Int(checkin.mood))", systemImage: "checkmark.circle")
+                            Label(checkin.label, systemImage: "checkmark.circle")
                         } else {
                             Label("How are you today?", systemImage: "square.and.pencil")
                         }
@@ -56,32 +57,37 @@ struct TodayView: View {
     }
 }
 
-/// Today's card about reminders: ask for notification permission now (there is something to
-/// remind of and iOS has not asked yet), or open reminder health.
-private struct ReminderNoticeCard: View {
-    let notice: ReminderNotice
+/// Today's card about reminders, in the core's words: its button asks for notification
+/// permission (there is something to remind of and iOS has not asked yet), or opens reminder
+/// health.
+private struct ReminderCard: View {
+    let card: ReminderCardRecord
+    let action: ReminderCardAction
     let health: ReminderHealthPresenter
     let services: AppServices
 
     var body: some View {
-        switch notice {
-        case .askPermission:
-            VStack(alignment: .leading, spacing: 8) {
-                Text("Turn on reminders").font(.headline)
-                Text("So your sessions and check-ins can remind you, even when the app is closed.")
-                    .font(.subheadline).foregroundStyle(.secondary)
-                Button("Allow notifications") {
+        VStack(alignment: .leading, spacing: 8) {
+            Label(card.title, systemImage: icon).font(.headline)
+            Text(card.detail).font(.subheadline).foregroundStyle(.secondary)
+            switch action {
+            case .askPermission:
+                Button(card.button) {
                     Task { await services.askForNotificationPermission() }
                 }
                 .buttonStyle(.borderedProminent)
+            case .openReminderHealth:
+                NavigationLink(card.button) {
+                    ReminderHealthView(health: health)
+                }
             }
-        case .needsAttention(let problems):
-            NavigationLink {
-                ReminderHealthView(health: health)
-            } label: {
-                Label("Your reminders need attention", systemImage: "exclamationmark.triangle")
-            }
-            .badge(Int(problems))
+        }
+    }
+
+    private var icon: String {
+        switch action {
+        case .askPermission: return "bell"
+        case .openReminderHealth: return "exclamationmark.triangle"
         }
     }
 }

@@ -2,8 +2,16 @@ import Combine
 import CompanionCore
 import Foundation
 
+/// What the button of Today's reminder card does.
+public enum ReminderCardAction: Equatable, Sendable {
+    /// The system prompt for notifications (nothing asked yet, something to remind of).
+    case askPermission
+    /// Reminder health, where each problem has its fix.
+    case openReminderHealth
+}
+
 /// Today, as the core decides it: the day's sessions, what is coming up, the check-in, the
-/// first crisis line, favourites, and the reminder notice, from what iOS says about
+/// first crisis line, favourites, and the reminder card, from what iOS says about
 /// notifications and what it holds.
 @MainActor
 public final class TodayPresenter: ObservableObject {
@@ -19,6 +27,15 @@ public final class TodayPresenter: ObservableObject {
         self.source = source
         self.platform = platform
         self.environment = environment
+    }
+
+    /// The reminder card's button, by the core's notice; nil with no card.
+    public var reminderCardAction: ReminderCardAction? {
+        guard let card = screen?.reminderCard else { return nil }
+        switch card.notice {
+        case .askPermission: return .askPermission
+        case .needsAttention: return .openReminderHealth
+        }
     }
 
     public func refresh() async {
