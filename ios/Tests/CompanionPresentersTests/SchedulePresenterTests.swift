@@ -173,6 +173,52 @@ final class SchedulePresenterTests: XCTestCase {
     }
 
     @MainActor
+    func testAnOccurrenceOffersItsVideoOnlyWhileTheCoreSaysItCanBeJoined() throws {
+        let store = try makeStore(self)
+        try addSession(store) {
+            $0.title = "Online group"
+            $0.videoLink = "https://meet.example.org/online-group"
+        }
+        let presenter = SchedulePresenter(source: store, environment: testEnvironment())
+        presenter.refresh()
+        let occurrence = try XCTUnwrap(presenter.screen?.days.first?.occurrences.first)
+        XCTAssertTrue(occurrence.canJoin, "coming up, with a link")
+        XCTAssertNil(occurrence.statusLabel, "as scheduled: no status words")
+
+        presenter.cancel(occurrence)
+        let cancelled = try XCTUnwrap(find(occurrence, in: presenter))
+        XCTAssertFalse(cancelled.canJoin)
+        XCTAssertNotNil(cancelled.statusLabel)
+
+        presenter.restore(cancelled)
+        XCTAssertEqual(find(occurrence, in: presenter)?.canJoin, true)
+        XCTAssertNil(find(occurrence, in: presenter)?.statusLabel)
+
+        let later = DayTime(epochMinute: occurrence.localStart.epochMinute + 120)
+        XCTAssertTrue(presenter.move(occurrence, to: later))
+        let moved = try XCTUnwrap(find(occurrence, in: presenter))
+        XCTAssertTrue(moved.canJoin, "moved, still to come")
+        XCTAssertNotNil(moved.statusLabel)
+        XCTAssertNotEqual(moved.statusLabel, cancelled.statusLabel, "moved is worded apart from cancelled")
+    }
+
+    @MainActor
+    func testAnOccurrenceThatIsOverOffersNoVideo() throws {
+        let store = try makeStore(self)
+        try addSession(store) {
+            $0.title = "Online group"
+            $0.videoLink = "https://meet.example.org/online-group"
+            $0.start = DayTime(epochMinute: $0.start.epochMinute - 24 * 60)
+        }
+        let presenter = SchedulePresenter(source: store, environment: testEnvironment())
+        presenter.refresh()
+
+        let entry = try XCTUnwrap(presenter.screen?.recent.first)
+        XCTAssertNotNil(entry.occurrence.videoLink)
+        XCTAssertFalse(entry.occurrence.canJoin)
+    }
+
+    @MainActor
     func testMarksARecentSessionAttendedThenClearsIt() throws {
         let store = try makeStore(self)
         // Yesterday's session, so it is among the recent ones to mark.

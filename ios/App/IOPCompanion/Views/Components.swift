@@ -35,7 +35,8 @@ struct ActionButtons: View {
 }
 
 /// One occurrence as the core words it: its day, its time on the phone's clock, the session's
-/// own clock when that reads differently, where, and whether it was cancelled or moved.
+/// own clock when that reads differently, where, whether it was cancelled or moved, and its
+/// video link while the core says it can be joined.
 struct OccurrenceRow: View {
     let occurrence: OccurrenceViewRecord
     var showDay = false
@@ -56,24 +57,15 @@ struct OccurrenceRow: View {
             if let location = occurrence.location {
                 Text(location).font(.footnote).foregroundStyle(.secondary)
             }
-            StatusTag(status: occurrence.status)
-            if occurrence.status != .cancelled, let link = occurrence.videoLink.flatMap({ URL(string: $0) }) {
+            if let status = occurrence.statusLabel {
+                Text(status).font(.footnote.bold()).foregroundStyle(.orange)
+            }
+            // Only while the core says it can be joined (not cancelled, not over).
+            if occurrence.canJoin, let link = occurrence.videoLink.flatMap({ URL(string: $0) }) {
                 Button("Join video") { openURL(link) }
                     .font(.footnote)
                     .buttonStyle(.bordered)
             }
-        }
-    }
-}
-
-struct StatusTag: View {
-    let status: OccurrenceStatus
-
-    var body: some View {
-        switch status {
-        case .cancelled: Text("Cancelled").font(.footnote.bold()).foregroundStyle(.orange)
-        case .moved: Text("Moved").font(.footnote.bold()).foregroundStyle(.orange)
-        case .scheduled: EmptyView()
         }
     }
 }
