@@ -26,13 +26,32 @@ final class InsightsPresenterTests: XCTestCase {
         try checkIn(store)
         let presenter = InsightsPresenter(source: store, environment: testEnvironment())
         presenter.refresh()
-        let longest = try XCTUnwrap(presenter.screen?.chart.ranges.max())
+        // The picker's entries: the core's spans in its words.
+        let choices = try XCTUnwrap(presenter.screen?.chart.rangeChoices)
+        XCTAssertEqual(choices.map(\.days), presenter.screen?.chart.ranges)
+        let longest = try XCTUnwrap(choices.max { $0.days < $1.days })
 
-        presenter.showDays(longest)
+        presenter.showDays(longest.days)
 
-        XCTAssertEqual(presenter.chartDays, longest)
-        XCTAssertEqual(presenter.screen?.chart.days, longest)
-        XCTAssertEqual(presenter.screen, try store.insightsScreen(now: monday, zone: zone, chartDays: longest))
+        XCTAssertEqual(presenter.chartDays, longest.days)
+        XCTAssertEqual(presenter.screen?.chart.days, longest.days)
+        XCTAssertEqual(presenter.screen, try store.insightsScreen(now: monday, zone: zone, chartDays: longest.days))
+    }
+
+    @MainActor
+    func testEachFiguresColumnsAreTheCoresSpansAndValues() throws {
+        let store = try makeStore(self)
+        try checkIn(store)
+        let presenter = InsightsPresenter(source: store, environment: testEnvironment())
+        presenter.refresh()
+        let screen = try XCTUnwrap(presenter.screen)
+        XCTAssertFalse(screen.figures.isEmpty)
+
+        for figure in screen.figures {
+            let columns = presenter.columns(of: figure)
+            XCTAssertEqual(columns.map(\.heading), screen.figureSpans, "every span, under the core's heading")
+            XCTAssertEqual(columns.map(\.value), [figure.last7Days, figure.last30Days])
+        }
     }
 
     @MainActor

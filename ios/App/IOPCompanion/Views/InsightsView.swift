@@ -3,9 +3,10 @@ import CompanionCore
 import CompanionPresenters
 import SwiftUI
 
-/// The core's sentences and figures, its nudge, and its chart drawn with Swift Charts: the mood
-/// and craving lines as the core cut them (never across a day without a value), missed days as
-/// grey bars, a point on every check-in. A tap on a day opens that day's check-in.
+/// The core's sentences and figures (under its span headings), its nudge, and its chart (its
+/// spans in its words) drawn with Swift Charts: the mood and craving lines as the core cut them
+/// (never across a day without a value), missed days as grey bars, a point on every check-in.
+/// A tap on a day opens that day's check-in.
 struct InsightsView: View {
     @ObservedObject var insights: InsightsPresenter
     let checkIn: (CalendarDay) -> Void
@@ -25,8 +26,8 @@ struct InsightsView: View {
                         get: { screen.chart.days },
                         set: { insights.showDays($0) }
                     )) {
-                        ForEach(screen.chart.ranges, id: \.self) { days in
-                            Text("\(Int(days)) days").tag(days)
+                        ForEach(screen.chart.rangeChoices, id: \.days) { choice in
+                            Text(choice.label).tag(choice.days)
                         }
                     }
                     .pickerStyle(.segmented)
@@ -47,8 +48,9 @@ struct InsightsView: View {
                         ForEach(screen.figures, id: \.title) { figure in
                             VStack(alignment: .leading, spacing: 4) {
                                 Text(figure.title).font(.headline)
-                                LabeledContent("Last 7 days", value: figure.last7Days)
-                                LabeledContent("Last 30 days", value: figure.last30Days)
+                                ForEach(insights.columns(of: figure), id: \.heading) { column in
+                                    LabeledContent(column.heading, value: column.value)
+                                }
                             }
                         }
                         if let sleep = screen.sleepAndMood {

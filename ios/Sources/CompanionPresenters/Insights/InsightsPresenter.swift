@@ -2,14 +2,20 @@ import Combine
 import CompanionCore
 import Foundation
 
+/// One column of a figure: the core's heading for a span and the figure's value over it.
+public struct FigureColumn: Equatable, Sendable {
+    public let heading: String
+    public let value: String
+}
+
 /// Insights: the core's sentences and figures, its nudge, and the chart's series (days, and
 /// the mood and craving lines already cut where a day has no value), for Swift Charts to draw.
 @MainActor
 public final class InsightsPresenter: ObservableObject {
     @Published public private(set) var screen: InsightsScreenRecord?
     @Published public private(set) var error: String?
-    /// The span the participant picked, one of the chart's `ranges`; nil until then, which the
-    /// core reads as the first of its ranges.
+    /// The span the participant picked, one of the chart's `rangeChoices`; nil until then, which
+    /// the core reads as the first of its ranges.
     @Published public private(set) var chartDays: UInt32?
 
     private let source: any InsightsSource
@@ -29,6 +35,14 @@ public final class InsightsPresenter: ObservableObject {
         }
     }
 
+    /// A figure's values under the screen's `figureSpans`, in the core's order: its last 7 days,
+    /// then its last 30 (the record's two fields; ios-notes.md asks for them as a list).
+    public func columns(of figure: FigureRecord) -> [FigureColumn] {
+        let spans = screen?.figureSpans ?? []
+        return zip(spans, [figure.last7Days, figure.last30Days]).map { FigureColumn(heading: $0, value: $1) }
+    }
+
+    /// Shows one of the chart's `rangeChoices` (by its `days`).
     public func showDays(_ days: UInt32) {
         chartDays = days
         refresh()
