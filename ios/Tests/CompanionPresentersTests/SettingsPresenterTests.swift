@@ -93,6 +93,7 @@ final class SettingsPresenterTests: XCTestCase {
         let file = await presenter.makeBackup(passphrase: passphrase)
 
         let backup = try XCTUnwrap(file)
+        XCTAssertEqual(backup.fileName, backupFileName(today: newYorkMonday), "the core's name, for the phone's day")
         XCTAssertEqual(presenter.outcome, .backupMade)
         XCTAssertNil(presenter.busy)
         let other = try makeStore(self)
@@ -126,10 +127,30 @@ final class SettingsPresenterTests: XCTestCase {
             XCTAssertEqual(
                 String(decoding: file.data, as: UTF8.self),
                 try store.exportCheckins(format: format, from: nil, to: nil, now: monday))
-            XCTAssertTrue(file.fileName.hasSuffix("." + checkinExportExtension(format: format)))
+            XCTAssertEqual(file.fileName, checkinExportFileName(format: format, today: newYorkMonday))
             XCTAssertEqual(file.mediaType, checkinExportMediaType(format: format))
         }
     }
+
+    @MainActor
+    func testAFileIsNamedForTheDayOnThePhonesClock() throws {
+        let store = try makeStore(self)
+        // 03:30 on Tuesday in UTC, still Monday evening (22:30) in New York.
+        let mondayEvening = Date(timeIntervalSince1970: 1_795_491_000)
+        let presenter = SettingsPresenter(source: store, environment: testEnvironment(now: mondayEvening))
+        presenter.refresh()
+        let format = try XCTUnwrap(presenter.screen?.exportFormats.first)
+
+        let file = try XCTUnwrap(presenter.export(format: format))
+
+        XCTAssertEqual(file.fileName, checkinExportFileName(format: format, today: newYorkMonday))
+        XCTAssertNotEqual(
+            file.fileName, checkinExportFileName(format: format, today: newYorkMonday.adding(days: 1)),
+            "not the day in UTC")
+    }
+
+    /// `monday`'s date in New York: 2026-11-23.
+    private let newYorkMonday = CalendarDay(epochDay: 20_780)
 
     @MainActor
     func testJoiningOfflineShowsTheCoresWords() async throws {

@@ -113,7 +113,7 @@ private struct MoodChart: View {
                     }
             }
         }
-        .accessibilityLabel("Mood and craving by day")
+        .accessibilityLabel(chart.description)
     }
 
     /// One measure's segments, each its own series so a line never bridges a gap.

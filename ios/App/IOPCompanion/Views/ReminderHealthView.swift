@@ -4,8 +4,8 @@ import SwiftUI
 import UIKit
 
 /// Whether reminders will reach the participant, as the core judges it from what iOS says:
-/// its verdict, the next reminder and when the plan was last handed to iOS, every check worst
-/// first, and each problem's fix one tap away, all in the core's words.
+/// its verdict, how many reminders are planned, the next one and when the plan was last handed
+/// to iOS, every check worst first, and each problem's fix one tap away, all in the core's words.
 struct ReminderHealthView: View {
     @ObservedObject var health: ReminderHealthPresenter
     @Environment(\.openURL) private var openURL
@@ -15,6 +15,7 @@ struct ReminderHealthView: View {
             if let report = health.health {
                 Section {
                     Text(report.overallLabel).font(.headline)
+                    Text(report.plannedLabel).font(.subheadline).foregroundStyle(.secondary)
                     if let next = report.next {
                         VStack(alignment: .leading, spacing: 2) {
                             Text("Next reminder").font(.caption).foregroundStyle(.secondary)

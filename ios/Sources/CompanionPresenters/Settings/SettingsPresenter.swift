@@ -145,7 +145,11 @@ public final class SettingsPresenter: ObservableObject {
             try checkBackupPassphrase(passphrase: passphrase)
             let source = self.source
             let data = try await offMain { try source.backup(passphrase: passphrase) }
-            file = ExportedFile(data: data, fileName: "Companion.backup", mediaType: "application/octet-stream")
+            // The name is the core's (dated today on the phone's clock); the type has no core
+            // value yet (ios-notes.md).
+            file = ExportedFile(
+                data: data, fileName: backupFileName(today: self.environment.today),
+                mediaType: "application/octet-stream")
             return .backupMade
         }
         return file
@@ -169,7 +173,7 @@ public final class SettingsPresenter: ObservableObject {
             let text = try source.exportCheckins(format: format, from: nil, to: nil, now: environment.now())
             error = nil
             return ExportedFile(
-                data: Data(text.utf8), fileName: "checkins." + checkinExportExtension(format: format),
+                data: Data(text.utf8), fileName: checkinExportFileName(format: format, today: environment.today),
                 mediaType: checkinExportMediaType(format: format))
         } catch {
             self.error = CoreErrors.message(error)

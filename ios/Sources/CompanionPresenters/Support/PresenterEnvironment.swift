@@ -32,6 +32,12 @@ public struct PresenterEnvironment: Sendable {
         calendar.locale = locale()
         return calendar
     }
+
+    /// The phone's date now, in its zone: the day the core names a file for. (A Gregorian
+    /// calendar always reads a real date; the fallback is never reached.)
+    public var today: CalendarDay {
+        DayTime(now(), in: calendar)?.day ?? CalendarDay(epochDay: 0)
+    }
 }
 
 /// The phone's 12/24-hour setting, as the core takes it.
