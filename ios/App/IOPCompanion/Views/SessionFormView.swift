@@ -43,7 +43,7 @@ struct SessionFormView: View {
                         // The length in minutes between the two picks; the core checks it.
                         let minutes = Int((end.timeIntervalSince(start) / 60).rounded())
                         schedule.editForm { $0.durationMinutes = UInt32(clamping: minutes) }
-                    }), in: start...)
+                    }), in: start...start.addingTimeInterval(TimeInterval(choices.maxDurationMinutes) * 60))
             }
             .environment(\.timeZone, clock.calendar.timeZone)
             Section("Repeats") {
