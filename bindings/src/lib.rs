@@ -30,8 +30,8 @@ pub use data_rights::{
 };
 pub use error::CompanionError;
 pub use export::{
-    CheckinExportFormat, backup_file_name, checkin_export_extension, checkin_export_file_name,
-    checkin_export_media_type, plaintext_export_notice,
+    CheckinExportFormat, backup_file_name, backup_media_type, checkin_export_extension,
+    checkin_export_file_name, checkin_export_media_type, plaintext_export_notice,
 };
 pub use http::{HttpError, HttpHeader, HttpMethod, HttpRequest, HttpResponse, HttpTransport};
 pub use insights::{
@@ -45,9 +45,10 @@ pub use reminder_health::{
     ReminderHealth, ReminderNotice,
 };
 pub use reminders::{
-    AppliedPlan, ClockStyle, HeldReminder, NotificationChannel, NotificationContent,
-    NotificationTarget, PlannedReminder, ReminderChanges, ReminderContext, ReminderKind,
-    ReminderPlatform, ReminderRequest, ReminderWindow, reminder_window, sync_stopped_notification,
+    AppliedPlan, BackgroundSyncRecord, ClockStyle, HeldReminder, NotificationChannel,
+    NotificationContent, NotificationTarget, PlannedReminder, ReminderChanges, ReminderContext,
+    ReminderKind, ReminderPlatform, ReminderRequest, ReminderWindow, background_sync,
+    reminder_window, sync_stopped_notification,
 };
 pub use safety_plan::{
     SafetyItemInput, SafetyItemRecord, SafetyPlanDiffSummary, SafetyPlanRecord,

@@ -29,21 +29,22 @@ REQUIRED = {
     "onboardingScreen", "completeOnboarding",
     "todayScreen",
     "checkinScreen", "checkinScreenToday", "saveCheckinForm",
-    "scheduleScreen", "scheduleAct", "sessionForm",
+    "scheduleScreen", "scheduleAct", "sessionForm", "moveForm",
     "reachOutScreen", "reachOutAct", "contactForm",
     "safetyPlanScreen", "safetyPlanAct",
     "insightsScreen",
     "settingsScreen", "settingsAct",
     "reminderHealth",
     # Reminders: the apply step and its record, each platform's window.
-    "reminderChanges", "recordRemindersApplied", "reminderWindow",
+    "reminderChanges", "recordRemindersApplied", "reminderWindow", "backgroundSync",
     # Account, sync and the participant's data rights.
     "enroll", "createLink", "redeemLink", "sync", "subscribe",
     "backup", "restore", "erase", "exportCheckins",
     # The names files are offered under.
-    "backupFileName", "checkinExportFileName",
+    "backupFileName", "checkinExportFileName", "backupMediaType",
     # Words for the closed sets the apps show.
-    "roleLabel", "sessionKindLabel", "exportFormatLabel",
+    "roleLabel", "sessionKindLabel", "exportFormatLabel", "attendanceMarkLabel",
+    "onboardingChoiceLabel", "openProblemChoiceLabel",
     # The platform's facts and secrets, and a store that cannot be opened.
     "setDeviceRegion", "generateStoreKey", "syncStoppedNotification",
     "openProblemScreen", "discardUnopenableStore",

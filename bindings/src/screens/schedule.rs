@@ -65,6 +65,46 @@ pub struct ScheduleChoicesRecord {
     pub max_lead_minutes: u32,
     pub min_interval_weeks: u32,
     pub max_interval_weeks: u32,
+    /// Every interval with its words ("Every 2 weeks").
+    pub interval_choices: Vec<IntervalChoiceRecord>,
+}
+
+/// The move form: where its pickers open and on whose clock.
+#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
+pub struct MoveFormRecord {
+    pub session_id: String,
+    pub series_date: LocalDate,
+    /// "Move Skills group, Wed 18 Nov".
+    pub title: String,
+    /// The occurrence's start as it stands, on the session's own clock.
+    pub start: LocalDateTime,
+    pub duration_minutes: u32,
+    pub max_duration_minutes: u32,
+    /// The session's zone: the picked start is read on this clock.
+    pub zone: String,
+    /// "Times are on the clock in Chicago.", when that clock reads differently from the phone's.
+    pub clock_note: Option<String>,
+}
+
+impl From<companion_core::MoveForm> for MoveFormRecord {
+    fn from(f: companion_core::MoveForm) -> Self {
+        MoveFormRecord {
+            session_id: f.session_id,
+            series_date: f.series_date.into(),
+            title: f.title,
+            start: f.start.into(),
+            duration_minutes: f.duration_minutes,
+            max_duration_minutes: f.max_duration_minutes,
+            zone: f.zone,
+            clock_note: f.clock_note,
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
+pub struct IntervalChoiceRecord {
+    pub weeks: u32,
+    pub label: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
@@ -321,6 +361,14 @@ impl From<ScheduleChoices> for ScheduleChoicesRecord {
             max_lead_minutes: c.max_lead_minutes,
             min_interval_weeks: c.min_interval_weeks,
             max_interval_weeks: c.max_interval_weeks,
+            interval_choices: c
+                .interval_choices
+                .into_iter()
+                .map(|i| IntervalChoiceRecord {
+                    weeks: i.weeks,
+                    label: i.label,
+                })
+                .collect(),
         }
     }
 }
@@ -377,6 +425,22 @@ impl CompanionStore {
     ) -> Result<SessionFormRecord> {
         Ok(self
             .read(|s| s.session_form(session_id.as_deref(), now.0, &zone))?
+            .into())
+    }
+
+    /// The form that moves occurrence `series_date` of the participant's session
+    /// `session_id`, seen at `now` from a phone in `zone`; save it with
+    /// `ScheduleAction.MoveOccurrence`. Refused for a program's session or a cancelled
+    /// occurrence.
+    pub fn move_form(
+        &self,
+        session_id: String,
+        series_date: LocalDate,
+        now: Timestamp,
+        zone: String,
+    ) -> Result<MoveFormRecord> {
+        Ok(self
+            .read(|s| s.move_form(&session_id, series_date.0, now.0, &zone))?
             .into())
     }
 

@@ -40,6 +40,8 @@ pub struct SettingsScreenRecord {
     /// The participant's chosen country; `None` follows the phone's.
     pub region: Option<String>,
     pub effective_region: Option<String>,
+    /// The same as the screen names it ("United States").
+    pub effective_region_name: Option<String>,
     pub region_choices: Vec<RegionChoiceRecord>,
     pub export_formats: Vec<CheckinExportFormat>,
     /// Shown before any export is written.
@@ -105,6 +107,7 @@ impl From<SettingsScreen> for SettingsScreenRecord {
             max_leads: s.max_leads,
             region: s.region,
             effective_region: s.effective_region,
+            effective_region_name: s.effective_region_name,
             region_choices: s
                 .region_choices
                 .into_iter()

@@ -50,6 +50,27 @@ impl From<&CheckIn> for CheckInValues {
     }
 }
 
+/// One answer to "used today?"; `value` `None` is no answer.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct UsedTodayChoice {
+    pub value: Option<bool>,
+    pub label: String,
+}
+
+fn used_today_choices() -> Vec<UsedTodayChoice> {
+    [
+        (None, "Not answered"),
+        (Some(false), "No"),
+        (Some(true), "Yes"),
+    ]
+    .into_iter()
+    .map(|(value, label)| UsedTodayChoice {
+        value,
+        label: label.into(),
+    })
+    .collect()
+}
+
 /// What the check-in screen shows for `date`.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct CheckInScreen {
@@ -68,6 +89,10 @@ pub struct CheckInScreen {
     pub sleep_min_hours: f64,
     pub sleep_max_hours: f64,
     pub sleep_step_hours: f64,
+    /// The sleep picker's entry for no answer ("Not given").
+    pub sleep_unset_label: String,
+    /// "Used today?": no answer, no, yes, with their words. An answer taken back is cleared.
+    pub used_today_choices: Vec<UsedTodayChoice>,
     /// The core's suggestions first, then the check-in's own other tags.
     pub emotion_choices: Vec<String>,
     pub max_emotions: u32,
@@ -146,6 +171,8 @@ impl Store {
             sleep_min_hours: 0.0,
             sleep_max_hours: SLEEP_MAX_HOURS,
             sleep_step_hours: SLEEP_STEP_HOURS,
+            sleep_unset_label: "Not given".into(),
+            used_today_choices: used_today_choices(),
             emotion_choices: choices,
             max_emotions: count(MAX_EMOTIONS),
             emotion_max_chars: count(EMOTION_MAX_CHARS),

@@ -38,6 +38,25 @@ pub struct ScheduleChoices {
     pub max_lead_minutes: u32,
     pub min_interval_weeks: u32,
     pub max_interval_weeks: u32,
+    /// Every interval from the least to the most, with its words ("Every week", "Every 2
+    /// weeks"), for a picker.
+    pub interval_choices: Vec<IntervalChoice>,
+}
+
+/// One interval a repeating session may have.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct IntervalChoice {
+    pub weeks: u32,
+    pub label: String,
+}
+
+/// "Every week", "Every 2 weeks".
+pub fn interval_label(weeks: u32) -> String {
+    if weeks == 1 {
+        "Every week".into()
+    } else {
+        format!("Every {weeks} weeks")
+    }
 }
 
 /// What the session form offers.
@@ -61,6 +80,12 @@ pub fn session_choices() -> ScheduleChoices {
         max_lead_minutes: MAX_LEAD_MINUTES,
         min_interval_weeks: 1,
         max_interval_weeks: MAX_INTERVAL_WEEKS,
+        interval_choices: (1..=MAX_INTERVAL_WEEKS)
+            .map(|weeks| IntervalChoice {
+                weeks,
+                label: interval_label(weeks),
+            })
+            .collect(),
     }
 }
 

@@ -34,6 +34,12 @@ pub struct RegionChoice {
     pub name: String,
 }
 
+/// A region as the screens name it: its country's name where the app knows one, else the
+/// code as it was set.
+pub(crate) fn region_label(code: &str) -> String {
+    region_name(code).map_or_else(|| code.to_owned(), str::to_owned)
+}
+
 fn region_name(code: &str) -> Option<&'static str> {
     Some(match code {
         "US" => "United States",
@@ -74,6 +80,8 @@ pub struct SettingsScreen {
     pub region: Option<String>,
     /// The country that applies now (chosen, else the phone's), if any is known.
     pub effective_region: Option<String>,
+    /// The same as the screen names it ("United States").
+    pub effective_region_name: Option<String>,
     pub region_choices: Vec<RegionChoice>,
     pub export_formats: Vec<CheckinExportFormat>,
     /// Shown before any export is written: exports are not encrypted.
@@ -110,6 +118,7 @@ impl Store {
         let prefs = self.preferences()?;
         let chosen = prefs.default_reminder_leads.clone();
         let (h, m) = SUGGESTED_CHECKIN_REMINDER;
+        let effective_region = self.region()?.map(|r| r.to_string());
         Ok(SettingsScreen {
             account: self.account()?.map(|a| AccountView {
                 server: a.server,
@@ -129,7 +138,8 @@ impl Store {
                 .collect(),
             max_leads: u32::try_from(crate::schedule::session::MAX_LEADS).unwrap_or(u32::MAX),
             region: prefs.region.map(|r| r.to_string()),
-            effective_region: self.region()?.map(|r| r.to_string()),
+            effective_region_name: effective_region.as_deref().map(region_label),
+            effective_region,
             region_choices: regions_with_crisis_lines()
                 .into_iter()
                 .filter_map(|code| {
