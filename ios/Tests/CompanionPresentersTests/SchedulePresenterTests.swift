@@ -164,12 +164,130 @@ final class SchedulePresenterTests: XCTestCase {
         presenter.restore(cancelled)
         XCTAssertEqual(find(occurrence, in: presenter)?.status, .scheduled)
 
-        let later = DayTime(epochMinute: occurrence.localStart.epochMinute + 120)
-        XCTAssertTrue(presenter.move(occurrence, to: later))
+        let later = try XCTUnwrap(move(occurrence, minutesLater: 120, in: presenter))
         let moved = try XCTUnwrap(find(occurrence, in: presenter))
         XCTAssertEqual(moved.status, .moved)
         XCTAssertEqual(moved.localStart, later)
         XCTAssertEqual(presenter.screen, try store.scheduleScreen(now: monday, zone: zone, clockStyle: .twelveHour))
+    }
+
+    @MainActor
+    func testTheMoveSheetIsTheCoresFormAndSavesThePickedStartAndLength() throws {
+        let store = try makeStore(self)
+        try addSession(store) { $0.title = "Walk group" }
+        let presenter = SchedulePresenter(source: store, environment: testEnvironment())
+        presenter.refresh()
+        let occurrence = try XCTUnwrap(presenter.screen?.days.first?.occurrences.first)
+
+        presenter.openMove(occurrence)
+
+        let opened = try store.moveForm(
+            sessionId: occurrence.sessionId, seriesDate: occurrence.seriesDate, now: monday, zone: zone)
+        let state = try XCTUnwrap(presenter.moving)
+        XCTAssertEqual(state.form, opened, "title, start, length, limits, zone and note are the core's")
+        XCTAssertEqual(state.start, opened.start)
+        XCTAssertEqual(state.durationMinutes, opened.durationMinutes)
+        XCTAssertNil(opened.clockNote, "the session keeps the phone's clock")
+
+        let later = DayTime(epochMinute: opened.start.epochMinute + 90)
+        presenter.editMove {
+            $0.start = later
+            $0.durationMinutes = opened.maxDurationMinutes
+        }
+        XCTAssertTrue(presenter.saveMove())
+
+        XCTAssertNil(presenter.moving, "the sheet closes")
+        let moved = try XCTUnwrap(find(occurrence, in: presenter))
+        XCTAssertEqual(moved.status, .moved)
+        XCTAssertEqual(moved.localStart, later)
+        let reopened = try store.moveForm(
+            sessionId: occurrence.sessionId, seriesDate: occurrence.seriesDate, now: monday, zone: zone)
+        XCTAssertEqual(reopened.start, later)
+        XCTAssertEqual(reopened.durationMinutes, opened.maxDurationMinutes, "the picked length was saved")
+        XCTAssertEqual(presenter.screen, try store.scheduleScreen(now: monday, zone: zone, clockStyle: .twelveHour))
+    }
+
+    @MainActor
+    func testASessionOnAnotherClockIsMovedOnItsOwnClock() throws {
+        let store = try makeStore(self)
+        try addSession(store) {
+            $0.title = "Family group"
+            $0.zone = "America/Chicago"
+        }
+        let presenter = SchedulePresenter(source: store, environment: testEnvironment())
+        presenter.refresh()
+        let occurrence = try XCTUnwrap(presenter.screen?.days.first?.occurrences.first)
+        let sessionClock = try XCTUnwrap(occurrence.sessionClock, "Chicago reads differently from New York")
+
+        presenter.openMove(occurrence)
+
+        let state = try XCTUnwrap(presenter.moving)
+        XCTAssertEqual(state.form.zone, "America/Chicago")
+        XCTAssertEqual(state.start, sessionClock.start, "the pickers open on the session's clock")
+        XCTAssertNotNil(state.form.clockNote)
+        XCTAssertEqual(
+            state.form.clockNote,
+            try store.moveForm(
+                sessionId: occurrence.sessionId, seriesDate: occurrence.seriesDate, now: monday, zone: zone
+            ).clockNote)
+
+        // An hour later on Chicago's clock is an hour later on New York's too.
+        presenter.editMove { $0.start = DayTime(epochMinute: sessionClock.start.epochMinute + 60) }
+        XCTAssertTrue(presenter.saveMove())
+        let moved = try XCTUnwrap(find(occurrence, in: presenter))
+        XCTAssertEqual(moved.sessionClock?.start, DayTime(epochMinute: sessionClock.start.epochMinute + 60))
+        XCTAssertEqual(moved.localStart, DayTime(epochMinute: occurrence.localStart.epochMinute + 60))
+    }
+
+    @MainActor
+    func testACancelledOccurrenceOpensNoMoveSheet() throws {
+        let store = try makeStore(self)
+        try addSession(store) { $0.title = "Walk group" }
+        let presenter = SchedulePresenter(source: store, environment: testEnvironment())
+        presenter.refresh()
+        let occurrence = try XCTUnwrap(presenter.screen?.days.first?.occurrences.first)
+        presenter.cancel(occurrence)
+
+        presenter.openMove(occurrence)
+
+        XCTAssertNil(presenter.moving)
+        XCTAssertNotNil(presenter.error)
+        XCTAssertEqual(
+            presenter.error,
+            message {
+                _ = try store.moveForm(
+                    sessionId: occurrence.sessionId, seriesDate: occurrence.seriesDate, now: monday, zone: zone)
+            })
+    }
+
+    @MainActor
+    func testARefusedMoveStaysOnTheSheetWithTheCoresWords() throws {
+        let store = try makeStore(self)
+        try addSession(store) { $0.title = "Walk group" }
+        let presenter = SchedulePresenter(source: store, environment: testEnvironment())
+        presenter.refresh()
+        let occurrence = try XCTUnwrap(presenter.screen?.days.first?.occurrences.first)
+        presenter.openMove(occurrence)
+        let state = try XCTUnwrap(presenter.moving)
+
+        // The end picked at the start: no length at all.
+        presenter.editMove { $0.durationMinutes = 0 }
+        XCTAssertFalse(presenter.saveMove())
+
+        XCTAssertNotNil(presenter.moving, "the sheet stays open")
+        XCTAssertEqual(
+            presenter.moving?.error,
+            message {
+                _ = try store.scheduleAct(
+                    action: .moveOccurrence(
+                        sessionId: state.form.sessionId, seriesDate: state.form.seriesDate, to: state.start,
+                        durationMinutes: 0),
+                    now: monday, zone: zone, clockStyle: .twelveHour)
+            })
+        XCTAssertNotNil(presenter.moving?.error)
+        XCTAssertEqual(find(occurrence, in: presenter)?.status, .scheduled, "nothing moved")
+        presenter.closeMove()
+        XCTAssertNil(presenter.moving)
     }
 
     @MainActor
@@ -194,8 +312,7 @@ final class SchedulePresenterTests: XCTestCase {
         XCTAssertEqual(find(occurrence, in: presenter)?.canJoin, true)
         XCTAssertNil(find(occurrence, in: presenter)?.statusLabel)
 
-        let later = DayTime(epochMinute: occurrence.localStart.epochMinute + 120)
-        XCTAssertTrue(presenter.move(occurrence, to: later))
+        XCTAssertNotNil(move(occurrence, minutesLater: 120, in: presenter))
         let moved = try XCTUnwrap(find(occurrence, in: presenter))
         XCTAssertTrue(moved.canJoin, "moved, still to come")
         XCTAssertNotNil(moved.statusLabel)
@@ -276,6 +393,19 @@ final class SchedulePresenterTests: XCTestCase {
         XCTAssertTrue(presenter.saveForm())
 
         XCTAssertEqual(asked.count, expected ? 1 : 0)
+    }
+
+    /// Moves `occurrence` through the move sheet, `minutes` after the start the core's form
+    /// opens with; the new start, or nil when the core refused.
+    @MainActor
+    private func move(
+        _ occurrence: OccurrenceViewRecord, minutesLater minutes: Int64, in presenter: SchedulePresenter
+    ) -> DayTime? {
+        presenter.openMove(occurrence)
+        guard let opened = presenter.moving else { return nil }
+        let later = DayTime(epochMinute: opened.start.epochMinute + minutes)
+        presenter.editMove { $0.start = later }
+        return presenter.saveMove() ? later : nil
     }
 
     @MainActor

@@ -7,7 +7,6 @@ import SwiftUI
 /// What may be done to an occurrence (cancel, move, restore) is the core's to say.
 struct ScheduleView: View {
     @ObservedObject var schedule: SchedulePresenter
-    @State private var moving: Moving?
 
     var body: some View {
         List {
@@ -46,14 +45,8 @@ struct ScheduleView: View {
         .sheet(item: $schedule.form) { _ in
             NavigationStack { SessionFormView(schedule: schedule) }
         }
-        .sheet(item: $moving) { item in
-            NavigationStack {
-                MoveOccurrenceView(occurrence: item.occurrence) { start in
-                    if schedule.move(item.occurrence, to: start) { moving = nil }
-                } cancel: {
-                    moving = nil
-                }
-            }
+        .sheet(item: $schedule.moving) { _ in
+            NavigationStack { MoveOccurrenceView(schedule: schedule) }
         }
         .refreshable { await schedule.refresh() }
         .onAppear { schedule.refresh() }
@@ -67,14 +60,9 @@ struct ScheduleView: View {
             Button("Restore") { schedule.restore(occurrence) }
         }
         if occurrence.canMove {
-            Button("Move") { moving = Moving(occurrence: occurrence) }
+            Button("Move") { schedule.openMove(occurrence) }
         }
     }
-}
-
-private struct Moving: Identifiable {
-    let occurrence: OccurrenceViewRecord
-    var id: String { occurrence.sessionId + "/" + occurrence.seriesDate.description }
 }
 
 /// A recent occurrence to mark attended or missed (or unmark).
@@ -132,36 +120,46 @@ private struct SessionRow: View {
     }
 }
 
-/// A new start for one occurrence, picked on the session's own wall clock (in its zone).
+/// The core's move form: a new start for one occurrence, picked on the session's own clock (in
+/// the form's zone, with the core's note when that clock reads differently from the phone's),
+/// and its length up to the core's longest.
 private struct MoveOccurrenceView: View {
-    let occurrence: OccurrenceViewRecord
-    let save: (DayTime) -> Void
-    let cancel: () -> Void
-    @State private var start = Date()
-
-    private var clock: WallClockBinding {
-        WallClockBinding(zone: occurrence.sessionClock?.zone ?? TimeZone.current.identifier)
-    }
+    @ObservedObject var schedule: SchedulePresenter
 
     var body: some View {
-        Form {
-            DatePicker("Starts", selection: $start)
-                .environment(\.timeZone, clock.calendar.timeZone)
-            if let other = occurrence.sessionClock {
-                Text("On the clock in \(other.city), where the session is.").font(.footnote).foregroundStyle(.secondary)
-            }
+        if let state = schedule.moving {
+            form(state)
         }
-        .navigationTitle(occurrence.title)
+    }
+
+    private func form(_ state: MoveFormState) -> some View {
+        let clock = WallClockBinding(zone: state.form.zone)
+        let start = clock.date(state.start)
+        return Form {
+            Section {
+                DatePicker("Starts", selection: Binding(
+                    get: { start },
+                    set: { date in
+                        if let value = clock.value(date) { schedule.editMove { $0.start = value } }
+                    }))
+                DatePicker("Ends", selection: Binding(
+                    get: { start.addingTimeInterval(TimeInterval(state.durationMinutes) * 60) },
+                    set: { end in
+                        // The length in minutes between the two picks; the core checks it.
+                        let minutes = Int((end.timeIntervalSince(start) / 60).rounded())
+                        schedule.editMove { $0.durationMinutes = UInt32(clamping: minutes) }
+                    }), in: start...start.addingTimeInterval(TimeInterval(state.form.maxDurationMinutes) * 60))
+            } footer: {
+                if let note = state.form.clockNote { Text(note) }
+            }
+            .environment(\.timeZone, clock.calendar.timeZone)
+            ErrorSection(message: state.error)
+        }
+        .navigationTitle(state.form.title)
+        .navigationBarTitleDisplayMode(.inline)
         .toolbar {
-            ToolbarItem(placement: .cancellationAction) { Button("Cancel", action: cancel) }
-            ToolbarItem(placement: .confirmationAction) {
-                Button("Move") {
-                    if let value = clock.value(start) { save(value) }
-                }
-            }
-        }
-        .onAppear {
-            start = clock.date(occurrence.sessionClock?.start ?? occurrence.localStart)
+            ToolbarItem(placement: .cancellationAction) { Button("Cancel") { schedule.closeMove() } }
+            ToolbarItem(placement: .confirmationAction) { Button("Move") { schedule.saveMove() } }
         }
     }
 }

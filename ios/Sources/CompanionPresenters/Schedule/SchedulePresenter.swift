@@ -21,6 +21,19 @@ public struct SessionFormState: Equatable, Identifiable, Sendable {
     }
 }
 
+/// The move sheet while it is open: the core's move form (where its pickers open, their
+/// limits, the session's clock and the words for it) and the start and length as the
+/// participant has them now.
+public struct MoveFormState: Equatable, Identifiable, Sendable {
+    public let form: MoveFormRecord
+    /// On the session's own clock (`form.zone`).
+    public var start: DayTime
+    public var durationMinutes: UInt32
+    public var error: String?
+
+    public var id: String { form.sessionId + "/" + form.seriesDate.description }
+}
+
 /// The schedule, as the core decides it: the next days' occurrences, the participant's own
 /// sessions and the program's, and the recent ones to mark attended or missed. Every change is
 /// one `scheduleAct`, and the screen is what the core returns.
@@ -30,6 +43,8 @@ public final class SchedulePresenter: ObservableObject {
     @Published public private(set) var error: String?
     /// The session form, while open.
     @Published public var form: SessionFormState?
+    /// The move sheet, while open.
+    @Published public var moving: MoveFormState?
     /// Called when the core says this is the moment to ask for notification permission.
     public var onAskNotificationPermission: (@MainActor () -> Void)?
 
@@ -61,12 +76,48 @@ public final class SchedulePresenter: ObservableObject {
         act(.restoreOccurrence(sessionId: occurrence.sessionId, seriesDate: occurrence.seriesDate))
     }
 
-    /// Moves one occurrence; `start` on the session's own wall clock (the picker shows it in the
-    /// session's zone). Its length stays as it is (`durationMinutes` nil).
+    /// Opens the move sheet for one occurrence from the core's move form; a cancelled
+    /// occurrence or a program's session gets the core's refusal instead.
+    public func openMove(_ occurrence: OccurrenceViewRecord) {
+        do {
+            let opened = try source.moveForm(
+                sessionId: occurrence.sessionId, seriesDate: occurrence.seriesDate,
+                now: environment.now(), zone: environment.zone)
+            moving = MoveFormState(
+                form: opened, start: opened.start, durationMinutes: opened.durationMinutes, error: nil)
+            error = nil
+        } catch {
+            self.error = CoreErrors.message(error)
+        }
+    }
+
+    /// Changes the picked start or length (a binding's setter); the core checks them on Save.
+    public func editMove(_ change: (inout MoveFormState) -> Void) {
+        guard var state = moving else { return }
+        change(&state)
+        state.error = nil
+        moving = state
+    }
+
+    /// Moves the occurrence to the picked start (on the session's clock) for the picked length;
+    /// a refusal stays on the sheet, which stays open.
     @discardableResult
-    public func move(_ occurrence: OccurrenceViewRecord, to start: DayTime) -> Bool {
-        act(.moveOccurrence(
-            sessionId: occurrence.sessionId, seriesDate: occurrence.seriesDate, to: start, durationMinutes: nil))
+    public func saveMove() -> Bool {
+        guard let state = moving else { return false }
+        do {
+            try perform(.moveOccurrence(
+                sessionId: state.form.sessionId, seriesDate: state.form.seriesDate, to: state.start,
+                durationMinutes: state.durationMinutes))
+            moving = nil
+            return true
+        } catch {
+            moving?.error = CoreErrors.message(error)
+            return false
+        }
+    }
+
+    public func closeMove() {
+        moving = nil
     }
 
     public func mark(_ occurrence: OccurrenceViewRecord, _ mark: AttendanceMark) {

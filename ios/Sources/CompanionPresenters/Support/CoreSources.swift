@@ -32,6 +32,7 @@ public protocol ScheduleSource: AnyObject, Sendable {
         action: ScheduleAction, now: Date, zone: String, clockStyle: ClockStyle
     ) throws -> ScheduleResultRecord
     func sessionForm(sessionId: String?, now: Date, zone: String) throws -> SessionFormRecord
+    func moveForm(sessionId: String, seriesDate: LocalDate, now: Date, zone: String) throws -> MoveFormRecord
 }
 
 public protocol ReachOutSource: AnyObject, Sendable {
