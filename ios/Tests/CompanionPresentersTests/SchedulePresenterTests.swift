@@ -98,21 +98,23 @@ final class SchedulePresenterTests: XCTestCase {
     }
 
     @MainActor
-    func testWeeksApartRunOverTheCoresBounds() throws {
+    func testWeeksApartAreTheCoresChoicesAndEachSaves() throws {
         let store = try makeStore(self)
         let presenter = SchedulePresenter(source: store, environment: testEnvironment())
         presenter.openForm(sessionId: nil)
-        let choices = try XCTUnwrap(presenter.form?.form.choices)
+        let form = try XCTUnwrap(presenter.form?.form)
 
-        // The stepper's bounds are the core's, its lowest included.
-        let weeks = try XCTUnwrap(presenter.form?.intervalWeeks)
-        XCTAssertEqual(weeks, choices.minIntervalWeeks...choices.maxIntervalWeeks)
+        // The picker's entries are the core's, in its words.
+        let intervals = try XCTUnwrap(presenter.form?.intervalChoices)
+        XCTAssertEqual(intervals, form.choices.intervalChoices)
+        XCTAssertGreaterThan(intervals.count, 1)
 
         presenter.editForm { $0.title = "Walk group" }
         presenter.setRepeat(true)
-        presenter.setIntervalWeeks(weeks.upperBound)
-        XCTAssertTrue(presenter.saveForm(), "the core takes its highest interval")
-        XCTAssertEqual(presenter.screen?.sessions.first?.recurrence?.intervalWeeks, weeks.upperBound)
+        let widest = try XCTUnwrap(intervals.last)
+        presenter.setIntervalWeeks(widest.weeks)
+        XCTAssertTrue(presenter.saveForm(), "the core takes its own widest interval")
+        XCTAssertEqual(presenter.screen?.sessions.first?.recurrence?.intervalWeeks, widest.weeks)
     }
 
     @MainActor
@@ -120,10 +122,10 @@ final class SchedulePresenterTests: XCTestCase {
         let store = try makeStore(self)
         let presenter = SchedulePresenter(source: store, environment: testEnvironment())
         presenter.openForm(sessionId: nil)
-        let weeks = try XCTUnwrap(presenter.form?.intervalWeeks)
+        let widest = try XCTUnwrap(presenter.form?.intervalChoices?.last)
 
         // A one-off has no interval to set.
-        presenter.setIntervalWeeks(weeks.upperBound)
+        presenter.setIntervalWeeks(widest.weeks)
 
         XCTAssertNil(presenter.form?.edited.recurrence)
     }

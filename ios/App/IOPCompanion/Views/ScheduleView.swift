@@ -74,10 +74,10 @@ private struct AttendanceRow: View {
         VStack(alignment: .leading, spacing: 8) {
             OccurrenceRow(occurrence: entry.occurrence, showDay: true)
             HStack {
-                Button("Went") { schedule.mark(entry.occurrence, .attended) }
+                Button(attendanceMarkLabel(mark: .attended)) { schedule.mark(entry.occurrence, .attended) }
                     .buttonStyle(.bordered)
                     .tint(entry.mark == .attended ? .green : .secondary)
-                Button("Missed") { schedule.mark(entry.occurrence, .missed) }
+                Button(attendanceMarkLabel(mark: .missed)) { schedule.mark(entry.occurrence, .missed) }
                     .buttonStyle(.bordered)
                     .tint(entry.mark == .missed ? .orange : .secondary)
                 if entry.mark != nil {

@@ -3,7 +3,7 @@ import CompanionPresenters
 import SwiftUI
 
 /// The session form: the values the core opened it with, edited here; the choices (kinds,
-/// weekdays, lead times, weeks apart and their limits), their words and the repeat a series
+/// weekdays, lead times, intervals, the longest length), their words and the repeat a series
 /// starts with are the core's. Times are picked on the session's own wall clock, in its zone.
 struct SessionFormView: View {
     @ObservedObject var schedule: SchedulePresenter
@@ -63,14 +63,15 @@ struct SessionFormView: View {
                             }))
                     }
                 }
-                if let recurrence = values.recurrence, let weeks = state.intervalWeeks {
-                    Stepper(
-                        value: Binding(
-                            get: { Int(recurrence.intervalWeeks) },
-                            set: { schedule.setIntervalWeeks(UInt32(clamping: $0)) }),
-                        in: Int(weeks.lowerBound)...Int(weeks.upperBound)
-                    ) {
-                        Text("Weeks apart: \(Int(recurrence.intervalWeeks))")
+                if let recurrence = values.recurrence, let intervals = state.intervalChoices {
+                    // The core's intervals in its words ("Every 2 weeks").
+                    Picker("How often", selection: Binding(
+                        get: { recurrence.intervalWeeks },
+                        set: { schedule.setIntervalWeeks($0) }
+                    )) {
+                        ForEach(intervals, id: \.weeks) { interval in
+                            Text(interval.label).tag(interval.weeks)
+                        }
                     }
                 }
             }

@@ -12,12 +12,11 @@ public struct SessionFormState: Equatable, Identifiable, Sendable {
     public var id: String { form.sessionId ?? "" }
     public var isNew: Bool { form.sessionId == nil }
 
-    /// The repeat's weeks apart, from the core's lowest to its highest; nil when the core offers
-    /// one interval only (nothing to step through).
-    public var intervalWeeks: ClosedRange<UInt32>? {
-        let choices = form.choices
-        guard choices.maxIntervalWeeks > choices.minIntervalWeeks else { return nil }
-        return choices.minIntervalWeeks...choices.maxIntervalWeeks
+    /// The weeks-apart picker's entries, the core's (every interval in its words); nil when the
+    /// core offers one interval only (nothing to pick).
+    public var intervalChoices: [IntervalChoiceRecord]? {
+        let choices = form.choices.intervalChoices
+        return choices.count > 1 ? choices : nil
     }
 }
 
@@ -158,7 +157,7 @@ public final class SchedulePresenter: ObservableObject {
         editForm { $0.recurrence = on ? weeklyRepeat(start: $0.start) : nil }
     }
 
-    /// Weeks between a series' occurrences (one of `intervalWeeks`; the core checks it on Save).
+    /// Weeks between a series' occurrences (one of `intervalChoices`; the core checks it on Save).
     public func setIntervalWeeks(_ weeks: UInt32) {
         editForm { $0.recurrence?.intervalWeeks = weeks }
     }
