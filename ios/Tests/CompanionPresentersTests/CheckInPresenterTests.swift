@@ -38,11 +38,13 @@ final class CheckInPresenterTests: XCTestCase {
         presenter.load()
         let screen = try XCTUnwrap(presenter.screen)
         let offered = try XCTUnwrap(screen.emotionChoices.first)
-        // The sleep picker's last entry, as the core lists them.
+        // The sleep picker's last entry and each scale's end buttons, as the core lists them.
         let longest = try XCTUnwrap(screen.sleepChoices.last)
+        let best = try XCTUnwrap(screen.mood.choices.last)
+        let least = try XCTUnwrap(screen.craving.choices.first)
 
-        presenter.setMood(screen.mood.max)
-        presenter.setCraving(screen.craving.min)
+        presenter.setMood(best.value)
+        presenter.setCraving(least.value)
         presenter.toggleEmotion(offered)
         presenter.addEmotion("steady")
         presenter.setSleepHours(longest.hours)
@@ -51,14 +53,53 @@ final class CheckInPresenterTests: XCTestCase {
         XCTAssertTrue(presenter.save())
 
         let saved = try XCTUnwrap(try store.checkin(date: screen.date))
-        XCTAssertEqual(saved.mood, screen.mood.max)
-        XCTAssertEqual(saved.craving, screen.craving.min)
+        XCTAssertEqual(saved.mood, best.value)
+        XCTAssertEqual(saved.craving, least.value)
         XCTAssertEqual(Set(saved.emotions), [offered, "steady"])
         XCTAssertEqual(saved.sleepHours, longest.hours)
         XCTAssertEqual(saved.usedToday, false)
         XCTAssertEqual(saved.note, "Good group.")
         XCTAssertTrue(presenter.saved)
         XCTAssertEqual(presenter.form, presenter.screen?.values, "the form is what the core saved")
+    }
+
+    @MainActor
+    func testEveryScaleButtonSavesItsValue() throws {
+        let store = try makeStore(self)
+        let presenter = CheckInPresenter(source: store, environment: testEnvironment())
+        presenter.load()
+        let screen = try XCTUnwrap(presenter.screen)
+        XCTAssertEqual(screen.mood.choices.first?.value, screen.mood.min, "the buttons run over the whole scale")
+        XCTAssertEqual(screen.mood.choices.last?.value, screen.mood.max)
+
+        for choice in screen.mood.choices {
+            presenter.setMood(choice.value)
+            XCTAssertTrue(presenter.save(), "\(choice.label)")
+            XCTAssertEqual(try store.checkin(date: screen.date)?.mood, choice.value)
+            // The button shows chosen: the saved value is this button's.
+            XCTAssertEqual(presenter.screen?.mood.choices.first { $0.value == presenter.form.mood }, choice)
+            presenter.load()
+        }
+    }
+
+    @MainActor
+    func testEachUsedTodayAnswerSavesAndNoAnswerClearsIt() throws {
+        let store = try makeStore(self)
+        let presenter = CheckInPresenter(source: store, environment: testEnvironment())
+        presenter.load()
+        let screen = try XCTUnwrap(presenter.screen)
+        presenter.setMood(screen.mood.min)
+        // The core's three entries: no answer, no, yes.
+        XCTAssertEqual(Set(screen.usedTodayChoices.map(\.value)), [nil, false, true])
+
+        // Every entry, then the first again: an answer taken back is cleared.
+        for choice in screen.usedTodayChoices + screen.usedTodayChoices.prefix(1) {
+            presenter.setUsedToday(choice.value)
+            XCTAssertTrue(presenter.save(), choice.label)
+            XCTAssertEqual(try store.checkin(date: screen.date)?.usedToday, choice.value, choice.label)
+            XCTAssertEqual(presenter.screen?.usedTodayChoices.first { $0.value == presenter.form.usedToday }, choice)
+            presenter.load()
+        }
     }
 
     @MainActor
@@ -86,16 +127,21 @@ final class CheckInPresenterTests: XCTestCase {
         let screen = try XCTUnwrap(presenter.screen)
         presenter.setMood(screen.mood.min)
         presenter.setCraving(screen.craving.max)
+        presenter.setSleepHours(screen.sleepChoices.first?.hours)
         presenter.setNote("A note")
         XCTAssertTrue(presenter.save())
+        XCTAssertNotNil(try store.checkin(date: screen.date)?.sleepHours)
 
         presenter.load()
         presenter.setCraving(nil)
+        // The sleep picker's `sleepUnsetLabel` entry.
+        presenter.setSleepHours(nil)
         presenter.setNote("")
         XCTAssertTrue(presenter.save())
 
         let saved = try XCTUnwrap(try store.checkin(date: screen.date))
         XCTAssertNil(saved.craving)
+        XCTAssertNil(saved.sleepHours)
         XCTAssertNil(saved.note)
         XCTAssertEqual(saved.mood, screen.mood.min)
     }

@@ -36,12 +36,12 @@ struct CheckInView: View {
 
     @ViewBuilder private func fields(_ screen: CheckInScreenRecord) -> some View {
         let form = checkIn.form
-        Section("Mood") {
+        Section(screen.mood.name) {
             ScaleRow(scale: screen.mood, selected: form.mood) { value in
                 checkIn.setMood(value)
             }
         }
-        Section("Craving") {
+        Section(screen.craving.name) {
             // A second tap on the chosen number takes the answer back.
             ScaleRow(scale: screen.craving, selected: form.craving) { value in
                 checkIn.setCraving(value == form.craving ? nil : value)
@@ -70,7 +70,7 @@ struct CheckInView: View {
                 get: { form.sleepHours },
                 set: { checkIn.setSleepHours($0) }
             )) {
-                Text("Not given").tag(Double?.none)
+                Text(screen.sleepUnsetLabel).tag(Double?.none)
                 // The core's entries in its words ("7h30"), from its lowest to its highest.
                 ForEach(screen.sleepChoices, id: \.hours) { choice in
                     Text(choice.label).tag(Double?.some(choice.hours))
@@ -82,9 +82,10 @@ struct CheckInView: View {
                 get: { form.usedToday },
                 set: { checkIn.setUsedToday($0) }
             )) {
-                Text("Not answered").tag(Bool?.none)
-                Text("No").tag(Bool?.some(false))
-                Text("Yes").tag(Bool?.some(true))
+                // No answer, no, yes: the core's entries in its words.
+                ForEach(screen.usedTodayChoices, id: \.value) { choice in
+                    Text(choice.label).tag(choice.value)
+                }
             }
             .pickerStyle(.segmented)
         }
@@ -98,7 +99,8 @@ struct CheckInView: View {
     }
 }
 
-/// One tap on a number from one of the core's scales, its ends in the core's words beneath.
+/// One tap on a value of one of the core's scales, each under the core's figure for it, the
+/// scale's ends in the core's words beneath.
 private struct ScaleRow: View {
     let scale: ScaleRecord
     let selected: UInt8?
@@ -108,11 +110,11 @@ private struct ScaleRow: View {
         VStack(spacing: 6) {
             ScrollView(.horizontal, showsIndicators: false) {
                 HStack(spacing: 4) {
-                    ForEach(Array(scale.min...scale.max), id: \.self) { value in
-                        Button("\(Int(value))") { choose(value) }
+                    ForEach(scale.choices, id: \.value) { choice in
+                        Button(choice.label) { choose(choice.value) }
                             .buttonStyle(.bordered)
-                            .tint(value == selected ? .accentColor : .secondary)
-                            .accessibilityAddTraits(value == selected ? .isSelected : [])
+                            .tint(choice.value == selected ? .accentColor : .secondary)
+                            .accessibilityAddTraits(choice.value == selected ? .isSelected : [])
                     }
                 }
             }
