@@ -50,7 +50,7 @@ final class InsightsPresenterTests: XCTestCase {
         for figure in screen.figures {
             let columns = presenter.columns(of: figure)
             XCTAssertEqual(columns.map(\.heading), screen.figureSpans, "every span, under the core's heading")
-            XCTAssertEqual(columns.map(\.value), [figure.last7Days, figure.last30Days])
+            XCTAssertEqual(columns.map(\.value), figure.values, "its values, in the spans' order")
         }
     }
 
@@ -61,13 +61,39 @@ final class InsightsPresenterTests: XCTestCase {
         let presenter = InsightsPresenter(source: store, environment: testEnvironment())
         presenter.refresh()
         let days = try XCTUnwrap(presenter.screen?.chart.points)
-        XCTAssertFalse(days.isEmpty)
+        XCTAssertGreaterThan(days.count, 2)
 
-        for day in [days.first, days.last].compactMap({ $0 }) {
-            let drawn = try XCTUnwrap(presenter.position(of: day.date))
-            // A tap a little off the day's noon still finds it.
-            XCTAssertEqual(presenter.day(nearest: drawn.addingTimeInterval(3 * 3600))?.date, day.date)
+        for day in [days[0], days[1], days[days.count - 1]] {
+            // A tap a little off the day's position still finds it, on either side.
+            XCTAssertEqual(presenter.day(nearest: Double(day.index) + 0.3)?.date, day.date)
+            XCTAssertEqual(presenter.day(nearest: Double(day.index) - 0.3)?.date, day.date)
         }
+        // Past either end: the end's day.
+        XCTAssertEqual(presenter.day(nearest: -5)?.date, days.min { $0.index < $1.index }?.date)
+        XCTAssertEqual(presenter.day(nearest: 10_000)?.date, days.max { $0.index < $1.index }?.date)
+    }
+
+    @MainActor
+    func testTheChartsAxisAndSeriesAreTheCores() throws {
+        let store = try makeStore(self)
+        try checkIn(store)
+        let presenter = InsightsPresenter(source: store, environment: testEnvironment())
+        presenter.refresh()
+        let chart = try XCTUnwrap(presenter.screen?.chart)
+
+        // What the view draws from: every tick and every drawn point is one of the core's days.
+        let indices = Set(chart.points.map(\.index))
+        XCTAssertFalse(chart.ticks.isEmpty)
+        XCTAssertTrue(chart.ticks.allSatisfy { indices.contains($0.index) }, "ticks sit on days")
+        let drawn = (chart.mood + chart.craving).flatMap(\.points)
+        XCTAssertFalse(drawn.isEmpty)
+        for point in drawn {
+            XCTAssertTrue(indices.contains(point.index))
+            XCTAssertTrue((chart.valueMin...chart.valueMax).contains(point.value), "inside the shared axis")
+        }
+        XCTAssertTrue(chart.moodScale.choices.contains { $0.value == chart.mood.first?.points.first?.value })
+        XCTAssertNotEqual(chart.moodScale.name, chart.cravingScale.name, "two series, told apart")
+        XCTAssertEqual(presenter.screen, try store.insightsScreen(now: monday, zone: zone, chartDays: nil))
     }
 
     @MainActor

@@ -66,48 +66,67 @@ struct InsightsView: View {
     }
 }
 
+/// The core's chart: days at the core's x positions (`index`), the dates under the axis its
+/// `ticks`, the y axis its `valueMin`...`valueMax`, each series under its scale's `name`, each
+/// point read out as its day's `label` and the scale's figure for its value.
 private struct MoodChart: View {
     let chart: ChartRecord
     let insights: InsightsPresenter
     let checkIn: (CalendarDay) -> Void
 
-    /// The x position of each of the chart's days, by the core's index.
-    private var positions: [UInt32: Date] {
-        var positions: [UInt32: Date] = [:]
-        for day in chart.points {
-            positions[day.index] = insights.position(of: day.date)
-        }
-        return positions
+    /// The core's days by x position, for a point's words.
+    private var days: [UInt32: ChartDayRecord] {
+        Dictionary(chart.points.map { ($0.index, $0) }, uniquingKeysWith: { first, _ in first })
     }
 
-    /// Both scales on one axis: from the lower of their bottoms to the higher of their tops.
-    private var domain: ClosedRange<Int> {
-        Int(min(chart.moodScale.min, chart.cravingScale.min))...Int(max(chart.moodScale.max, chart.cravingScale.max))
+    private var tickLabels: [UInt32: String] {
+        Dictionary(chart.ticks.map { ($0.index, $0.label) }, uniquingKeysWith: { first, _ in first })
+    }
+
+    /// Every day's width, the first and last whole: half a position either side of the ends.
+    private var xDomain: ClosedRange<Double> {
+        let indices = chart.points.map { Double($0.index) }
+        return ((indices.min() ?? 0) - 0.5)...((indices.max() ?? 0) + 0.5)
     }
 
     var body: some View {
-        let positions = self.positions
+        let days = self.days
+        let tickLabels = self.tickLabels
+        let low = Int(chart.valueMin)
+        let high = Int(chart.valueMax)
         Chart {
             ForEach(chart.points.filter(\.missed), id: \.index) { day in
-                if let x = positions[day.index] {
-                    BarMark(
-                        x: .value("Day", x, unit: .day),
-                        yStart: .value("Low", domain.lowerBound),
-                        yEnd: .value("High", domain.upperBound))
-                        .foregroundStyle(.gray.opacity(0.25))
+                // The whole day's width, around its position.
+                RectangleMark(
+                    xStart: .value("Day", Double(day.index) - 0.5),
+                    xEnd: .value("Day", Double(day.index) + 0.5),
+                    yStart: .value("Value", low),
+                    yEnd: .value("Value", high))
+                    .foregroundStyle(.gray.opacity(0.25))
+                    .accessibilityLabel(day.label)
+            }
+            line(chart.mood, scale: chart.moodScale, days: days)
+            line(chart.craving, scale: chart.cravingScale, days: days)
+        }
+        .chartXScale(domain: xDomain)
+        .chartYScale(domain: low...high)
+        .chartXAxis {
+            AxisMarks(values: chart.ticks.map { Double($0.index) }) { value in
+                AxisGridLine()
+                AxisTick()
+                AxisValueLabel {
+                    Text(value.as(Double.self).flatMap { UInt32(exactly: $0.rounded()).flatMap { tickLabels[$0] } } ?? "")
                 }
             }
-            line(chart.mood, name: "Mood", positions: positions)
-            line(chart.craving, name: "Craving", positions: positions)
         }
-        .chartYScale(domain: domain)
-        .chartForegroundStyleScale(["Mood": Color.blue, "Craving": Color.orange])
+        .chartForegroundStyleScale(
+            domain: [chart.moodScale.name, chart.cravingScale.name], range: [Color.blue, Color.orange])
         .chartOverlay { proxy in
             GeometryReader { geometry in
                 Rectangle().fill(.clear).contentShape(Rectangle())
                     .onTapGesture { location in
                         let x = location.x - geometry[proxy.plotAreaFrame].origin.x
-                        if let date: Date = proxy.value(atX: x), let day = insights.day(nearest: date) {
+                        if let index: Double = proxy.value(atX: x), let day = insights.day(nearest: index) {
                             checkIn(day.date)
                         }
                     }
@@ -118,18 +137,19 @@ private struct MoodChart: View {
 
     /// One measure's segments, each its own series so a line never bridges a gap.
     @ChartContentBuilder
-    private func line(_ segments: [SegmentRecord], name: String, positions: [UInt32: Date]) -> some ChartContent {
+    private func line(_ segments: [SegmentRecord], scale: ScaleRecord, days: [UInt32: ChartDayRecord]) -> some ChartContent {
+        let name = scale.name
         ForEach(Array(segments.enumerated()), id: \.offset) { segment in
             ForEach(segment.element.points, id: \.index) { point in
-                if let x = positions[point.index] {
-                    LineMark(
-                        x: .value("Day", x, unit: .day),
-                        y: .value("Value", Int(point.value)),
-                        series: .value("Line", "\(name)-\(segment.offset)"))
-                        .foregroundStyle(by: .value("Measure", name))
-                    PointMark(x: .value("Day", x, unit: .day), y: .value("Value", Int(point.value)))
-                        .foregroundStyle(by: .value("Measure", name))
-                }
+                LineMark(
+                    x: .value("Day", Double(point.index)),
+                    y: .value("Value", Int(point.value)),
+                    series: .value("Line", "\(name)-\(segment.offset)"))
+                    .foregroundStyle(by: .value("Measure", name))
+                PointMark(x: .value("Day", Double(point.index)), y: .value("Value", Int(point.value)))
+                    .foregroundStyle(by: .value("Measure", name))
+                    .accessibilityLabel(days[point.index]?.label ?? "")
+                    .accessibilityValue(scale.choices.first { $0.value == point.value }?.label ?? "")
             }
         }
     }

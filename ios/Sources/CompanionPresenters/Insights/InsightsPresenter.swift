@@ -8,8 +8,9 @@ public struct FigureColumn: Equatable, Sendable {
     public let value: String
 }
 
-/// Insights: the core's sentences and figures, its nudge, and the chart's series (days, and
-/// the mood and craving lines already cut where a day has no value), for Swift Charts to draw.
+/// Insights: the core's sentences and figures, its nudge, and the chart's series (days at the
+/// core's x positions, the mood and craving lines already cut where a day has no value, the
+/// axis' dates and range), for Swift Charts to draw.
 @MainActor
 public final class InsightsPresenter: ObservableObject {
     @Published public private(set) var screen: InsightsScreenRecord?
@@ -35,11 +36,11 @@ public final class InsightsPresenter: ObservableObject {
         }
     }
 
-    /// A figure's values under the screen's `figureSpans`, in the core's order: its last 7 days,
-    /// then its last 30 (the record's two fields; ios-notes.md asks for them as a list).
+    /// A figure's values under the screen's `figureSpans`, paired in the core's order (its
+    /// `values` follow `figureSpans`).
     public func columns(of figure: FigureRecord) -> [FigureColumn] {
         let spans = screen?.figureSpans ?? []
-        return zip(spans, [figure.last7Days, figure.last30Days]).map { FigureColumn(heading: $0, value: $1) }
+        return zip(spans, figure.values).map { FigureColumn(heading: $0, value: $1) }
     }
 
     /// Shows one of the chart's `rangeChoices` (by its `days`).
@@ -48,21 +49,9 @@ public final class InsightsPresenter: ObservableObject {
         refresh()
     }
 
-    /// The chart day nearest `date` (a tap on the chart, as the chart's x axis reads it).
-    public func day(nearest date: Date) -> ChartDayRecord? {
-        let calendar = environment.calendar
-        return screen?.chart.points.min { a, b in
-            distance(a.date, to: date, calendar) < distance(b.date, to: date, calendar)
-        }
-    }
-
-    /// Where the chart draws a day: its noon in the phone's zone.
-    public func position(of day: CalendarDay) -> Date? {
-        day.noon(in: environment.calendar)
-    }
-
-    private func distance(_ day: CalendarDay, to date: Date, _ calendar: Calendar) -> TimeInterval {
-        guard let noon = day.noon(in: calendar) else { return .infinity }
-        return abs(noon.timeIntervalSince(date))
+    /// The chart day drawn nearest `x` (a tap on the chart, as its x axis reads it: the core's
+    /// day `index`).
+    public func day(nearest x: Double) -> ChartDayRecord? {
+        screen?.chart.points.min { abs(Double($0.index) - x) < abs(Double($1.index) - x) }
     }
 }
