@@ -35,11 +35,15 @@ final class SafetyPlanPresenterTests: XCTestCase {
         XCTAssertTrue(presenter.edit(itemId: second.id, text: "Skipping meals again", contactId: nil))
         XCTAssertEqual(items(presenter, first.section).last?.label, "Skipping meals again")
 
+        // The menu's entries: the core's moves, in its order, each in its words.
         let moved = try XCTUnwrap(items(presenter, first.section).last)
-        let target = try XCTUnwrap(moved.moveTargets.first)
-        presenter.move(itemId: moved.id, to: target)
+        XCTAssertEqual(moved.moveChoices.map(\.section), moved.moveTargets)
+        let choice = try XCTUnwrap(moved.moveChoices.last)
+        XCTAssertFalse(choice.label.isEmpty)
+        presenter.move(itemId: moved.id, to: choice.section)
+        let target = choice.section
         XCTAssertEqual(items(presenter, target).map(\.id), [moved.id])
-        XCTAssertEqual(presenter.title(of: target), presenter.screen?.sections.first { $0.section == target }?.title)
+        XCTAssertFalse(items(presenter, first.section).contains { $0.id == moved.id }, "gone from where it was")
 
         presenter.remove(itemId: moved.id)
         XCTAssertEqual(items(presenter, target), [])

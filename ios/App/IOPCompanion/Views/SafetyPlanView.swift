@@ -2,7 +2,7 @@ import CompanionCore
 import CompanionPresenters
 import SwiftUI
 
-/// The seven sections in the core's order, each with its items, the prompt while empty, and a
+/// The seven sections in the core's order under its headings, each with its items, the prompt while empty, and a
 /// way to add (where the core allows one more). Each item moves up, down or to another section
 /// as the core says it may; the whole plan can also be edited as text (then what the edit did
 /// shows at the top, in the core's words).
@@ -34,7 +34,7 @@ struct SafetyPlanView: View {
                             }
                         }
                     } header: {
-                        Text("\(Int(section.number)). \(section.title)")
+                        Text(section.heading)
                     }
                 }
             }
@@ -91,8 +91,9 @@ private struct ItemRow: View {
             }
         }
         .contextMenu {
-            ForEach(item.moveTargets, id: \.self) { target in
-                Button("Move to \(plan.title(of: target) ?? "")") { plan.move(itemId: item.id, to: target) }
+            // The core's moves in its words ("Move to 3. People and social settings").
+            ForEach(item.moveChoices, id: \.section) { choice in
+                Button(choice.label) { plan.move(itemId: item.id, to: choice.section) }
             }
         }
     }

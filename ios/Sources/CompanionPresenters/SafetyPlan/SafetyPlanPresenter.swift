@@ -46,17 +46,12 @@ public final class SafetyPlanPresenter: ObservableObject {
     public func moveUp(itemId: String) { act(.moveUp(id: itemId)) }
     public func moveDown(itemId: String) { act(.moveDown(id: itemId)) }
 
-    /// To the end of another section (one of the item's `moveTargets`).
+    /// To the end of another section (one of the item's `moveChoices`).
     public func move(itemId: String, to section: SafetySection) {
         act(.moveTo(id: itemId, section: section))
     }
 
     public func remove(itemId: String) { act(SafetyPlanAction.remove(id: itemId)) }
-
-    /// The section's title, for a move target.
-    public func title(of section: SafetySection) -> String? {
-        screen?.sections.first { $0.section == section }?.title
-    }
 
     // MARK: The plan as text
 
