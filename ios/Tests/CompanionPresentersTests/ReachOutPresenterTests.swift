@@ -17,6 +17,27 @@ final class ReachOutPresenterTests: XCTestCase {
     }
 
     @MainActor
+    func testTheCountryIsNamedAsSettingsNamesIt() throws {
+        let store = try makeStore(self)
+        try store.setDeviceRegion(code: "US")
+        let presenter = ReachOutPresenter(source: store)
+
+        presenter.refresh()
+        let phones = try XCTUnwrap(presenter.screen?.regionName)
+        XCTAssertEqual(phones, try store.settingsScreen(clockStyle: .twelveHour).effectiveRegionName)
+
+        // The participant picks another country in Settings: Reach out names it from its own screen.
+        let settings = try store.settingsScreen(clockStyle: .twelveHour)
+        let other = try XCTUnwrap(settings.regionChoices.first { $0.code != "US" })
+        _ = try store.settingsAct(action: .setRegion(code: other.code), clockStyle: .twelveHour)
+        presenter.refresh()
+
+        XCTAssertEqual(presenter.screen?.region, other.code)
+        XCTAssertEqual(presenter.screen?.regionName, other.name, "the name the picker lists it under")
+        XCTAssertNotEqual(presenter.screen?.regionName, phones)
+    }
+
+    @MainActor
     func testAddsAContactThroughTheCoresForm() throws {
         let store = try makeStore(self)
         let presenter = ReachOutPresenter(source: store)

@@ -47,6 +47,7 @@ final class SettingsPresenterTests: XCTestCase {
         let region = try XCTUnwrap(before.regionChoices.first)
         presenter.setRegion(code: region.code)
         XCTAssertEqual(presenter.screen?.region, region.code)
+        XCTAssertEqual(presenter.screen?.effectiveRegionName, region.name, "named as the picker lists it")
         presenter.setRegion(code: nil)
         XCTAssertNil(presenter.screen?.region)
 

@@ -2,8 +2,8 @@ import CompanionCore
 import CompanionPresenters
 import SwiftUI
 
-/// Crisis lines first (for the country the core says applies, which the participant may
-/// change), then favourites, then everyone else; the safety plan one tap away; the
+/// Crisis lines first (for the country the core says applies, under the core's name for it; the
+/// participant may change it in Settings' picker), then favourites, then everyone else; the safety plan one tap away; the
 /// participant's own contacts added, edited, starred and removed through the core.
 struct ReachOutView: View {
     @ObservedObject var reachOut: ReachOutPresenter
@@ -25,7 +25,7 @@ struct ReachOutView: View {
                     NavigationLink {
                         RegionPickerView(settings: settings)
                     } label: {
-                        LabeledContent("Country", value: regionName(screen.region))
+                        LabeledContent("Country", value: screen.regionName ?? "")
                     }
                 }
                 if !screen.favourites.isEmpty {
@@ -53,16 +53,7 @@ struct ReachOutView: View {
         .sheet(item: $reachOut.form) { _ in
             NavigationStack { ContactFormView(reachOut: reachOut) }
         }
-        .onAppear {
-            reachOut.refresh()
-            settings.refresh()
-        }
-    }
-
-    /// The country's name from the core's choices, else its code as the core gave it.
-    private func regionName(_ code: String?) -> String {
-        guard let code else { return "" }
-        return settings.screen?.regionChoices.first { $0.code == code }?.name ?? code
+        .onAppear { reachOut.refresh() }
     }
 }
 

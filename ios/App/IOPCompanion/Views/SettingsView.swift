@@ -20,7 +20,7 @@ struct SettingsView: View {
                     NavigationLink {
                         RegionPickerView(settings: settings)
                     } label: {
-                        LabeledContent("Country for crisis lines", value: regionName(screen))
+                        LabeledContent("Country for crisis lines", value: screen.effectiveRegionName ?? "")
                     }
                 }
                 DataSection(settings: settings, screen: screen)
@@ -30,11 +30,6 @@ struct SettingsView: View {
         .disabled(settings.busy != nil)
         .navigationTitle("Settings")
         .onAppear { settings.refresh() }
-    }
-
-    private func regionName(_ screen: SettingsScreenRecord) -> String {
-        guard let code = screen.effectiveRegion else { return "" }
-        return screen.regionChoices.first { $0.code == code }?.name ?? code
     }
 }
 
