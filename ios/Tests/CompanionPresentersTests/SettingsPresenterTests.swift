@@ -95,6 +95,7 @@ final class SettingsPresenterTests: XCTestCase {
 
         let backup = try XCTUnwrap(file)
         XCTAssertEqual(backup.fileName, backupFileName(today: newYorkMonday), "the core's name, for the phone's day")
+        XCTAssertEqual(backup.mediaType, backupMediaType(), "the core's type")
         XCTAssertEqual(presenter.outcome, .backupMade)
         XCTAssertNil(presenter.busy)
         let other = try makeStore(self)

@@ -3,7 +3,7 @@ import CompanionPresenters
 import SwiftUI
 
 /// The first run: the core's pages one at a time, the discreet switch on its page, and at the
-/// end Join (enrolment, next) or on my own. Nothing is asked of iOS here.
+/// end the core's two ways on (`onboardingChoiceLabel`): Join (enrolment, next) or alone. Nothing is asked of iOS here.
 struct OnboardingView: View {
     @ObservedObject var onboarding: OnboardingPresenter
     @ObservedObject var settings: SettingsPresenter
@@ -50,13 +50,13 @@ struct OnboardingView: View {
                 Button {
                     onboarding.finish(OnboardingChoice.join)
                 } label: {
-                    Text("I have a code from my program").frame(maxWidth: .infinity)
+                    Text(onboardingChoiceLabel(choice: OnboardingChoice.join)).frame(maxWidth: .infinity)
                 }
                 .buttonStyle(.borderedProminent)
                 Button {
                     onboarding.finish(OnboardingChoice.alone)
                 } label: {
-                    Text("Use it on my own for now").frame(maxWidth: .infinity)
+                    Text(onboardingChoiceLabel(choice: OnboardingChoice.alone)).frame(maxWidth: .infinity)
                 }
                 .buttonStyle(.bordered)
             } else {

@@ -133,15 +133,16 @@ private struct OpenProblemView: View {
             ForEach(screen.choices, id: \.self) { choice in
                 switch choice {
                 case .tryAgain:
-                    Button("Try again", action: tryAgain).buttonStyle(.borderedProminent)
+                    Button(openProblemChoiceLabel(choice: choice), action: tryAgain).buttonStyle(.borderedProminent)
                 case .startOver:
-                    Button("Start over", role: .destructive) { confirming = true }.buttonStyle(.bordered)
+                    Button(openProblemChoiceLabel(choice: choice), role: .destructive) { confirming = true }
+                        .buttonStyle(.bordered)
                 }
             }
         }
         .padding()
         .confirmationDialog("Start over?", isPresented: $confirming, titleVisibility: .visible) {
-            Button("Start over", role: .destructive, action: startOver)
+            Button(openProblemChoiceLabel(choice: .startOver), role: .destructive, action: startOver)
         } message: {
             if let warning = screen.startOverWarning { Text(warning) }
         }

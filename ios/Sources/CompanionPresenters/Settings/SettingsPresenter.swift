@@ -145,11 +145,10 @@ public final class SettingsPresenter: ObservableObject {
             try checkBackupPassphrase(passphrase: passphrase)
             let source = self.source
             let data = try await offMain { try source.backup(passphrase: passphrase) }
-            // The name is the core's (dated today on the phone's clock); the type has no core
-            // value yet (ios-notes.md).
+            // The name (dated today on the phone's clock) and the type are the core's.
             file = ExportedFile(
                 data: data, fileName: backupFileName(today: self.environment.today),
-                mediaType: "application/octet-stream")
+                mediaType: backupMediaType())
             return .backupMade
         }
         return file
