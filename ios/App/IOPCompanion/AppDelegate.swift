@@ -16,7 +16,9 @@ final class AppDelegate: NSObject, UIApplicationDelegate, UNUserNotificationCent
     ) -> Bool {
         UNUserNotificationCenter.current().delegate = self
         let services = self.services
-        BackgroundRefresh.register { await services.backgroundRefresh() }
+        BackgroundRefresh.register(
+            reminders: { await services.refreshRemindersInBackground() },
+            sync: { await services.syncInBackground() })
         return true
     }
 

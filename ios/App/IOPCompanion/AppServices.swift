@@ -28,6 +28,8 @@ final class AppServices: ObservableObject {
     private let transport = URLSessionTransport()
     private var observers: [NSObjectProtocol] = []
     private var changeScheduled = false
+    /// A background sync request is pending (asked for since launch, not cancelled).
+    private var syncRequested = false
 
     var session: Session? {
         if case .ready(let session) = phase { return session }
@@ -122,9 +124,14 @@ final class AppServices: ObservableObject {
         session.schedule.onAskNotificationPermission = ask
         session.settings.onAskNotificationPermission = ask
         session.settings.onErased = { [weak self] report in self?.didErase(report) }
-        session.settings.onDataChanged = { [weak self] in self?.storeChanged() }
+        session.settings.onDataChanged = { [weak self] in
+            self?.storeChanged()
+            // Joined (or linked) just now: background sync starts.
+            self?.startBackgroundSyncIfEnrolled()
+        }
         observe()
-        BackgroundRefresh.schedule()
+        BackgroundRefresh.scheduleReminders()
+        startBackgroundSyncIfEnrolled()
         Task {
             await session.refreshScreens()
             await applyReminders()
@@ -219,31 +226,71 @@ final class AppServices: ObservableObject {
         }
     }
 
-    /// BGAppRefreshTask's work: sync when enrolled, then hand iOS the reminders (which needs no
-    /// network: a phone left alone keeps its reminders coming).
-    func backgroundRefresh() async -> Bool {
+    /// The reminder refresh's work: hand iOS the reminders again (no network needed).
+    func refreshRemindersInBackground() async -> Bool {
         guard let session = start() else { return false }
-        let synced = await sync(session)
-        if Task.isCancelled { return false }
         do {
             try await session.applier.apply()
-        } catch {
-            return false
-        }
-        return synced || (try? session.store.account()) == nil
-    }
-
-    /// A sync when enrolled; true when it went through. A server that no longer knows this
-    /// device gets the core's "sync stopped" notification.
-    private func sync(_ session: Session) async -> Bool {
-        guard (try? session.store.account()) != nil else { return false }
-        do {
-            _ = try await session.store.sync()
             return true
         } catch {
-            if CoreErrors.isNotEnrolled(error) { await notifications.postSyncStopped() }
             return false
         }
+    }
+
+    /// The background sync's work: sync, then hand iOS the reminders (a program's schedule may
+    /// have changed).
+    func syncInBackground() async -> Bool {
+        guard let session = start() else { return false }
+        guard (try? session.store.account()) != nil else {
+            // Nothing to sync: the request should not have been pending.
+            stopBackgroundSync()
+            return true
+        }
+        let synced = await sync(session)
+        if Task.isCancelled { return false }
+        _ = try? await session.applier.apply()
+        return synced
+    }
+
+    /// A sync when enrolled; true when it went through. Each one sets when the next background
+    /// sync may run (the core's period after one that went through, its retry after one that
+    /// failed). A server that no longer knows this device gets the core's "sync stopped"
+    /// notification, and background sync stops asking.
+    private func sync(_ session: Session) async -> Bool {
+        guard (try? session.store.account()) != nil else {
+            stopBackgroundSync()
+            return false
+        }
+        do {
+            _ = try await session.store.sync()
+            requestBackgroundSync(afterSuccess: true)
+            return true
+        } catch {
+            if CoreErrors.isNotEnrolled(error) {
+                stopBackgroundSync()
+                await notifications.postSyncStopped()
+            } else {
+                requestBackgroundSync(afterSuccess: false)
+            }
+            return false
+        }
+    }
+
+    /// Enrolled and no background sync asked for yet: ask for one a period from now (a sync
+    /// in the foreground follows at once anyway).
+    private func startBackgroundSyncIfEnrolled() {
+        guard !syncRequested, let session, (try? session.store.account()) != nil else { return }
+        requestBackgroundSync(afterSuccess: true)
+    }
+
+    private func requestBackgroundSync(afterSuccess: Bool) {
+        BackgroundRefresh.scheduleSync(afterSuccess: afterSuccess)
+        syncRequested = true
+    }
+
+    private func stopBackgroundSync() {
+        BackgroundRefresh.cancelSync()
+        syncRequested = false
     }
 
     // MARK: Notification taps
@@ -259,7 +306,8 @@ final class AppServices: ObservableObject {
         session?.stopListening()
         keychain.delete()
         notifications.removeEverything()
-        BackgroundRefresh.cancel()
+        BackgroundRefresh.cancelAll()
+        syncRequested = false
         phase = .erased(report)
     }
 }
