@@ -45,6 +45,26 @@ final class NotificationRequestsTests: XCTestCase {
         XCTAssertEqual(NotificationRoutes.target(content.userInfo), notification.opens)
     }
 
+    @MainActor
+    func testANamedReminderHidesItsTitleAndBodyBehindTheCoresNeutralWords() throws {
+        let store = try makeStore(self)
+        try addSession(store) { $0.title = "Walk group" }
+        _ = try store.settingsAct(action: .setDiscreetNotifications(on: false), clockStyle: .twelveHour)
+        let changes = try store.reminderChanges(
+            ctx: ReminderContext(
+                now: monday, zone: "America/New_York", platform: .ios, clockStyle: .twelveHour,
+                exactAlarmsAllowed: true, osCleared: false),
+            held: [])
+        let named = try XCTUnwrap(changes.schedule.first { $0.notification.named }, "the session is named")
+
+        let category = NotificationRequests.categoryFor(named.notification)
+
+        XCTAssertEqual(category.identifier, NotificationRequests.request(named).content.categoryIdentifier)
+        XCTAssertEqual(category.hiddenPreviewsBodyPlaceholder, named.notification.publicBody)
+        XCTAssertFalse(category.options.contains(.hiddenPreviewsShowTitle), "the title names the session")
+        XCTAssertFalse(category.options.contains(.hiddenPreviewsShowSubtitle))
+    }
+
     func testEveryTargetComesBackFromUserInfo() {
         for target in [NotificationTarget.today, .checkIn, .settings] {
             let userInfo: [AnyHashable: Any] = [NotificationRequests.opensKey: NotificationRoutes.value(target)]

@@ -39,7 +39,13 @@ public enum NotificationRequests {
     }
 
     /// One category per channel: it carries the neutral words iOS shows instead of the body
-    /// when previews are hidden (the core's `publicBody`).
+    /// when previews are hidden (the core's `publicBody`, the same for every notification).
+    ///
+    /// The core's `named` (the title or body names a session or the check-in) sets nothing on
+    /// iOS: a notification has no lock-screen visibility of its own here (Android's
+    /// VISIBILITY_SECRET); hiding previews is the participant's iOS setting, and then iOS shows
+    /// this placeholder and never the title (no `.hiddenPreviewsShowTitle`), named or not. Nor
+    /// does anything here read the discreet setting: the core's words already follow it.
     public static func category(_ channel: NotificationChannel) -> String {
         switch channel {
         case .sessionReminders: return "session-reminders"
