@@ -13,7 +13,8 @@ final class BackgroundScheduleTests: XCTestCase {
     }
 
     func testASyncThatWentThroughWaitsTheCoresPeriod() {
-        XCTAssertEqual(BackgroundSchedule.nextSync(afterSuccess: true), TimeInterval(backgroundSync().everyMinutes) * 60)
+        XCTAssertEqual(
+            BackgroundSchedule.nextSync(afterSuccess: true), TimeInterval(backgroundSync().everyMinutes) * 60)
     }
 
     func testAFailedSyncIsRetriedAfterTheCoresFirstWait() {

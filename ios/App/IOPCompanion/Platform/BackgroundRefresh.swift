@@ -104,7 +104,9 @@ private final class RefreshRun {
         self.task = task
     }
 
-    func start(next: @escaping @MainActor @Sendable () -> Void, _ body: @escaping @MainActor @Sendable () async -> Bool) {
+    func start(
+        next: @escaping @MainActor @Sendable () -> Void, _ body: @escaping @MainActor @Sendable () async -> Bool
+    ) {
         // The next run first, so an expired or failed run does not end the chain.
         self.next = next
         next()

@@ -114,9 +114,7 @@ private struct MoodChart: View {
             AxisMarks(values: chart.ticks.map { Double($0.index) }) { value in
                 AxisGridLine()
                 AxisTick()
-                AxisValueLabel {
-                    Text(value.as(Double.self).flatMap { UInt32(exactly: $0.rounded()).flatMap { tickLabels[$0] } } ?? "")
-                }
+                AxisValueLabel { Text(Self.label(of: value, in: tickLabels)) }
             }
         }
         .chartForegroundStyleScale(
@@ -135,9 +133,17 @@ private struct MoodChart: View {
         .accessibilityLabel(chart.description)
     }
 
+    /// The core's date for an x axis mark (each mark sits on a tick's position).
+    private static func label(of value: AxisValue, in tickLabels: [UInt32: String]) -> String {
+        guard let x = value.as(Double.self), let index = UInt32(exactly: x.rounded()) else { return "" }
+        return tickLabels[index] ?? ""
+    }
+
     /// One measure's segments, each its own series so a line never bridges a gap.
     @ChartContentBuilder
-    private func line(_ segments: [SegmentRecord], scale: ScaleRecord, days: [UInt32: ChartDayRecord]) -> some ChartContent {
+    private func line(
+        _ segments: [SegmentRecord], scale: ScaleRecord, days: [UInt32: ChartDayRecord]
+    ) -> some ChartContent {
         let name = scale.name
         ForEach(Array(segments.enumerated()), id: \.offset) { segment in
             ForEach(segment.element.points, id: \.index) { point in

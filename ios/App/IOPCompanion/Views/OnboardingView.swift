@@ -3,7 +3,8 @@ import CompanionPresenters
 import SwiftUI
 
 /// The first run: the core's pages one at a time, the discreet switch on its page, and at the
-/// end the core's two ways on (`onboardingChoiceLabel`): Join (enrolment, next) or alone. Nothing is asked of iOS here.
+/// end the core's two ways on (`onboardingChoiceLabel`): Join (enrolment, next) or alone.
+/// Nothing is asked of iOS here.
 struct OnboardingView: View {
     @ObservedObject var onboarding: OnboardingPresenter
     @ObservedObject var settings: SettingsPresenter

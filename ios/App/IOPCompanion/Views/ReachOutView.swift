@@ -3,8 +3,9 @@ import CompanionPresenters
 import SwiftUI
 
 /// Crisis lines first (for the country the core says applies, under the core's name for it; the
-/// participant may change it in Settings' picker), then favourites, then everyone else; the safety plan one tap away; the
-/// participant's own contacts added, edited, starred and removed through the core.
+/// participant may change it in Settings' picker), then favourites, then everyone else; the
+/// safety plan one tap away; the participant's own contacts added, edited, starred and removed
+/// through the core.
 struct ReachOutView: View {
     @ObservedObject var reachOut: ReachOutPresenter
     let safetyPlan: SafetyPlanPresenter

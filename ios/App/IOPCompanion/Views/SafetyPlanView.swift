@@ -2,7 +2,8 @@ import CompanionCore
 import CompanionPresenters
 import SwiftUI
 
-/// The seven sections in the core's order under its headings, each with its items, the prompt while empty, and a
+/// The seven sections in the core's order under its headings, each with its items, the prompt
+/// while empty, and a
 /// way to add (where the core allows one more). Each item moves up, down or to another section
 /// as the core says it may; the whole plan can also be edited as text (then what the edit did
 /// shows at the top, in the core's words).
