@@ -25,7 +25,7 @@ pub use calendar::{AttendanceMark, OccurrenceStatus, SessionKind, Timing, Weekda
 pub use checkins::{CheckInField, CheckInInput, CheckInRecord};
 pub use contacts::{ContactInput, ContactRecord, Role};
 pub use data_rights::{
-    EraseReportRecord, RecordCountsRecord, RestoreSummaryRecord, ServerErasure,
+    EraseAttempt, EraseReportRecord, RecordCountsRecord, RestoreSummaryRecord, ServerErasure,
     check_backup_passphrase,
 };
 pub use error::CompanionError;
@@ -45,10 +45,10 @@ pub use reminder_health::{
     ReminderHealth, ReminderNotice,
 };
 pub use reminders::{
-    AppliedPlan, BackgroundSyncRecord, ClockStyle, HeldReminder, NotificationChannel,
-    NotificationContent, NotificationTarget, PlannedReminder, ReminderChanges, ReminderContext,
-    ReminderKind, ReminderPlatform, ReminderRequest, ReminderWindow, background_sync,
-    reminder_window, sync_stopped_notification,
+    AppliedPlan, BackgroundSyncRecord, ChannelLabelRecord, ClockStyle, HeldReminder,
+    NotificationChannel, NotificationContent, NotificationTarget, PlannedReminder, ReminderChanges,
+    ReminderContext, ReminderKind, ReminderPlatform, ReminderRequest, ReminderWindow,
+    background_sync, notification_channel_label, reminder_window, sync_stopped_notification,
 };
 pub use safety_plan::{
     SafetyItemInput, SafetyItemRecord, SafetyPlanDiffSummary, SafetyPlanRecord,

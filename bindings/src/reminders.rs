@@ -174,6 +174,23 @@ pub fn background_sync() -> BackgroundSyncRecord {
     }
 }
 
+/// A channel's name and description, as the phone's notification settings show them.
+#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
+pub struct ChannelLabelRecord {
+    pub name: String,
+    pub description: String,
+}
+
+/// The words for `channel` (Android creates its channels with them).
+#[uniffi::export]
+pub fn notification_channel_label(channel: NotificationChannel) -> ChannelLabelRecord {
+    let (name, description) = cc::channel_label(channel.into());
+    ChannelLabelRecord {
+        name: name.into(),
+        description: description.into(),
+    }
+}
+
 /// The "sync stopped" status notification (the device is no longer enrolled). Needs no
 /// store: the words do not depend on it.
 #[uniffi::export]
