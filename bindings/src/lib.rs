@@ -30,8 +30,9 @@ pub use data_rights::{
 };
 pub use error::CompanionError;
 pub use export::{
-    CheckinExportFormat, backup_file_name, backup_media_type, checkin_export_extension,
-    checkin_export_file_name, checkin_export_media_type, plaintext_export_notice,
+    CheckinExportFormat, backup_file_name, backup_made_summary, backup_media_type,
+    checkin_export_extension, checkin_export_file_name, checkin_export_media_type,
+    plaintext_export_notice,
 };
 pub use http::{HttpError, HttpHeader, HttpMethod, HttpRequest, HttpResponse, HttpTransport};
 pub use insights::{
@@ -48,7 +49,8 @@ pub use reminders::{
     AppliedPlan, BackgroundSyncRecord, ChannelLabelRecord, ClockStyle, HeldReminder,
     NotificationChannel, NotificationContent, NotificationTarget, PlannedReminder, ReminderChanges,
     ReminderContext, ReminderKind, ReminderPlatform, ReminderRequest, ReminderWindow,
-    background_sync, notification_channel_label, reminder_window, sync_stopped_notification,
+    background_sync, background_sync_retry_minutes, notification_channel_label, reminder_window,
+    sync_stopped_notification,
 };
 pub use safety_plan::{
     SafetyItemInput, SafetyItemRecord, SafetyPlanDiffSummary, SafetyPlanRecord,

@@ -163,6 +163,14 @@ pub struct BackgroundSyncRecord {
     pub retry_after_minutes: u32,
 }
 
+/// The wait before the next background sync after `failures` failed in a row: from
+/// `retryAfterMinutes`, doubling, never past `everyMinutes` (for iOS, which does not back off
+/// by itself).
+#[uniffi::export]
+pub fn background_sync_retry_minutes(failures: u32) -> u32 {
+    cc::background_sync_retry_minutes(failures)
+}
+
 /// The background sync schedule both apps hand to the OS.
 #[uniffi::export]
 pub fn background_sync() -> BackgroundSyncRecord {

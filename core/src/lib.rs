@@ -47,8 +47,8 @@ pub use checkins::insights::{
 pub use crypto::at_rest::{Protection, StoreKey};
 pub use crypto::passphrase::{PASSPHRASE_MAX_CHARS, PASSPHRASE_MIN_CHARS, check_passphrase};
 pub use data_rights::backup::{
-    BACKUP_FORMAT_VERSION, BACKUP_MEDIA_TYPE, MAX_BACKUP_BYTES, RecordCounts, RestoreSummary,
-    backup_file_name,
+    BACKUP_FORMAT_VERSION, BACKUP_MADE, BACKUP_MEDIA_TYPE, MAX_BACKUP_BYTES, RecordCounts,
+    RestoreSummary, backup_file_name,
 };
 pub use data_rights::erase::{
     ERASE_SERVER_UNREACHABLE, ERASE_THIS_DEVICE_ONLY, EraseOptions, EraseReport, ServerErasure,
@@ -97,8 +97,8 @@ pub use screens::checkin::{
 };
 pub use screens::contact_form::{ContactForm, ContactValues, ROLE_CHOICES};
 pub use screens::insights::{
-    CHART_RANGES, Chart, ChartDay, ChartRange, ChartTick, Figure, InsightsScreen, NudgeView,
-    Segment, average_label, plural,
+    CHART_RANGES, Chart, ChartDay, ChartRange, ChartTick, ChartValueTick, Figure, InsightsScreen,
+    NudgeView, Segment, average_label, plural,
 };
 pub use screens::labels::{
     clock_label, date_label, day_label, duration_label, elsewhere_label, leads_label, repeat_label,
@@ -158,7 +158,7 @@ pub use support::phone::{Region, SHORT_CODE_MAX_DIGITS};
 pub use support::reach_out::{ReachOut, ReachOutContact};
 pub use sync::background::{
     BACKGROUND_SYNC_EVERY_MINUTES, BACKGROUND_SYNC_FLEX_MINUTES, BACKGROUND_SYNC_RETRY_MINUTES,
-    BackgroundSync, background_sync,
+    BackgroundSync, background_sync, background_sync_retry_minutes,
 };
 pub use sync::crypto::DocKey;
 pub use sync::{AccountInfo, DocReport, Pending, ProgramInfo, SyncReport};

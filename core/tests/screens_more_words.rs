@@ -227,3 +227,44 @@ fn the_erase_fallback_says_nothing_was_erased() {
     assert!(ERASE_SERVER_UNREACHABLE.contains("nothing was erased"));
     assert_eq!(ERASE_THIS_DEVICE_ONLY, "Erase this phone only");
 }
+
+#[test]
+fn the_y_axis_region_picker_and_a_backup_say_it_in_words() {
+    let (_dir, mut s) = store();
+    s.record_checkin(
+        day("2026-11-20"),
+        &CheckInEdit {
+            mood: Some(6),
+            ..Default::default()
+        },
+    )
+    .unwrap();
+    let chart = s.insights_screen_on(day("2026-11-20"), 30).unwrap().chart;
+    let ticks: Vec<(u8, &str)> = chart
+        .value_ticks
+        .iter()
+        .map(|t| (t.value, t.label.as_str()))
+        .collect();
+    assert_eq!(
+        ticks,
+        [(0, "0"), (2, "2"), (4, "4"), (6, "6"), (8, "8"), (10, "10")]
+    );
+    let settings = s.settings_screen(ClockStyle::TwelveHour).unwrap();
+    assert_eq!(settings.region_unset_label, "This phone's region");
+    assert!(companion_core::BACKUP_MADE.contains("passphrase"));
+}
+
+#[test]
+fn the_participants_contacts_are_theirs_to_change() {
+    let (_dir, mut s) = store();
+    s.add_contact(&companion_core::ContactFields {
+        name: Some("Sam".into()),
+        role: Some(companion_core::ContactRole::Sponsor),
+        phone: Some("+1 202 555 0143".into()),
+        ..Default::default()
+    })
+    .unwrap();
+    let screen = s.reach_out_screen(None).unwrap();
+    let sam = screen.others.iter().find(|c| c.name == "Sam").unwrap();
+    assert!(sam.can_edit && sam.program_id.is_none());
+}

@@ -65,6 +65,8 @@ ALLOWED = {
     "weekdayLabel", "weekdayShortLabel",  # a day picker uses one or the other
     "weeklyRepeat",  # the session form's repeat, after its start moved to another day
     "zoneClockLabel",  # the session form's clock line, after its zone changed
+    "backupMadeSummary",  # Settings' line after a backup (the bytes are the app's to save)
+    "backgroundSyncRetryMinutes",  # iOS backs off itself; WorkManager does on Android
     "dayLabel", "clockLabel",  # a date or time picker's value on its button
     "notificationChannelLabel",  # Android's channels (iOS has none)
 }

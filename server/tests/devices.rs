@@ -821,7 +821,11 @@ async fn program_crisis_line_reaches_enrolled_devices(backend: Backend) {
     let reach = phone.reach_out(None).unwrap();
     assert_eq!(reach.others[0].name, "Front desk");
     assert_eq!(reach.others[0].actions[0].uri, "mailto:desk@example.org");
-    // The participant cannot remove or change what the program publishes.
+    // The participant cannot remove or change what the program publishes, and the screen
+    // says so (no edit, star or remove).
+    let screen = phone.reach_out_screen(None).unwrap();
+    let desk = screen.others.iter().find(|c| c.id == desk_id).unwrap();
+    assert!(!desk.can_edit && desk.program_id.is_some());
     for id in [&line_id, &desk_id] {
         assert!(matches!(
             phone.remove_contact(id),

@@ -44,6 +44,8 @@ pub struct SettingsScreenRecord {
     pub effective_region: Option<String>,
     /// The same as the screen names it ("United States").
     pub effective_region_name: Option<String>,
+    /// The region picker's entry for following the phone's own region.
+    pub region_unset_label: String,
     pub region_choices: Vec<RegionChoiceRecord>,
     pub export_formats: Vec<CheckinExportFormat>,
     /// Shown before any export is written.
@@ -119,6 +121,7 @@ impl From<SettingsScreen> for SettingsScreenRecord {
             region: s.region,
             effective_region: s.effective_region,
             effective_region_name: s.effective_region_name,
+            region_unset_label: s.region_unset_label,
             region_choices: s
                 .region_choices
                 .into_iter()

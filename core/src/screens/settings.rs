@@ -84,6 +84,8 @@ pub struct SettingsScreen {
     pub effective_region: Option<String>,
     /// The same as the screen names it ("United States").
     pub effective_region_name: Option<String>,
+    /// The region picker's entry for following the phone's own region.
+    pub region_unset_label: String,
     pub region_choices: Vec<RegionChoice>,
     pub export_formats: Vec<CheckinExportFormat>,
     /// Shown before any export is written: exports are not encrypted.
@@ -170,6 +172,7 @@ impl Store {
             max_leads: u32::try_from(crate::schedule::session::MAX_LEADS).unwrap_or(u32::MAX),
             region: prefs.region.map(|r| r.to_string()),
             effective_region_name: effective_region.as_deref().map(region_label),
+            region_unset_label: "This phone's region".into(),
             effective_region,
             region_choices: regions_with_crisis_lines()
                 .into_iter()
