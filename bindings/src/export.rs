@@ -56,6 +56,12 @@ pub fn backup_file_name(today: LocalDate) -> String {
     companion_core::backup_file_name(today.0)
 }
 
+/// What the participant reads once a backup is made (keep the passphrase).
+#[uniffi::export]
+pub fn backup_made_summary() -> String {
+    companion_core::BACKUP_MADE.to_owned()
+}
+
 /// A backup's media type, for a share sheet or a file picker.
 #[uniffi::export]
 pub fn backup_media_type() -> String {

@@ -163,6 +163,14 @@ pub struct BackgroundSyncRecord {
     pub retry_after_minutes: u32,
 }
 
+/// The wait before the next background sync after `failures` failed in a row: from
+/// `retryAfterMinutes`, doubling, never past `everyMinutes` (for iOS, which does not back off
+/// by itself).
+#[uniffi::export]
+pub fn background_sync_retry_minutes(failures: u32) -> u32 {
+    cc::background_sync_retry_minutes(failures)
+}
+
 /// The background sync schedule both apps hand to the OS.
 #[uniffi::export]
 pub fn background_sync() -> BackgroundSyncRecord {
@@ -171,6 +179,23 @@ pub fn background_sync() -> BackgroundSyncRecord {
         every_minutes: s.every_minutes,
         flex_minutes: s.flex_minutes,
         retry_after_minutes: s.retry_after_minutes,
+    }
+}
+
+/// A channel's name and description, as the phone's notification settings show them.
+#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
+pub struct ChannelLabelRecord {
+    pub name: String,
+    pub description: String,
+}
+
+/// The words for `channel` (Android creates its channels with them).
+#[uniffi::export]
+pub fn notification_channel_label(channel: NotificationChannel) -> ChannelLabelRecord {
+    let (name, description) = cc::channel_label(channel.into());
+    ChannelLabelRecord {
+        name: name.into(),
+        description: description.into(),
     }
 }
 

@@ -22,8 +22,8 @@ pub use insights::{
     InsightsScreenRecord, NudgeViewRecord, SegmentRecord,
 };
 pub use names::{
-    attendance_mark_label, export_format_label, onboarding_choice_label, open_problem_choice_label,
-    role_label, session_kind_label, weekday_label, weekday_short_label,
+    attendance_mark_label, clock_label, day_label, export_format_label, onboarding_choice_label,
+    open_problem_choice_label, role_label, session_kind_label, weekday_label, weekday_short_label,
 };
 pub use onboarding::{
     OnboardingChoice, OnboardingPageRecord, OnboardingScreenRecord, OnboardingStep,
@@ -38,9 +38,10 @@ pub use safety_plan::{
     SafetyPlanResultRecord, SafetyPlanScreenRecord, SafetySectionViewRecord,
 };
 pub use schedule::{
-    AttendanceViewRecord, IntervalChoiceRecord, MoveFormRecord, ScheduleAction,
-    ScheduleChoicesRecord, ScheduleDayRecord, ScheduleResultRecord, ScheduleScreenRecord,
-    SessionFormRecord, SessionValuesRecord, SessionViewRecord, weekly_repeat,
+    AttendanceViewRecord, DurationChoiceRecord, IntervalChoiceRecord, MoveFormRecord,
+    ScheduleAction, ScheduleChoicesRecord, ScheduleDayRecord, ScheduleResultRecord,
+    ScheduleScreenRecord, SessionFormRecord, SessionValuesRecord, SessionViewRecord, weekly_repeat,
+    zone_clock_label,
 };
 pub use settings::{
     AccountViewRecord, RegionChoiceRecord, SettingsAction, SettingsResultRecord,

@@ -55,6 +55,8 @@ pub struct ReachOutContactRecord {
     /// Set for contacts the program publishes (read-only).
     pub program_id: Option<String>,
     pub actions: Vec<ContactActionRecord>,
+    /// Whether the participant may edit, star or remove it (not a program's).
+    pub can_edit: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, uniffi::Record)]
@@ -110,6 +112,7 @@ impl From<ReachOutContact> for ReachOutContactRecord {
             favourite: c.favourite,
             program_id: c.program_id,
             actions: actions(c.actions),
+            can_edit: c.can_edit,
         }
     }
 }

@@ -47,10 +47,12 @@ pub use checkins::insights::{
 pub use crypto::at_rest::{Protection, StoreKey};
 pub use crypto::passphrase::{PASSPHRASE_MAX_CHARS, PASSPHRASE_MIN_CHARS, check_passphrase};
 pub use data_rights::backup::{
-    BACKUP_FORMAT_VERSION, BACKUP_MEDIA_TYPE, MAX_BACKUP_BYTES, RecordCounts, RestoreSummary,
-    backup_file_name,
+    BACKUP_FORMAT_VERSION, BACKUP_MADE, BACKUP_MEDIA_TYPE, MAX_BACKUP_BYTES, RecordCounts,
+    RestoreSummary, backup_file_name,
 };
-pub use data_rights::erase::{EraseOptions, EraseReport, ServerErasure};
+pub use data_rights::erase::{
+    ERASE_SERVER_UNREACHABLE, ERASE_THIS_DEVICE_ONLY, EraseOptions, EraseReport, ServerErasure,
+};
 pub use data_rights::export::{CheckinExportFormat, PLAINTEXT_EXPORT_NOTICE};
 pub use error::{Error, RecordKind, Result};
 pub use prefs::{DEFAULT_REMINDER_LEADS, Preferences, PreferencesEdit};
@@ -66,7 +68,7 @@ pub use schedule::notifications::{
     DISCREET_APPOINTMENT_BODY, DISCREET_CHECK_IN_BODY, DISCREET_TITLE, KEEP_COMING_BODY,
     KEEP_COMING_TITLE, Notification, NotificationChannel, NotificationTarget, PUBLIC_BODY,
     PUBLIC_TITLE, REMINDER_THREAD, STATUS_THREAD, SYNC_STOPPED_BODY, SYNC_STOPPED_TITLE,
-    discreet_appointment_body, own_time_text, reminder_notification, starts_at_text,
+    channel_label, discreet_appointment_body, own_time_text, reminder_notification, starts_at_text,
     sync_stopped_notification,
 };
 pub use schedule::occurrence::{MAX_WINDOW_DAYS, Occurrence, OccurrenceStatus};
@@ -95,12 +97,12 @@ pub use screens::checkin::{
 };
 pub use screens::contact_form::{ContactForm, ContactValues, ROLE_CHOICES};
 pub use screens::insights::{
-    CHART_RANGES, Chart, ChartDay, ChartRange, ChartTick, Figure, InsightsScreen, NudgeView,
-    Segment, average_label, plural,
+    CHART_RANGES, Chart, ChartDay, ChartRange, ChartTick, ChartValueTick, Figure, InsightsScreen,
+    NudgeView, Segment, average_label, plural,
 };
 pub use screens::labels::{
-    clock_label, date_label, day_label, elsewhere_label, leads_label, repeat_label, sleep_label,
-    time_range_label, when_label,
+    clock_label, date_label, day_label, duration_label, elsewhere_label, leads_label, repeat_label,
+    sleep_label, time_range_label, when_label,
 };
 pub use screens::move_form::MoveForm;
 pub use screens::names::{
@@ -135,10 +137,10 @@ pub use screens::schedule::{
     ScheduleScreen, SessionView,
 };
 pub use screens::session_choices::{
-    DEFAULT_SESSION_MINUTES, IntervalChoice, LEAD_CHOICES, SESSION_KIND_CHOICES, ScheduleChoices,
-    interval_label, session_choices,
+    DEFAULT_SESSION_MINUTES, DURATION_CHOICES, DurationChoice, IntervalChoice, LEAD_CHOICES,
+    SESSION_KIND_CHOICES, ScheduleChoices, interval_label, session_choices,
 };
-pub use screens::session_form::{SessionForm, SessionValues, weekly_repeat};
+pub use screens::session_form::{SessionForm, SessionValues, weekly_repeat, zone_clock_label};
 pub use screens::settings::{
     AccountView, EXPORT_FORMATS, RegionChoice, SUGGESTED_CHECKIN_REMINDER, SettingsAction,
     SettingsResult, SettingsScreen,
@@ -156,7 +158,7 @@ pub use support::phone::{Region, SHORT_CODE_MAX_DIGITS};
 pub use support::reach_out::{ReachOut, ReachOutContact};
 pub use sync::background::{
     BACKGROUND_SYNC_EVERY_MINUTES, BACKGROUND_SYNC_FLEX_MINUTES, BACKGROUND_SYNC_RETRY_MINUTES,
-    BackgroundSync, background_sync,
+    BackgroundSync, background_sync, background_sync_retry_minutes,
 };
 pub use sync::crypto::DocKey;
 pub use sync::{AccountInfo, DocReport, Pending, ProgramInfo, SyncReport};

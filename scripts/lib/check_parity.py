@@ -39,7 +39,7 @@ REQUIRED = {
     "reminderChanges", "recordRemindersApplied", "reminderWindow", "backgroundSync",
     # Account, sync and the participant's data rights.
     "enroll", "createLink", "redeemLink", "sync", "subscribe",
-    "backup", "restore", "erase", "exportCheckins",
+    "backup", "restore", "eraseAttempt", "exportCheckins",
     # The names files are offered under.
     "backupFileName", "checkinExportFileName", "backupMediaType",
     # Words for the closed sets the apps show.
@@ -64,6 +64,11 @@ ALLOWED = {
     "plaintextExportNotice",  # also on the settings screen
     "weekdayLabel", "weekdayShortLabel",  # a day picker uses one or the other
     "weeklyRepeat",  # the session form's repeat, after its start moved to another day
+    "zoneClockLabel",  # the session form's clock line, after its zone changed
+    "backupMadeSummary",  # Settings' line after a backup (the bytes are the app's to save)
+    "backgroundSyncRetryMinutes",  # iOS backs off itself; WorkManager does on Android
+    "dayLabel", "clockLabel",  # a date or time picker's value on its button
+    "notificationChannelLabel",  # Android's channels (iOS has none)
 }
 
 # The calls a screen replaced: an app that makes one decides what the screen decides.
@@ -85,6 +90,7 @@ FORBIDDEN = {
     "editPreferences": "settingsAct", "preferences": "settingsScreen",
     "limits": "the screens' choices",
     "checkinExportExtension": "checkinExportFileName",
+    "erase": "eraseAttempt",
 }
 
 # Closed sets whose every case an app must handle.

@@ -175,12 +175,22 @@ async fn program_schedule_reaches_enrolled_devices(backend: Backend) {
         phone.session_form(Some(&id), now, "America/Chicago"),
         Err(Error::ReadOnly { .. })
     ));
+    // Nor can one of its occurrences be moved.
+    let before = phone.heads();
+    assert!(matches!(
+        phone.move_form(&id, o.series_date, now, "America/Chicago"),
+        Err(Error::ReadOnly { .. })
+    ));
+    assert_eq!(phone.heads(), before);
     assert!(
         !phone.onboarding_screen().unwrap().needed,
         "enrolled: no first run"
     );
     let settings = phone.settings_screen(clock).unwrap();
-    assert_eq!(settings.account.unwrap().program_names, ["Evening IOP"]);
+    let account = settings.account.unwrap();
+    assert_eq!(account.program_names, ["Evening IOP"]);
+    assert_eq!(account.label, "Enrolled in Evening IOP");
+    assert!(settings.erase_notice.contains("server"));
 
     // Another staff machine: the key file copied over, no local copy of the schedule yet.
     // It pulls the schedule from the storage before changing it.
@@ -811,7 +821,11 @@ async fn program_crisis_line_reaches_enrolled_devices(backend: Backend) {
     let reach = phone.reach_out(None).unwrap();
     assert_eq!(reach.others[0].name, "Front desk");
     assert_eq!(reach.others[0].actions[0].uri, "mailto:desk@example.org");
-    // The participant cannot remove or change what the program publishes.
+    // The participant cannot remove or change what the program publishes, and the screen
+    // says so (no edit, star or remove).
+    let screen = phone.reach_out_screen(None).unwrap();
+    let desk = screen.others.iter().find(|c| c.id == desk_id).unwrap();
+    assert!(!desk.can_edit && desk.program_id.is_some());
     for id in [&line_id, &desk_id] {
         assert!(matches!(
             phone.remove_contact(id),

@@ -70,6 +70,8 @@ pub struct ChartRecord {
     /// The y axis both lines share.
     pub value_min: u8,
     pub value_max: u8,
+    /// The values labelled on the y axis.
+    pub value_ticks: Vec<ChartTickRecord>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
@@ -168,6 +170,14 @@ impl From<Chart> for ChartRecord {
                 .collect(),
             value_min: c.value_min,
             value_max: c.value_max,
+            value_ticks: c
+                .value_ticks
+                .into_iter()
+                .map(|t| ChartTickRecord {
+                    index: u32::from(t.value),
+                    label: t.label,
+                })
+                .collect(),
         }
     }
 }

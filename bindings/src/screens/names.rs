@@ -3,8 +3,10 @@
 use crate::calendar::{AttendanceMark, SessionKind, Weekday};
 use crate::contacts::Role;
 use crate::export::CheckinExportFormat;
+use crate::reminders::ClockStyle;
 use crate::screens::onboarding::OnboardingChoice;
 use crate::screens::open_problem::OpenProblemChoice;
+use crate::types::{LocalDate, LocalTime};
 
 /// "Case manager".
 #[uniffi::export]
@@ -57,4 +59,17 @@ pub fn open_problem_choice_label(choice: OpenProblemChoice) -> String {
         OpenProblemChoice::StartOver => Core::StartOver,
     })
     .to_owned()
+}
+
+/// A date picker's value on its button: "Today", "Tomorrow", "Wed 18 Nov" (as every day the
+/// screens show).
+#[uniffi::export]
+pub fn day_label(date: LocalDate, today: LocalDate) -> String {
+    companion_core::day_label(date.0, today.0)
+}
+
+/// A time picker's value on its button: "9:00 AM" or "09:00".
+#[uniffi::export]
+pub fn clock_label(time: LocalTime, clock_style: ClockStyle) -> String {
+    companion_core::clock_label(time.0, clock_style.into())
 }

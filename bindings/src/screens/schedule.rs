@@ -67,6 +67,15 @@ pub struct ScheduleChoicesRecord {
     pub max_interval_weeks: u32,
     /// Every interval with its words ("Every 2 weeks").
     pub interval_choices: Vec<IntervalChoiceRecord>,
+    /// Lengths with their words ("1 hour 30 minutes"), shortest first; a session form's also
+    /// holds the session's own length.
+    pub duration_choices: Vec<DurationChoiceRecord>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
+pub struct DurationChoiceRecord {
+    pub minutes: u32,
+    pub label: String,
 }
 
 /// The move form: where its pickers open and on whose clock.
@@ -114,6 +123,8 @@ pub struct ScheduleScreenRecord {
     pub recent: Vec<AttendanceViewRecord>,
     pub default_leads: Vec<u32>,
     pub choices: ScheduleChoicesRecord,
+    /// "Nothing in the next 14 days", when `days` is empty.
+    pub empty_label: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
@@ -152,7 +163,18 @@ pub struct SessionFormRecord {
     pub weekly: RecurrenceRecord,
     /// What "the default reminders" are now.
     pub default_leads: Vec<LeadChoiceRecord>,
+    /// "As in settings: 1 hour and 15 minutes before".
+    pub default_leads_label: String,
+    /// "Times are on the clock in Chicago." (for another zone picked, `zoneClockLabel`).
+    pub zone_label: String,
     pub can_remove: bool,
+}
+
+/// "Times are on the clock in Chicago." for a session in `zone`, at `at` (a zone without a
+/// city is named by its offset then).
+#[uniffi::export]
+pub fn zone_clock_label(zone: String, at: Timestamp) -> Result<String> {
+    Ok(companion_core::zone_clock_label(&zone, at.0)?)
 }
 
 impl From<SessionValues> for SessionValuesRecord {
@@ -197,6 +219,8 @@ impl From<SessionForm> for SessionFormRecord {
             choices: f.choices.into(),
             weekly: f.weekly.into(),
             default_leads: all(f.default_leads),
+            default_leads_label: f.default_leads_label,
+            zone_label: f.zone_label,
             can_remove: f.can_remove,
         }
     }
@@ -361,6 +385,14 @@ impl From<ScheduleChoices> for ScheduleChoicesRecord {
             max_lead_minutes: c.max_lead_minutes,
             min_interval_weeks: c.min_interval_weeks,
             max_interval_weeks: c.max_interval_weeks,
+            duration_choices: c
+                .duration_choices
+                .into_iter()
+                .map(|d| DurationChoiceRecord {
+                    minutes: d.minutes,
+                    label: d.label,
+                })
+                .collect(),
             interval_choices: c
                 .interval_choices
                 .into_iter()
@@ -381,6 +413,7 @@ impl From<ScheduleScreen> for ScheduleScreenRecord {
             recent: all(s.recent),
             default_leads: s.default_leads,
             choices: s.choices.into(),
+            empty_label: s.empty_label,
         }
     }
 }

@@ -48,6 +48,10 @@ pub const BACKUP_FORMAT_VERSION: u16 = 1;
 /// on what a file can make the app allocate.
 pub const MAX_BACKUP_BYTES: u64 = 64 * 1024 * 1024;
 
+/// What the participant reads once a backup is made.
+pub const BACKUP_MADE: &str = "Backup made. Keep the passphrase safe: without it nobody can \
+    open the backup, and it cannot be recovered.";
+
 /// A backup's media type for a share sheet or a file picker: opaque bytes (it is sealed).
 pub const BACKUP_MEDIA_TYPE: &str = "application/octet-stream";
 

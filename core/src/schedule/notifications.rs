@@ -63,6 +63,22 @@ pub enum NotificationChannel {
     Status,
 }
 
+/// A channel as the phone's notification settings list it: its name and what it is for.
+/// Shown outside the app, so neutral like the app's name.
+pub fn channel_label(channel: NotificationChannel) -> (&'static str, &'static str) {
+    match channel {
+        NotificationChannel::SessionReminders => (
+            "Appointment reminders",
+            "Before each appointment, at the times you chose",
+        ),
+        NotificationChannel::CheckInReminder => (
+            "Daily reminder",
+            "Once a day, on days you have not checked in yet",
+        ),
+        NotificationChannel::Status => ("Status", "When something needs you"),
+    }
+}
+
 /// The screen a tap on the notification opens.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "kebab-case")]

@@ -84,7 +84,8 @@ pub struct CheckInScreen {
     pub values: CheckInValues,
     pub mood: Scale,
     pub craving: Scale,
-    /// Every sleep the picker offers, with its words.
+    /// Every sleep the picker offers, with its words (and the opened value where it is off
+    /// the step).
     pub sleep_choices: Vec<SleepChoice>,
     pub sleep_min_hours: f64,
     pub sleep_max_hours: f64,
@@ -159,6 +160,21 @@ impl Store {
                 choices.push(own.clone());
             }
         }
+        // A night recorded off the picker's step (7.25 h from the terminal) is offered too, in
+        // its place, so the form opens on it and saving without touching it keeps it.
+        let mut sleep = sleep_choices();
+        if let Some(h) = values.sleep_hours
+            && !sleep.iter().any(|c| c.hours == h)
+        {
+            let at = sleep.partition_point(|c| c.hours < h);
+            sleep.insert(
+                at,
+                SleepChoice {
+                    hours: h,
+                    label: labels::sleep_label(Some(h)),
+                },
+            );
+        }
         Ok(CheckInScreen {
             date,
             title: checkin_title(date, today),
@@ -167,7 +183,7 @@ impl Store {
             values,
             mood: mood_scale(),
             craving: craving_scale(),
-            sleep_choices: sleep_choices(),
+            sleep_choices: sleep,
             sleep_min_hours: 0.0,
             sleep_max_hours: SLEEP_MAX_HOURS,
             sleep_step_hours: SLEEP_STEP_HOURS,

@@ -114,6 +114,15 @@ pub struct Chart {
     /// The y axis both lines share, from the lower of the scales' least to the higher most.
     pub value_min: u8,
     pub value_max: u8,
+    /// The values labelled on the y axis, every other one from `value_min`.
+    pub value_ticks: Vec<ChartValueTick>,
+}
+
+/// A value labelled on the chart's y axis.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ChartValueTick {
+    pub value: u8,
+    pub label: String,
 }
 
 /// The nudge as the screen shows it: the core's words, the people to reach (with their
@@ -251,6 +260,14 @@ pub fn chart(series: &[DayPoint]) -> Chart {
         craving: segments(|p| p.craving),
         points,
         ticks,
+        value_ticks: (mood_scale.min.min(craving_scale.min)
+            ..=mood_scale.max.max(craving_scale.max))
+            .step_by(2)
+            .map(|value| ChartValueTick {
+                value,
+                label: value.to_string(),
+            })
+            .collect(),
         value_min: mood_scale.min.min(craving_scale.min),
         value_max: mood_scale.max.max(craving_scale.max),
         mood_scale,

@@ -21,6 +21,8 @@ pub struct ReachOutContact {
     pub program_id: Option<String>,
     /// Empty when the contact has no number or address yet.
     pub actions: Vec<ContactAction>,
+    /// Whether the participant may edit, star or remove it (not a program's).
+    pub can_edit: bool,
 }
 
 /// Who to reach, in the order to offer them.
@@ -47,6 +49,7 @@ fn entry(
         name: c.name,
         role: c.role,
         favourite: c.favourite,
+        can_edit: program_id.is_none(),
         program_id,
     }
 }

@@ -29,6 +29,17 @@ pub fn background_sync() -> BackgroundSync {
     }
 }
 
+/// How long to wait before the next background sync after `failures` failed in a row (1 or
+/// more): the first retry after [`BACKGROUND_SYNC_RETRY_MINUTES`], doubling with each
+/// further failure, never longer than the usual period. For a platform that does not back
+/// off by itself (iOS); Android's WorkManager doubles from the same first wait.
+pub fn background_sync_retry_minutes(failures: u32) -> u32 {
+    let doublings = failures.saturating_sub(1).min(16);
+    BACKGROUND_SYNC_RETRY_MINUTES
+        .saturating_mul(1 << doublings)
+        .min(BACKGROUND_SYNC_EVERY_MINUTES)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -40,5 +51,12 @@ mod tests {
         assert!(s.every_minutes >= 15);
         assert!(s.flex_minutes <= s.every_minutes);
         assert!(s.retry_after_minutes >= 10 && s.retry_after_minutes < s.every_minutes);
+    }
+
+    #[test]
+    fn retries_double_up_to_the_period() {
+        let waits: Vec<u32> = (0..=7).map(background_sync_retry_minutes).collect();
+        assert_eq!(waits, [15, 15, 30, 60, 120, 240, 360, 360]);
+        assert_eq!(background_sync_retry_minutes(u32::MAX), 360);
     }
 }
