@@ -14,7 +14,9 @@ Run by scripts/check-ios as: python3 check_ios_api.py GENERATED.swift PENDING.tx
    parameters with a default. A case with values of a generated enum built in ios/
    (`ScheduleAction.cancelOccurrence(...)`, or `.cancelOccurrence(...)` where the type is
    implied) passes the case's labels; it is told apart from a store method of the same name
-   (`store.cancelOccurrence(...)`) by having no receiver, or the enum as its receiver.
+   (`store.cancelOccurrence(...)`) by having no receiver, or the enum as its receiver, and
+   from a case of an enum of the iOS code's own (`.erased(report)` for `case
+   erased(EraseReportRecord)`) by its labels fitting that case.
 3. Every class in ios/ that conforms to a protocol the bindings let Swift implement (a foreign
    trait: `HttpTransport`, `ChangeListener`) declares each of its requirements with the same
    name, labels, types, async and throws; and every case of a generated enum named in ios/
@@ -327,6 +329,21 @@ def main(generated_path, pending_path, ios_dir):
     for text in ios_text.values():
         for name, params, _ in functions(text):
             ios_declared.setdefault(name, []).append(labels_of(params))
+    # Enum cases with values the iOS code declares itself (`case erased(EraseReportRecord)`):
+    # `.erased(report)` built where the type is implied may be one of those, not the generated
+    # case of the same name.
+    ios_cases = {}
+    for text in ios_text.values():
+        for m in re.finditer(r"\benum\s+\w+\b[^{]*\{", text):
+            body = text[m.end() : matching(text, m.end() - 1) - 1]
+            for c in re.finditer(r"^\s*case\s+`?(\w+)`?\s*\(", body, flags=re.M):
+                close = matching(body, c.end() - 1)
+                params = parse_params(body[c.end() : close - 1])
+                for param, raw in zip(params, split_top(body[c.end() : close - 1])):
+                    # An unlabeled associated value (`case erased(EraseReportRecord)`).
+                    if ":" not in raw:
+                        param.label = "_"
+                ios_cases.setdefault(c.group(1), []).append(params)
     checked = 0
 
     def fits(given, params):
@@ -385,6 +402,8 @@ def main(generated_path, pending_path, ios_dir):
                     continue
                 close = matching(text, m.end() - 1)
                 given = call_labels(text[m.end() : close - 1])
+                if on is None and any(fits(given, ps) for ps in ios_cases.get(name, [])):
+                    continue
                 options = [(e, ps) for e, ps in case_params[name] if on is None or e == on]
                 checked += 1
                 if not any(fits(given, ps) for _, ps in options):
