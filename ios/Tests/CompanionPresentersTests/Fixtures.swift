@@ -19,13 +19,14 @@ func testEnvironment(
     return PresenterEnvironment(now: { now }, timeZone: { timeZone }, locale: { fixedLocale })
 }
 
-/// A real store in a directory of its own, removed after the test; its network is offline.
-func makeStore(_ test: XCTestCase) throws -> CompanionStore {
+/// A real store in a directory of its own, removed after the test; its network is offline
+/// unless a test gives it another.
+func makeStore(_ test: XCTestCase, transport: HttpTransport = OfflineTransport()) throws -> CompanionStore {
     let directory = FileManager.default.temporaryDirectory
         .appendingPathComponent("companion-tests-" + UUID().uuidString, isDirectory: true)
     try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
     test.addTeardownBlock { try? FileManager.default.removeItem(at: directory) }
-    return try CompanionStore.open(path: directory.path, key: generateStoreKey(), transport: OfflineTransport())
+    return try CompanionStore.open(path: directory.path, key: generateStoreKey(), transport: transport)
 }
 
 /// The phone offline: every request fails as iOS reports no connection.
@@ -33,6 +34,32 @@ final class OfflineTransport: HttpTransport {
     func send(request: HttpRequest) async throws -> HttpResponse {
         throw HttpError.Offline
     }
+}
+
+/// A server that enrols the phone once (a participant of no program yet, so no keys to
+/// unseal), then goes out of reach: every other request fails as iOS reports no connection.
+final class EnrolThenOfflineTransport: HttpTransport {
+    static let server = "https://companion.example.org"
+    static let code = "K7QF-9XMZ-2PRT"
+
+    func send(request: HttpRequest) async throws -> HttpResponse {
+        guard request.method == .post, request.url.hasSuffix("/v1/enroll") else { throw HttpError.Offline }
+        // server/API.md's answer to POST /v1/enroll.
+        let body = """
+            {"device_id":"6f1c2a4e-5b7d-4e8f-9a01-23456789abcd","device_token":"device-token-for-tests",\
+            "participant_id":"0b9d8c7e-6f5a-4b3c-8d2e-1f0a9b8c7d6e","programs":[]}
+            """
+        return HttpResponse(
+            status: 200, headers: [HttpHeader(name: "content-type", value: "application/json")],
+            body: Data(body.utf8))
+    }
+}
+
+/// A store enrolled through `EnrolThenOfflineTransport`, its server out of reach from then on.
+func makeEnrolledStore(_ test: XCTestCase) async throws -> CompanionStore {
+    let store = try makeStore(test, transport: EnrolThenOfflineTransport())
+    _ = try await store.enroll(server: EnrolThenOfflineTransport.server, code: EnrolThenOfflineTransport.code)
+    return store
 }
 
 /// What iOS's notification center would hold, in memory: pending requests by id (an id added

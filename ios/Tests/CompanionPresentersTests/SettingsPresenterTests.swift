@@ -197,20 +197,51 @@ final class SettingsPresenterTests: XCTestCase {
     }
 
     @MainActor
-    func testErasingThisPhoneHandsTheReportToTheApp() async throws {
+    func testErasingAPhoneThatNeverJoinedHandsTheReportToTheApp() async throws {
         let store = try makeStore(self)
         let presenter = SettingsPresenter(source: store, environment: testEnvironment())
         let erased = Calls()
         presenter.onErased = { _ in erased.record() }
 
-        await presenter.erase(localOnly: true)
+        await presenter.eraseEverything()
 
         XCTAssertEqual(erased.count, 1)
         guard case .erased(let report) = presenter.outcome else {
             return XCTFail("no erase report: \(String(describing: presenter.error))")
         }
-        XCTAssertEqual(report.server, .notEnrolled)
+        XCTAssertEqual(report.server, .notEnrolled, "nothing of it was on a server")
         XCTAssertEqual(presenter.outcome?.summaries, [report.summary], "the core's words for it")
-        XCTAssertFalse(presenter.offerLocalErase)
+        XCTAssertNil(presenter.localEraseOffer, "nothing to offer")
+    }
+
+    @MainActor
+    func testWithTheServerOutOfReachNothingIsErasedAndTheCoreOffersThisPhoneOnly() async throws {
+        let store = try await makeEnrolledStore(self)
+        let presenter = SettingsPresenter(source: store, environment: testEnvironment())
+        let erased = Calls()
+        presenter.onErased = { _ in erased.record() }
+        // What the core says of the same erase on another phone enrolled the same way.
+        let twin = try await makeEnrolledStore(self)
+        guard case .serverUnreachable(let message, let thisDeviceOnly) = try await twin.eraseAttempt(localOnly: false)
+        else { return XCTFail("the twin's server was reachable") }
+
+        await presenter.eraseEverything()
+
+        XCTAssertEqual(presenter.localEraseOffer, LocalEraseOffer(message: message, button: thisDeviceOnly))
+        XCTAssertNil(presenter.outcome, "nothing was erased")
+        XCTAssertNil(presenter.error, "an outcome, not a failure")
+        XCTAssertNil(presenter.busy)
+        XCTAssertEqual(erased.count, 0)
+        XCTAssertNotNil(try store.account(), "still enrolled: the store is as it was")
+
+        await presenter.eraseThisPhoneOnly()
+
+        XCTAssertEqual(erased.count, 1)
+        guard case .erased(let report) = presenter.outcome else {
+            return XCTFail("no erase report: \(String(describing: presenter.error))")
+        }
+        XCTAssertEqual(report.server, .kept, "the server's copy was not asked for")
+        XCTAssertEqual(presenter.outcome?.summaries, [report.summary])
+        XCTAssertNil(presenter.localEraseOffer)
     }
 }

@@ -5,7 +5,8 @@ import UniformTypeIdentifiers
 
 /// The participant's data: an encrypted backup (the core's passphrase rules checked as they
 /// type), restoring one, exporting check-ins in the core's formats (after its notice: exports
-/// are not encrypted), and erase.
+/// are not encrypted), and erase (the server's copy first; with the server out of reach, this
+/// phone only when the participant takes the core's offer).
 struct DataSection: View {
     @ObservedObject var settings: SettingsPresenter
     let screen: SettingsScreenRecord
@@ -107,9 +108,12 @@ struct DataSection: View {
         }
         Section {
             Button("Erase everything", role: .destructive) { confirmingErase = true }
-            if settings.offerLocalErase {
-                Button("Erase this phone only", role: .destructive) {
-                    Task { await settings.erase(localOnly: true) }
+            // The server was out of reach and nothing was erased: the core's words, and its
+            // button for erasing this phone only.
+            if let offer = settings.localEraseOffer {
+                Text(offer.message)
+                Button(offer.button, role: .destructive) {
+                    Task { await settings.eraseThisPhoneOnly() }
                 }
             }
         } footer: {
@@ -117,7 +121,7 @@ struct DataSection: View {
         }
         .confirmationDialog("Erase everything?", isPresented: $confirmingErase, titleVisibility: .visible) {
             Button("Erase everything", role: .destructive) {
-                Task { await settings.erase(localOnly: false) }
+                Task { await settings.eraseEverything() }
             }
         } message: {
             Text("This cannot be undone. Make a backup first if you may want your data again.")

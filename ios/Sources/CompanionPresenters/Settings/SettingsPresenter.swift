@@ -35,6 +35,13 @@ public enum SettingsOutcome: Equatable, Sendable {
     }
 }
 
+/// An erase that found the server out of reach: nothing was erased and the store is as it
+/// was. The core's words for it and for the button that erases this phone only.
+public struct LocalEraseOffer: Equatable, Sendable {
+    public let message: String
+    public let button: String
+}
+
 public enum SettingsBusy: Equatable, Sendable {
     case joining, linking, syncing, backingUp, restoring, erasing
 }
@@ -49,8 +56,8 @@ public final class SettingsPresenter: ObservableObject {
     @Published public private(set) var busy: SettingsBusy?
     @Published public private(set) var outcome: SettingsOutcome?
     @Published public private(set) var error: String?
-    /// Erase failed because the server could not be reached: offer this device only.
-    @Published public private(set) var offerLocalErase = false
+    /// The server could not be reached for an erase: the core offers this phone only.
+    @Published public private(set) var localEraseOffer: LocalEraseOffer?
     /// Called when the core says this is the moment to ask for notification permission.
     public var onAskNotificationPermission: (@MainActor () -> Void)?
     /// Called after a successful erase: the app deletes the key and every notification.
@@ -180,21 +187,18 @@ public final class SettingsPresenter: ObservableObject {
         }
     }
 
-    /// Erases the participant's data (the server's copy first, unless `localOnly`). After it
-    /// the store is spent: `onErased` lets the app finish the job.
-    public func erase(localOnly: Bool) async {
-        var report: EraseReportRecord?
-        await run(.erasing) {
-            let done = try await self.source.erase(localOnly: localOnly)
-            report = done
-            return .erased(done)
-        }
-        if let report { onErased?(report) }
-    }
+    /// Erases the participant's data, the server's copy first. With the server out of reach
+    /// nothing is erased and `localEraseOffer` holds the core's words for it.
+    public func eraseEverything() async { await attemptErase(localOnly: false) }
+
+    /// The core's offer after the server was out of reach: this phone's data only (the
+    /// server's copy stays).
+    public func eraseThisPhoneOnly() async { await attemptErase(localOnly: true) }
 
     public func dismissOutcome() {
         outcome = nil
         error = nil
+        localEraseOffer = nil
     }
 
     // MARK: Helpers
@@ -210,17 +214,35 @@ public final class SettingsPresenter: ObservableObject {
         }
     }
 
-    /// One long action: the screen is busy meanwhile, then shows its outcome or the core's words.
-    private func run(_ kind: SettingsBusy, _ action: () async throws -> SettingsOutcome) async {
+    /// After an erase the store is spent: `onErased` lets the app finish the job.
+    private func attemptErase(localOnly: Bool) async {
+        var report: EraseReportRecord?
+        var offer: LocalEraseOffer?
+        await run(.erasing) {
+            switch try await self.source.eraseAttempt(localOnly: localOnly) {
+            case .erased(let done):
+                report = done
+                return .erased(done)
+            case .serverUnreachable(let message, let thisDeviceOnly):
+                offer = LocalEraseOffer(message: message, button: thisDeviceOnly)
+                return nil
+            }
+        }
+        localEraseOffer = offer
+        if let report { onErased?(report) }
+    }
+
+    /// One long action: the screen is busy meanwhile, then shows its outcome (none for an
+    /// erase that did not happen) or the core's words.
+    private func run(_ kind: SettingsBusy, _ action: () async throws -> SettingsOutcome?) async {
         busy = kind
         outcome = nil
         error = nil
-        offerLocalErase = false
+        localEraseOffer = nil
         do {
             outcome = try await action()
         } catch {
             self.error = CoreErrors.message(error)
-            offerLocalErase = kind == .erasing && CoreErrors.isNetwork(error)
         }
         busy = nil
     }

@@ -23,12 +23,6 @@ public enum CoreErrors {
         return nil
     }
 
-    /// The network or the server failed: the core says trying again later is safe.
-    public static func isNetwork(_ error: Error) -> Bool {
-        guard let error = error as? CompanionError, case .Network = error else { return false }
-        return true
-    }
-
     /// The server no longer knows this device: sync has stopped.
     public static func isNotEnrolled(_ error: Error) -> Bool {
         guard let error = error as? CompanionError, case .NotEnrolled = error else { return false }

@@ -60,7 +60,7 @@ public protocol SettingsSource: AnyObject, Sendable {
     func exportCheckins(format: CheckinExportFormat, from: LocalDate?, to: LocalDate?, now: Date) throws -> String
     func backup(passphrase: String) throws -> Data
     func restore(backup: Data, passphrase: String) throws -> RestoreSummaryRecord
-    func erase(localOnly: Bool) async throws -> EraseReportRecord
+    func eraseAttempt(localOnly: Bool) async throws -> EraseAttempt
 }
 
 public protocol ReminderHealthSource: AnyObject, Sendable {
