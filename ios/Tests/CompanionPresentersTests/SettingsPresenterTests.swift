@@ -97,6 +97,7 @@ final class SettingsPresenterTests: XCTestCase {
         XCTAssertEqual(backup.fileName, backupFileName(today: newYorkMonday), "the core's name, for the phone's day")
         XCTAssertEqual(backup.mediaType, backupMediaType(), "the core's type")
         XCTAssertEqual(presenter.outcome, .backupMade)
+        XCTAssertEqual(presenter.outcome?.summaries, [backupMadeSummary()], "the core's line for it")
         XCTAssertNil(presenter.busy)
         let other = try makeStore(self)
         let restoring = SettingsPresenter(source: other, environment: testEnvironment())
@@ -172,6 +173,32 @@ final class SettingsPresenterTests: XCTestCase {
         XCTAssertEqual(presenter.error, expected)
         XCTAssertNil(presenter.outcome)
         XCTAssertNil(presenter.busy)
+    }
+
+    @MainActor
+    func testAfterJoiningTheAccountAndTheEraseNoticeAreTheCoresForAJoinedPhone() async throws {
+        let store = try makeStore(self, transport: EnrolThenOfflineTransport())
+        let presenter = SettingsPresenter(source: store, environment: testEnvironment())
+        presenter.refresh()
+        let alone = try XCTUnwrap(presenter.screen)
+        XCTAssertNil(alone.account)
+        let changed = Calls()
+        presenter.onDataChanged = { changed.record() }
+        // What the core says of the same join on another phone, its server as far.
+        let twin = try makeStore(self, transport: EnrolThenOfflineTransport())
+        let expected = try await twin.enroll(server: EnrolThenOfflineTransport.server, code: EnrolThenOfflineTransport.code)
+
+        await presenter.join(server: EnrolThenOfflineTransport.server, code: EnrolThenOfflineTransport.code, linking: false)
+
+        XCTAssertEqual(presenter.outcome, .joined(expected, firstSync: nil), "joined; the first sync found no server")
+        XCTAssertEqual(presenter.outcome?.summaries, [expected.summary])
+        XCTAssertEqual(changed.count, 1)
+        let joined = try XCTUnwrap(presenter.screen)
+        XCTAssertEqual(joined, try twin.settingsScreen(clockStyle: .twelveHour))
+        XCTAssertEqual(joined.account?.server, EnrolThenOfflineTransport.server)
+        XCTAssertNotNil(joined.account?.label)
+        XCTAssertNotEqual(joined.eraseNotice, alone.eraseNotice, "now it names the program's server")
+        XCTAssertEqual(joined.eraseConfirmation, alone.eraseConfirmation)
     }
 
     @MainActor

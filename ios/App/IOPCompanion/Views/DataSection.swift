@@ -89,7 +89,7 @@ struct DataSection: View {
                 restorePassphrase = ""
             }
         } message: {
-            Text("Its records are merged into this phone's; nothing here is removed.")
+            Text(screen.restoreNotice)
         }
         .alert(
             "Export check-ins?",
@@ -117,14 +117,15 @@ struct DataSection: View {
                 }
             }
         } footer: {
-            Text("Erases your data on the server and on this phone. Your other devices stop syncing.")
+            // Names the server only once this phone has joined one.
+            Text(screen.eraseNotice)
         }
         .confirmationDialog("Erase everything?", isPresented: $confirmingErase, titleVisibility: .visible) {
             Button("Erase everything", role: .destructive) {
                 Task { await settings.eraseEverything() }
             }
         } message: {
-            Text("This cannot be undone. Make a backup first if you may want your data again.")
+            Text(screen.eraseConfirmation)
         }
     }
 }

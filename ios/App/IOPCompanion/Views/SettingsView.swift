@@ -44,21 +44,13 @@ struct OutcomeSection: View {
         }
         if let outcome = settings.outcome {
             Section {
-                ForEach(Self.lines(outcome), id: \.self) { line in
+                ForEach(outcome.summaries, id: \.self) { line in
                     // A link code is read off this screen and typed on the other device.
                     Text(line).textSelection(.enabled)
                 }
             }
         }
         ErrorSection(message: settings.error)
-    }
-
-    static func lines(_ outcome: SettingsOutcome) -> [String] {
-        if case .backupMade = outcome {
-            // The core has no words for a backup made yet (ios-notes.md).
-            return [String(localized: "Backup made. Keep the passphrase safe: without it nobody can open the backup.")]
-        }
-        return outcome.summaries
     }
 }
 
@@ -69,8 +61,9 @@ private struct AccountSection: View {
     var body: some View {
         if let account = screen.account {
             Section("Program and devices") {
+                // "Enrolled in Evening IOP and Family program".
+                Text(account.label)
                 LabeledContent("Server", value: account.server)
-                ForEach(account.programNames, id: \.self) { Text($0) }
                 Button("Sync now") { Task { await settings.syncNow() } }
                 Button("Link another device") { Task { await settings.createLink() } }
             }
@@ -111,7 +104,7 @@ private struct NotificationsSection: View {
         } header: {
             Text("Notifications")
         } footer: {
-            Text("Discreet notifications never name a session, a program or treatment.")
+            Text(screen.discreetNotice)
         }
         Section("Session reminders") {
             ForEach(screen.defaultLeads, id: \.minutes) { lead in
@@ -143,7 +136,7 @@ struct RegionPickerView: View {
                 Button {
                     settings.setRegion(code: nil)
                 } label: {
-                    row("Follow this phone", chosen: screen.region == nil)
+                    row(screen.regionUnsetLabel, chosen: screen.region == nil)
                 }
                 ForEach(screen.regionChoices, id: \.code) { choice in
                     Button {

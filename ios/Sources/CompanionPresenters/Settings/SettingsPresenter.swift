@@ -20,15 +20,14 @@ public enum SettingsOutcome: Equatable, Sendable {
     case restored(RestoreSummaryRecord)
     case erased(EraseReportRecord)
 
-    /// The core's lines for it, in order. None for `backupMade`: the core has no words for it
-    /// yet (ios-notes.md), so the view says it.
+    /// The core's lines for it, in order.
     public var summaries: [String] {
         switch self {
         case .joined(let joined, let firstSync):
             return [joined.summary] + (firstSync.map { [$0.summary] } ?? [])
         case .linkCode(let link): return [link.summary]
         case .synced(let summary): return [summary.summary]
-        case .backupMade: return []
+        case .backupMade: return [backupMadeSummary()]
         case .restored(let summary): return [summary.summary]
         case .erased(let report): return [report.summary]
         }
