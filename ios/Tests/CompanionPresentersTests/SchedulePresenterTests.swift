@@ -338,6 +338,48 @@ final class SchedulePresenterTests: XCTestCase {
     }
 
     @MainActor
+    func testAnEmptyScheduleSaysSoInTheCoresWords() throws {
+        let store = try makeStore(self)
+        let presenter = SchedulePresenter(source: store, environment: testEnvironment())
+
+        presenter.refresh()
+
+        XCTAssertEqual(presenter.screen?.days, [])
+        XCTAssertEqual(
+            presenter.screen?.emptyLabel, try store.scheduleScreen(now: monday, zone: zone, clockStyle: .twelveHour).emptyLabel)
+        XCTAssertFalse(presenter.screen?.emptyLabel.isEmpty ?? true)
+    }
+
+    @MainActor
+    func testAnOccurrenceSaysInTheCoresWordsWhetherItIsOnNowOrHasEnded() throws {
+        let store = try makeStore(self)
+        // The new-session form starts at 10:00, the next whole hour: one an hour and a half
+        // earlier runs until 09:30 (it is 09:00), one a day earlier is over, one stays ahead.
+        try addSession(store) { $0.title = "Running"; $0.start = DayTime(epochMinute: $0.start.epochMinute - 90) }
+        try addSession(store) { $0.title = "Yesterday"; $0.start = DayTime(epochMinute: $0.start.epochMinute - 24 * 60) }
+        try addSession(store) { $0.title = "Ahead" }
+        let presenter = SchedulePresenter(source: store, environment: testEnvironment())
+
+        presenter.refresh()
+
+        let screen = try XCTUnwrap(presenter.screen)
+        let shown = screen.days.flatMap(\.occurrences) + screen.recent.map(\.occurrence)
+        let running = try XCTUnwrap(shown.first { $0.title == "Running" })
+        let over = try XCTUnwrap(shown.first { $0.title == "Yesterday" })
+        let ahead = try XCTUnwrap(shown.first { $0.title == "Ahead" })
+        XCTAssertEqual(running.timing, .now)
+        XCTAssertNotNil(running.timingLabel, "'Now'")
+        XCTAssertEqual(over.timing, .over)
+        XCTAssertNotNil(over.timingLabel, "'Ended'")
+        XCTAssertNotEqual(over.timingLabel, running.timingLabel)
+        XCTAssertEqual(ahead.timing, .upcoming)
+        XCTAssertNil(ahead.timingLabel, "nothing to say of one ahead")
+
+        presenter.cancel(running)
+        XCTAssertNil(find(running, in: presenter)?.timingLabel, "nor of one cancelled")
+    }
+
+    @MainActor
     func testMarksARecentSessionAttendedThenClearsIt() throws {
         let store = try makeStore(self)
         // Yesterday's session, so it is among the recent ones to mark.

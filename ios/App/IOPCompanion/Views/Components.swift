@@ -35,8 +35,8 @@ struct ActionButtons: View {
 }
 
 /// One occurrence as the core words it: its day, its time on the phone's clock, the session's
-/// own clock when that reads differently, where, whether it was cancelled or moved, and its
-/// video link while the core says it can be joined.
+/// own clock when that reads differently, where, whether it was cancelled or moved, whether it
+/// is on now or has ended, and its video link while the core says it can be joined.
 struct OccurrenceRow: View {
     let occurrence: OccurrenceViewRecord
     var showDay = false
@@ -60,12 +60,23 @@ struct OccurrenceRow: View {
             if let status = occurrence.statusLabel {
                 Text(status).font(.footnote.bold()).foregroundStyle(.orange)
             }
+            // "Now", "Ended"; none ahead or cancelled.
+            if let timing = occurrence.timingLabel {
+                Text(timing).font(.footnote.bold()).foregroundStyle(Self.colour(of: occurrence.timing))
+            }
             // Only while the core says it can be joined (not cancelled, not over).
             if occurrence.canJoin, let link = occurrence.videoLink.flatMap({ URL(string: $0) }) {
                 Button("Join video") { openURL(link) }
                     .font(.footnote)
                     .buttonStyle(.bordered)
             }
+        }
+    }
+
+    private static func colour(of timing: Timing) -> Color {
+        switch timing {
+        case .now: return .green
+        case .upcoming, .over: return .secondary
         }
     }
 }

@@ -11,6 +11,10 @@ struct ScheduleView: View {
     var body: some View {
         List {
             if let screen = schedule.screen {
+                if screen.days.isEmpty {
+                    // "Nothing in the next 14 days".
+                    Section { Text(screen.emptyLabel).foregroundStyle(.secondary) }
+                }
                 ForEach(screen.days, id: \.date) { day in
                     Section(day.label) {
                         ForEach(day.occurrences, id: \.self) { occurrence in
