@@ -3,8 +3,9 @@ import CompanionPresenters
 import SwiftUI
 
 /// The session form: the values the core opened it with, edited here; the choices (kinds,
-/// weekdays, lead times, intervals, the longest length), their words and the repeat a series
-/// starts with are the core's. Times are picked on the session's own wall clock, in its zone.
+/// weekdays, lead times, intervals, lengths), their words and the repeat a series starts with
+/// are the core's. Times are picked on the session's own wall clock, in its zone, which the
+/// core names beneath.
 struct SessionFormView: View {
     @ObservedObject var schedule: SchedulePresenter
 
@@ -37,13 +38,19 @@ struct SessionFormView: View {
                     set: { date in
                         if let value = clock.value(date) { schedule.editForm { $0.start = value } }
                     }))
-                DatePicker("Ends", selection: Binding(
-                    get: { start.addingTimeInterval(TimeInterval(values.durationMinutes) * 60) },
-                    set: { end in
-                        // The length in minutes between the two picks; the core checks it.
-                        let minutes = Int((end.timeIntervalSince(start) / 60).rounded())
-                        schedule.editForm { $0.durationMinutes = UInt32(clamping: minutes) }
-                    }), in: start...start.addingTimeInterval(TimeInterval(choices.maxDurationMinutes) * 60))
+                // The core's lengths in its words ("1 hour 30 minutes"), the session's own among
+                // them when it is off the list.
+                Picker("Length", selection: Binding(
+                    get: { values.durationMinutes },
+                    set: { minutes in schedule.editForm { $0.durationMinutes = minutes } }
+                )) {
+                    ForEach(choices.durationChoices, id: \.minutes) { choice in
+                        Text(choice.label).tag(choice.minutes)
+                    }
+                }
+            } footer: {
+                // "Times are on the clock in Chicago."
+                Text(state.zoneLabel)
             }
             .environment(\.timeZone, clock.calendar.timeZone)
             Section("Repeats") {
@@ -103,13 +110,14 @@ struct SessionFormView: View {
         }
     }
 
-    /// Reminders: the participant's defaults (as the core words them), or lead times of this
-    /// session's own from the core's choices, up to its limit.
+    /// Reminders: the participant's defaults (the core's words for them on the switch), or lead
+    /// times of this session's own from the core's choices, up to its limit.
     @ViewBuilder private func reminders(_ state: SessionFormState) -> some View {
         let values = state.edited
         let choices = state.form.choices
         Section("Reminders") {
-            Toggle("As in Settings", isOn: Binding(
+            // "As in settings: 1 hour and 15 minutes before".
+            Toggle(state.form.defaultLeadsLabel, isOn: Binding(
                 get: { values.ownLeads == nil },
                 set: { follow in
                     // Own lead times start from the defaults, to change from there.
@@ -128,10 +136,6 @@ struct SessionFormView: View {
                             }
                         }))
                     .disabled(!chosen && own.count >= Int(choices.maxLeads))
-                }
-            } else {
-                ForEach(state.form.defaultLeads, id: \.minutes) { lead in
-                    Text(lead.label).foregroundStyle(.secondary)
                 }
             }
         }

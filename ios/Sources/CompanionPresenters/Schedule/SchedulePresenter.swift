@@ -8,6 +8,15 @@ public struct SessionFormState: Equatable, Identifiable, Sendable {
     public let form: SessionFormRecord
     public var edited: SessionValuesRecord
     public var error: String?
+    /// Whose clock the times are on, in the core's words: the form's `zoneLabel`, or
+    /// `zoneClockLabel` for the zone as edited.
+    public internal(set) var zoneLabel: String
+
+    init(form: SessionFormRecord) {
+        self.form = form
+        edited = form.values
+        zoneLabel = form.zoneLabel
+    }
 
     public var id: String { form.sessionId ?? "" }
     public var isNew: Bool { form.sessionId == nil }
@@ -136,18 +145,31 @@ public final class SchedulePresenter: ObservableObject {
         do {
             let opened = try source.sessionForm(
                 sessionId: sessionId, now: environment.now(), zone: environment.zone)
-            form = SessionFormState(form: opened, edited: opened.values, error: nil)
+            form = SessionFormState(form: opened)
             error = nil
         } catch {
             self.error = CoreErrors.message(error)
         }
     }
 
-    /// Changes the form's values (a binding's setter).
+    /// Changes the form's values (a binding's setter). A zone changed gets the core's words
+    /// for its clock (an unknown zone, the core's refusal).
     public func editForm(_ change: (inout SessionValuesRecord) -> Void) {
         guard var state = form else { return }
+        let zone = state.edited.zone
         change(&state.edited)
         state.error = nil
+        if state.edited.zone != zone {
+            if state.edited.zone == state.form.values.zone {
+                state.zoneLabel = state.form.zoneLabel
+            } else {
+                do {
+                    state.zoneLabel = try zoneClockLabel(zone: state.edited.zone, at: environment.now())
+                } catch {
+                    state.error = CoreErrors.message(error)
+                }
+            }
+        }
         form = state
     }
 
