@@ -3,7 +3,7 @@ import XCTest
 
 @testable import CompanionPresenters
 
-/// The session form's length, clock line and defaults in the core's words (FFI v7).
+/// The session form's start, length, clock line and defaults in the core's words (FFI v7).
 final class SessionFormTests: XCTestCase {
     private let zone = "America/New_York"
 
@@ -77,6 +77,30 @@ final class SessionFormTests: XCTestCase {
         presenter.editForm { $0.zone = "Mars/Olympus_Mons" }
         XCTAssertEqual(presenter.form?.error, message { _ = try zoneClockLabel(zone: "Mars/Olympus_Mons", at: monday) })
         XCTAssertNotNil(presenter.form?.error, "the core knows no such zone")
+    }
+
+    /// `monday`'s date in New York: 2026-11-23.
+    private let newYorkMonday = CalendarDay(epochDay: 20_780)
+
+    @MainActor
+    func testThePickedStartIsInTheCoresWordsOnThePhonesClock() throws {
+        let store = try makeStore(self)
+        let twelve = SchedulePresenter(source: store, environment: testEnvironment())
+        let twentyFour = SchedulePresenter(source: store, environment: testEnvironment(locale: "en_GB"))
+        twelve.openForm(sessionId: nil)
+        // 10:00 today in New York, the next whole hour.
+        let start = try XCTUnwrap(twelve.form?.edited.start)
+        XCTAssertEqual(start.day, newYorkMonday)
+
+        let labels = twelve.pickerLabels(start)
+
+        XCTAssertEqual(labels.day, dayLabel(date: newYorkMonday, today: newYorkMonday))
+        XCTAssertEqual(labels.time, clockLabel(time: start.time, clockStyle: .twelveHour))
+        XCTAssertEqual(twentyFour.pickerLabels(start).time, clockLabel(time: start.time, clockStyle: .twentyFourHour))
+        XCTAssertNotEqual(twentyFour.pickerLabels(start).time, labels.time, "the phone's 24-hour clock")
+        let tomorrow = DayTime(day: newYorkMonday.adding(days: 1), time: start.time)
+        XCTAssertEqual(twelve.pickerLabels(tomorrow).day, dayLabel(date: newYorkMonday.adding(days: 1), today: newYorkMonday))
+        XCTAssertNotEqual(twelve.pickerLabels(tomorrow).day, labels.day, "named from the phone's today")
     }
 
     @MainActor

@@ -139,20 +139,27 @@ private struct MoveOccurrenceView: View {
     private func form(_ state: MoveFormState) -> some View {
         let clock = WallClockBinding(zone: state.form.zone)
         let start = clock.date(state.start)
+        let end = start.addingTimeInterval(TimeInterval(state.durationMinutes) * 60)
+        let starts = schedule.pickerLabels(state.start)
+        // The end as the session's clock reads it (a daylight-saving change may fall between).
+        let ends = clock.value(end).map { schedule.pickerLabels($0) }
         return Form {
             Section {
-                DatePicker("Starts", selection: Binding(
+                DayTimeRow(title: "Starts", day: starts.day, time: starts.time, selection: Binding(
                     get: { start },
                     set: { date in
                         if let value = clock.value(date) { schedule.editMove { $0.start = value } }
                     }))
-                DatePicker("Ends", selection: Binding(
-                    get: { start.addingTimeInterval(TimeInterval(state.durationMinutes) * 60) },
-                    set: { end in
-                        // The length in minutes between the two picks; the core checks it.
-                        let minutes = Int((end.timeIntervalSince(start) / 60).rounded())
-                        schedule.editMove { $0.durationMinutes = UInt32(clamping: minutes) }
-                    }), in: start...start.addingTimeInterval(TimeInterval(state.form.maxDurationMinutes) * 60))
+                DayTimeRow(
+                    title: "Ends", day: ends?.day, time: ends?.time ?? "",
+                    selection: Binding(
+                        get: { end },
+                        set: { picked in
+                            // The length in minutes between the two picks; the core checks it.
+                            let minutes = Int((picked.timeIntervalSince(start) / 60).rounded())
+                            schedule.editMove { $0.durationMinutes = UInt32(clamping: minutes) }
+                        }),
+                    range: start...start.addingTimeInterval(TimeInterval(state.form.maxDurationMinutes) * 60))
             } footer: {
                 if let note = state.form.clockNote { Text(note) }
             }

@@ -33,7 +33,8 @@ struct SessionFormView: View {
                 }
             }
             Section {
-                DatePicker("Starts", selection: Binding(
+                let picked = schedule.pickerLabels(values.start)
+                DayTimeRow(title: "Starts", day: picked.day, time: picked.time, selection: Binding(
                     get: { start },
                     set: { date in
                         if let value = clock.value(date) { schedule.editForm { $0.start = value } }

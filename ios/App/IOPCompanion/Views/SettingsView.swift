@@ -91,15 +91,14 @@ private struct NotificationsSection: View {
             Toggle("Daily check-in reminder", isOn: Binding(
                 get: { screen.checkinReminder != nil },
                 set: { settings.setCheckinReminder(on: $0) }))
-            if let time = screen.checkinReminder {
+            if let time = screen.checkinReminder, let label = screen.checkinReminderLabel {
                 let calendar = Calendar.current
-                DatePicker(
-                    "At", selection: Binding(
-                        get: { time.date(in: calendar) ?? Date() },
-                        set: { date in
-                            if let picked = ClockTime(date, in: calendar) { settings.setCheckinReminder(time: picked) }
-                        }),
-                    displayedComponents: .hourAndMinute)
+                // The time in the core's words ("8:00 PM") on the button that opens the picker.
+                DayTimeRow(title: "At", day: nil, time: label, selection: Binding(
+                    get: { time.date(in: calendar) ?? Date() },
+                    set: { date in
+                        if let picked = ClockTime(date, in: calendar) { settings.setCheckinReminder(time: picked) }
+                    }))
             }
         } header: {
             Text("Notifications")

@@ -204,6 +204,12 @@ public final class SchedulePresenter: ObservableObject {
         form = nil
     }
 
+    /// A start or end as picked (on the session's clock), in the core's words for the buttons
+    /// that open the pickers.
+    public func pickerLabels(_ value: DayTime) -> PickerLabels {
+        PickerLabels(value, environment: environment)
+    }
+
     // MARK: Helpers
 
     @discardableResult
