@@ -120,6 +120,29 @@ final class CheckInPresenterTests: XCTestCase {
     }
 
     @MainActor
+    func testANightOffThePickersStepOpensChosenAndStaysWhenSavedUntouched() throws {
+        let store = try makeStore(self)
+        let presenter = CheckInPresenter(source: store, environment: testEnvironment())
+        presenter.load()
+        let fresh = try XCTUnwrap(presenter.screen)
+        let middle = fresh.sleepChoices.count / 2
+        // Halfway between two entries (as 7.25 h is between 7h00 and 7h30), as the terminal may record.
+        let off = (fresh.sleepChoices[middle - 1].hours + fresh.sleepChoices[middle].hours) / 2
+        XCTAssertFalse(fresh.sleepChoices.contains { $0.hours == off })
+        _ = try store.recordCheckin(date: fresh.date, input: CheckInInput(mood: fresh.mood.min, sleepHours: off))
+
+        presenter.load()
+
+        XCTAssertEqual(presenter.form.sleepHours, off)
+        let entry = try XCTUnwrap(presenter.screen?.sleepChoices.first { $0.hours == off }, "the picker finds it")
+        XCTAssertFalse(entry.label.isEmpty)
+        XCTAssertEqual(presenter.screen?.sleepChoices.count, fresh.sleepChoices.count + 1, "offered in its place")
+        presenter.setMood(fresh.mood.max)
+        XCTAssertTrue(presenter.save())
+        XCTAssertEqual(try store.checkin(date: fresh.date)?.sleepHours, off, "kept as it was")
+    }
+
+    @MainActor
     func testAnAnswerTakenBackIsCleared() throws {
         let store = try makeStore(self)
         let presenter = CheckInPresenter(source: store, environment: testEnvironment())
