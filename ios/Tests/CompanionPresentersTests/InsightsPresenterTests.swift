@@ -91,6 +91,13 @@ final class InsightsPresenterTests: XCTestCase {
             XCTAssertTrue(indices.contains(point.index))
             XCTAssertTrue((chart.valueMin...chart.valueMax).contains(point.value), "inside the shared axis")
         }
+        // The y axis' labelled values, each inside the shared range under the core's figure.
+        XCTAssertFalse(chart.valueTicks.isEmpty)
+        for tick in chart.valueTicks {
+            XCTAssertTrue((UInt32(chart.valueMin)...UInt32(chart.valueMax)).contains(tick.index))
+            XCTAssertFalse(tick.label.isEmpty)
+        }
+        XCTAssertEqual(chart.valueTicks.map(\.index), chart.valueTicks.map(\.index).sorted(), "bottom to top")
         XCTAssertTrue(chart.moodScale.choices.contains { $0.value == chart.mood.first?.points.first?.value })
         XCTAssertNotEqual(chart.moodScale.name, chart.cravingScale.name, "two series, told apart")
         XCTAssertEqual(presenter.screen, try store.insightsScreen(now: monday, zone: zone, chartDays: nil))

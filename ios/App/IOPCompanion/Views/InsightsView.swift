@@ -67,8 +67,9 @@ struct InsightsView: View {
 }
 
 /// The core's chart: days at the core's x positions (`index`), the dates under the axis its
-/// `ticks`, the y axis its `valueMin`...`valueMax`, each series under its scale's `name`, each
-/// point read out as its day's `label` and the scale's figure for its value.
+/// `ticks`, the y axis its `valueMin`...`valueMax` labelled at its `valueTicks`, each series
+/// under its scale's `name`, each point read out as its day's `label` and the scale's figure
+/// for its value.
 private struct MoodChart: View {
     let chart: ChartRecord
     let insights: InsightsPresenter
@@ -83,6 +84,11 @@ private struct MoodChart: View {
         Dictionary(chart.ticks.map { ($0.index, $0.label) }, uniquingKeysWith: { first, _ in first })
     }
 
+    /// The y axis' labelled values (a tick's `index` holds its value) and their figures.
+    private var valueLabels: [UInt32: String] {
+        Dictionary(chart.valueTicks.map { ($0.index, $0.label) }, uniquingKeysWith: { first, _ in first })
+    }
+
     /// Every day's width, the first and last whole: half a position either side of the ends.
     private var xDomain: ClosedRange<Double> {
         let indices = chart.points.map { Double($0.index) }
@@ -92,6 +98,7 @@ private struct MoodChart: View {
     var body: some View {
         let days = self.days
         let tickLabels = self.tickLabels
+        let valueLabels = self.valueLabels
         let low = Int(chart.valueMin)
         let high = Int(chart.valueMax)
         Chart {
@@ -117,6 +124,14 @@ private struct MoodChart: View {
                 AxisValueLabel { Text(Self.label(of: value, in: tickLabels)) }
             }
         }
+        .chartYAxis {
+            // Only the core's values, under its figures (Swift Charts would pick and print its own).
+            AxisMarks(values: chart.valueTicks.map { Int($0.index) }) { value in
+                AxisGridLine()
+                AxisTick()
+                AxisValueLabel { Text(Self.valueLabel(of: value, in: valueLabels)) }
+            }
+        }
         .chartForegroundStyleScale(
             domain: [chart.moodScale.name, chart.cravingScale.name], range: [Color.blue, Color.orange])
         .chartOverlay { proxy in
@@ -137,6 +152,12 @@ private struct MoodChart: View {
     private static func label(of value: AxisValue, in tickLabels: [UInt32: String]) -> String {
         guard let x = value.as(Double.self), let index = UInt32(exactly: x.rounded()) else { return "" }
         return tickLabels[index] ?? ""
+    }
+
+    /// The core's figure for a y axis mark (each mark sits on a value tick).
+    private static func valueLabel(of value: AxisValue, in valueLabels: [UInt32: String]) -> String {
+        guard let y = value.as(Int.self), let index = UInt32(exactly: y) else { return "" }
+        return valueLabels[index] ?? ""
     }
 
     /// One measure's segments, each its own series so a line never bridges a gap.
