@@ -56,6 +56,7 @@ final class ReachOutPresenterTests: XCTestCase {
         XCTAssertEqual(presenter.screen, try store.reachOutScreen(message: nil))
         let sam = try XCTUnwrap(presenter.screen?.others.first { $0.name == "Sam" })
         XCTAssertEqual(sam.role, role)
+        XCTAssertTrue(sam.canEdit, "the participant's own: edit, star and remove offered")
         XCTAssertFalse(sam.actions.isEmpty, "the core made the call and text actions")
     }
 

@@ -58,27 +58,28 @@ struct ReachOutView: View {
     }
 }
 
-/// A contact: their actions, a star, and (for the participant's own) edit and remove.
+/// A contact: their actions, and where the core says they are the participant's to change
+/// (`canEdit`: not a program's), edit, a star and remove.
 private struct PersonRow: View {
     let contact: ReachOutContactRecord
     let reachOut: ReachOutPresenter
-
-    private var own: Bool { contact.programId == nil }
 
     var body: some View {
         ContactRow(contact: contact)
             .contentShape(Rectangle())
             .onTapGesture {
-                if own { reachOut.openForm(contactId: contact.id) }
+                if contact.canEdit { reachOut.openForm(contactId: contact.id) }
             }
             .swipeActions(edge: .leading) {
-                Button(contact.favourite ? "Unstar" : "Star") {
-                    reachOut.setFavourite(contact.id, !contact.favourite)
+                if contact.canEdit {
+                    Button(contact.favourite ? "Unstar" : "Star") {
+                        reachOut.setFavourite(contact.id, !contact.favourite)
+                    }
+                    .tint(.yellow)
                 }
-                .tint(.yellow)
             }
             .swipeActions(edge: .trailing) {
-                if own {
+                if contact.canEdit {
                     Button("Remove", role: .destructive) { reachOut.remove(contactId: contact.id) }
                 }
             }
