@@ -18,7 +18,8 @@ final class AppDelegate: NSObject, UIApplicationDelegate, UNUserNotificationCent
         let services = self.services
         BackgroundRefresh.register(
             reminders: { await services.refreshRemindersInBackground() },
-            sync: { await services.syncInBackground() })
+            sync: { await services.syncInBackground() },
+            backoff: services.syncBackoff)
         return true
     }
 

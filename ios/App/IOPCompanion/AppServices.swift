@@ -26,6 +26,8 @@ final class AppServices: ObservableObject {
     /// The phone's own network stack for every request the core makes (enrolment, linking,
     /// background and foreground sync, erasure).
     private let transport = URLSessionTransport()
+    /// Failed background syncs in a row, in the app's defaults: how long the next one waits.
+    let syncBackoff = SyncBackoff()
     private var observers: [NSObjectProtocol] = []
     private var changeScheduled = false
     /// A background sync request is pending (asked for since launch, not cancelled).
@@ -221,7 +223,7 @@ final class AppServices: ObservableObject {
         guard let session = start() else { return }
         await session.refreshScreens()
         await applyReminders()
-        if await sync(session) {
+        if await sync(session, inBackground: false) {
             await applyReminders()
         }
     }
@@ -246,51 +248,54 @@ final class AppServices: ObservableObject {
             stopBackgroundSync()
             return true
         }
-        let synced = await sync(session)
+        let synced = await sync(session, inBackground: true)
         if Task.isCancelled { return false }
         _ = try? await session.applier.apply()
         return synced
     }
 
     /// A sync when enrolled; true when it went through. Each one sets when the next background
-    /// sync may run (the core's period after one that went through, its retry after one that
-    /// failed). A server that no longer knows this device gets the core's "sync stopped"
-    /// notification, and background sync stops asking.
-    private func sync(_ session: Session) async -> Bool {
+    /// sync may run (the core's period after one that went through; after one that failed, the
+    /// core's back-off for the background failures in a row, `SyncBackoff`). A server that no
+    /// longer knows this device gets the core's "sync stopped" notification, and background
+    /// sync stops asking.
+    private func sync(_ session: Session, inBackground: Bool) async -> Bool {
         guard (try? session.store.account()) != nil else {
             stopBackgroundSync()
             return false
         }
         do {
             _ = try await session.store.sync()
-            requestBackgroundSync(afterSuccess: true)
+            requestBackgroundSync(after: syncBackoff.succeeded())
             return true
         } catch {
             if CoreErrors.isNotEnrolled(error) {
                 stopBackgroundSync()
                 await notifications.postSyncStopped()
             } else {
-                requestBackgroundSync(afterSuccess: false)
+                requestBackgroundSync(after: syncBackoff.failed(inBackground: inBackground))
             }
             return false
         }
     }
 
-    /// Enrolled and no background sync asked for yet: ask for one a period from now (a sync
-    /// in the foreground follows at once anyway).
+    /// Enrolled and no background sync asked for yet: ask for one after the wait as things
+    /// stand (a period, or the back-off after failures before this launch; a sync in the
+    /// foreground follows at once anyway).
     private func startBackgroundSyncIfEnrolled() {
         guard !syncRequested, let session, (try? session.store.account()) != nil else { return }
-        requestBackgroundSync(afterSuccess: true)
+        requestBackgroundSync(after: syncBackoff.current)
     }
 
-    private func requestBackgroundSync(afterSuccess: Bool) {
-        BackgroundRefresh.scheduleSync(afterSuccess: afterSuccess)
+    private func requestBackgroundSync(after wait: TimeInterval) {
+        BackgroundRefresh.scheduleSync(after: wait)
         syncRequested = true
     }
 
     private func stopBackgroundSync() {
         BackgroundRefresh.cancelSync()
         syncRequested = false
+        syncBackoff.reset()
     }
 
     // MARK: Notification taps
@@ -308,6 +313,7 @@ final class AppServices: ObservableObject {
         notifications.removeEverything()
         BackgroundRefresh.cancelAll()
         syncRequested = false
+        syncBackoff.reset()
         phase = .erased(report)
     }
 }

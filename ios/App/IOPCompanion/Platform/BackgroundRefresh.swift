@@ -9,8 +9,9 @@ import Foundation
 ///   reminders coming), at the earliest `reminderWindow(.ios).refreshEveryMinutes` after the
 ///   last run;
 /// - `Sync` syncs, then re-applies the plan, at the earliest `backgroundSync().everyMinutes`
-///   after the last sync that went through (foreground syncs count), `retryAfterMinutes`
-///   after one that failed or was cut short; not asked for while not enrolled.
+///   after the last sync that went through (foreground syncs count), and after failed ones the
+///   core's back-off for the failures in a row (`SyncBackoff`: 15, 30, 60 … minutes, since iOS
+///   does not back off by itself); not asked for while not enrolled.
 ///
 /// One request could not honour both: syncing hourly is more than the core says, refreshing
 /// every six hours lets the window run down. Both are registered at launch (before launch
@@ -28,15 +29,18 @@ enum BackgroundRefresh {
         static let identifier = "org.iopcompanion.app.sync"
     }
 
-    /// `reminders` and `sync` do each run's work and return whether it succeeded.
+    /// `reminders` and `sync` do each run's work and return whether it succeeded; `backoff`
+    /// is the sync's count of failures in a row.
     @MainActor
     static func register(
         reminders: @escaping @MainActor @Sendable () async -> Bool,
-        sync: @escaping @MainActor @Sendable () async -> Bool
+        sync: @escaping @MainActor @Sendable () async -> Bool,
+        backoff: SyncBackoff
     ) {
         register(Reminders.identifier, next: { scheduleReminders() }, work: reminders)
-        // A run cut short is retried; one that goes through asks for the full period itself.
-        register(Sync.identifier, next: { scheduleSync(afterSuccess: false) }, work: sync)
+        // A run cut short is retried as one more failure would be; a sync that goes through or
+        // fails asks again itself, with the count as it then is.
+        register(Sync.identifier, next: { scheduleSync(after: backoff.ifThisRunFails) }, work: sync)
     }
 
     @MainActor
@@ -59,10 +63,10 @@ enum BackgroundRefresh {
         submit(Reminders.identifier, after: wait)
     }
 
-    /// The next background sync: the core's period after one that went through, its retry
-    /// after one that did not. Replaces the request pending, if any.
-    static func scheduleSync(afterSuccess: Bool) {
-        submit(Sync.identifier, after: BackgroundSchedule.nextSync(afterSuccess: afterSuccess))
+    /// The next background sync, `wait` from now (`SyncBackoff`'s). Replaces the request
+    /// pending, if any.
+    static func scheduleSync(after wait: TimeInterval) {
+        submit(Sync.identifier, after: wait)
     }
 
     /// Not enrolled (or no longer known to the server): nothing to sync in the background.

@@ -11,11 +11,12 @@ public enum BackgroundSchedule {
         reminderWindow(platform: .ios).refreshEveryMinutes.map { TimeInterval($0) * 60 }
     }
 
-    /// The next background sync: `backgroundSync().everyMinutes` after a sync that went through
-    /// (in the foreground too), `retryAfterMinutes` after one that failed or was cut short.
-    /// `flexMinutes` has no iOS counterpart: `earliestBeginDate` is only a lower bound.
-    public static func nextSync(afterSuccess: Bool) -> TimeInterval {
-        let schedule = backgroundSync()
-        return TimeInterval(afterSuccess ? schedule.everyMinutes : schedule.retryAfterMinutes) * 60
+    /// The next background sync after `failures` failed in a row: `backgroundSync().everyMinutes`
+    /// after none (a sync went through, in the foreground too), else the core's back-off for iOS,
+    /// which does not back off by itself (`backgroundSyncRetryMinutes`). `flexMinutes` has no iOS
+    /// counterpart: `earliestBeginDate` is only a lower bound.
+    public static func nextSync(failures: UInt32) -> TimeInterval {
+        let minutes = failures == 0 ? backgroundSync().everyMinutes : backgroundSyncRetryMinutes(failures: failures)
+        return TimeInterval(minutes) * 60
     }
 }
