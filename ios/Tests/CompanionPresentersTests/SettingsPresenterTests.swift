@@ -41,6 +41,8 @@ final class SettingsPresenterTests: XCTestCase {
         let offered = try XCTUnwrap(before.leadChoices.first { lead in !before.defaultLeads.contains(lead) })
         presenter.addDefaultLead(minutes: offered.minutes)
         XCTAssertTrue(presenter.screen?.defaultLeads.contains(offered) ?? false)
+        XCTAssertFalse(
+            presenter.screen?.leadChoices.contains(offered) ?? true, "the menu offers only what is not chosen")
         presenter.removeDefaultLead(minutes: offered.minutes)
         XCTAssertEqual(presenter.screen?.defaultLeads, before.defaultLeads)
 

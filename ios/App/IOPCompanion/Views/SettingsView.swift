@@ -112,11 +112,11 @@ private struct NotificationsSection: View {
                         Button("Remove", role: .destructive) { settings.removeDefaultLead(minutes: lead.minutes) }
                     }
             }
-            let chosen = Set(screen.defaultLeads.map(\.minutes))
-            let offered = screen.leadChoices.filter { !chosen.contains($0.minutes) }
-            if !offered.isEmpty && screen.defaultLeads.count < Int(screen.maxLeads) {
+            // The core's choices leave out those chosen; the limit is still counted here
+            // (ios-notes.md: the core says it on Save).
+            if !screen.leadChoices.isEmpty && screen.defaultLeads.count < Int(screen.maxLeads) {
                 Menu("Add a reminder") {
-                    ForEach(offered, id: \.minutes) { lead in
+                    ForEach(screen.leadChoices, id: \.minutes) { lead in
                         Button(lead.label) { settings.addDefaultLead(minutes: lead.minutes) }
                     }
                 }
