@@ -268,3 +268,37 @@ fn the_participants_contacts_are_theirs_to_change() {
     let sam = screen.others.iter().find(|c| c.name == "Sam").unwrap();
     assert!(sam.can_edit && sam.program_id.is_none());
 }
+
+#[test]
+fn today_and_the_move_form_and_settings_word_the_rest() {
+    let (_dir, mut s) = store();
+    let now = at("2026-11-20T17:00:00Z");
+    // Wednesday 18 November has no session: Today says so in the core's words.
+    let wednesday = s
+        .today_screen(at("2026-11-18T17:00:00Z"), NY, ClockStyle::TwelveHour, None)
+        .unwrap();
+    assert!(wednesday.sessions.is_empty());
+    assert_eq!(wednesday.empty_label, "No sessions today");
+    let id = session(&mut s, "2026-11-06T11:00", NY, 50);
+    let f = s.move_form(&id, day("2026-11-27"), now, NY).unwrap();
+    let lengths: Vec<u32> = f.duration_choices.iter().map(|d| d.minutes).collect();
+    assert!(lengths.contains(&50) && lengths.windows(2).all(|w| w[0] < w[1]));
+    let settings = s.settings_screen(ClockStyle::TwelveHour).unwrap();
+    assert!(settings.backup_notice.contains("passphrase"));
+    assert_eq!(
+        settings.can_add_lead,
+        (settings.default_leads.len() as u32) < settings.max_leads
+    );
+    s.edit_preferences(&PreferencesEdit {
+        default_reminder_leads: Some(
+            vec![5, 10, 15, 30, 60, 120, 180, 1440][..settings.max_leads as usize].to_vec(),
+        ),
+        ..Default::default()
+    })
+    .unwrap();
+    assert!(
+        !s.settings_screen(ClockStyle::TwelveHour)
+            .unwrap()
+            .can_add_lead
+    );
+}

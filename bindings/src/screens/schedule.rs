@@ -89,6 +89,8 @@ pub struct MoveFormRecord {
     pub start: LocalDateTime,
     pub duration_minutes: u32,
     pub max_duration_minutes: u32,
+    /// The lengths offered, the occurrence's own among them.
+    pub duration_choices: Vec<DurationChoiceRecord>,
     /// The session's zone: the picked start is read on this clock.
     pub zone: String,
     /// "Times are on the clock in Chicago.", when that clock reads differently from the phone's.
@@ -104,6 +106,14 @@ impl From<companion_core::MoveForm> for MoveFormRecord {
             start: f.start.into(),
             duration_minutes: f.duration_minutes,
             max_duration_minutes: f.max_duration_minutes,
+            duration_choices: f
+                .duration_choices
+                .into_iter()
+                .map(|d| DurationChoiceRecord {
+                    minutes: d.minutes,
+                    label: d.label,
+                })
+                .collect(),
             zone: f.zone,
             clock_note: f.clock_note,
         }

@@ -39,6 +39,8 @@ pub struct SettingsScreenRecord {
     pub default_leads: Vec<LeadChoiceRecord>,
     pub lead_choices: Vec<LeadChoiceRecord>,
     pub max_leads: u32,
+    /// Whether another default lead may be added.
+    pub can_add_lead: bool,
     /// The participant's chosen country; `None` follows the phone's.
     pub region: Option<String>,
     pub effective_region: Option<String>,
@@ -52,6 +54,8 @@ pub struct SettingsScreenRecord {
     pub export_notice: String,
     /// What discreet notifications do, beside their switch.
     pub discreet_notice: String,
+    /// What a backup is, beside its button.
+    pub backup_notice: String,
     /// What a restore does: it merges, it never overwrites.
     pub restore_notice: String,
     /// What erase does, beside its button.
@@ -118,6 +122,7 @@ impl From<SettingsScreen> for SettingsScreenRecord {
             default_leads: all(s.default_leads),
             lead_choices: all(s.lead_choices),
             max_leads: s.max_leads,
+            can_add_lead: s.can_add_lead,
             region: s.region,
             effective_region: s.effective_region,
             effective_region_name: s.effective_region_name,
@@ -133,6 +138,7 @@ impl From<SettingsScreen> for SettingsScreenRecord {
             export_formats: all(s.export_formats),
             export_notice: s.export_notice,
             discreet_notice: s.discreet_notice,
+            backup_notice: s.backup_notice,
             restore_notice: s.restore_notice,
             erase_notice: s.erase_notice,
             erase_confirmation: s.erase_confirmation,

@@ -41,6 +41,8 @@ pub struct CrisisShortcutRecord {
 pub struct TodayScreenRecord {
     pub date: LocalDate,
     pub zone: String,
+    /// "No sessions today", when `sessions` is empty.
+    pub empty_label: String,
     /// Today's occurrences, cancelled ones included, by start.
     pub sessions: Vec<OccurrenceViewRecord>,
     /// The next few after today (cancelled ones marked), shown always.
@@ -60,6 +62,7 @@ impl From<TodayScreen> for TodayScreenRecord {
         TodayScreenRecord {
             date: t.date.into(),
             zone: t.zone,
+            empty_label: t.empty_label,
             sessions: all(t.sessions),
             coming_up: all(t.coming_up),
             checkin: t.checkin.map(|c: CheckInSummary| CheckInSummaryRecord {

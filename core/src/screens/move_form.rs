@@ -10,6 +10,7 @@ use crate::schedule::notifications::place;
 use crate::schedule::occurrence::OccurrenceStatus;
 use crate::schedule::session::MAX_DURATION_MINUTES;
 use crate::screens::labels;
+use crate::screens::session_choices::{DURATION_CHOICES, DurationChoice};
 use crate::screens::views::{checked_now, zone_of};
 use crate::storage::store::Store;
 
@@ -26,6 +27,8 @@ pub struct MoveForm {
     pub start: NaiveDateTime,
     pub duration_minutes: u32,
     pub max_duration_minutes: u32,
+    /// The lengths offered, with the occurrence's own among them.
+    pub duration_choices: Vec<DurationChoice>,
     /// The session's zone: the picked start is read on this clock.
     pub zone: String,
     /// "Times are on the clock in Chicago.", when the session's clock reads differently from
@@ -61,6 +64,16 @@ impl Store {
         let differs =
             own.offset_from_utc_datetime(&at).fix() != phone.offset_from_utc_datetime(&at).fix();
         let minutes = (o.end - o.start).num_minutes();
+        let duration = u32::try_from(minutes.clamp(1, i64::from(MAX_DURATION_MINUTES)))
+            .unwrap_or(MAX_DURATION_MINUTES);
+        let mut duration_choices: Vec<DurationChoice> = DURATION_CHOICES
+            .into_iter()
+            .map(DurationChoice::of)
+            .collect();
+        if !DURATION_CHOICES.contains(&duration) {
+            let at = duration_choices.partition_point(|d| d.minutes < duration);
+            duration_choices.insert(at, DurationChoice::of(duration));
+        }
         Ok(MoveForm {
             title: format!(
                 "Move {}, {}",
@@ -70,8 +83,8 @@ impl Store {
             session_id: o.session_id,
             series_date: o.series_date,
             start: o.local_start,
-            duration_minutes: u32::try_from(minutes.clamp(1, i64::from(MAX_DURATION_MINUTES)))
-                .unwrap_or(MAX_DURATION_MINUTES),
+            duration_minutes: duration,
+            duration_choices,
             max_duration_minutes: MAX_DURATION_MINUTES,
             clock_note: differs
                 .then(|| format!("Times are on the clock in {}.", place(own, o.start))),

@@ -78,6 +78,8 @@ pub struct SettingsScreen {
     /// The lead times offered that are not chosen yet.
     pub lead_choices: Vec<LeadChoice>,
     pub max_leads: u32,
+    /// Whether another default lead may be added (fewer than `max_leads` chosen).
+    pub can_add_lead: bool,
     /// The country chosen by the participant; `None` follows the phone's.
     pub region: Option<String>,
     /// The country that applies now (chosen, else the phone's), if any is known.
@@ -94,6 +96,8 @@ pub struct SettingsScreen {
     pub link_minutes: u32,
     /// What discreet notifications do, beside their switch.
     pub discreet_notice: String,
+    /// What a backup is, beside its button.
+    pub backup_notice: String,
     /// What a restore does, beside its button: it merges, it never overwrites.
     pub restore_notice: String,
     /// What erase does, beside its button (enrolled or not).
@@ -106,6 +110,9 @@ const DISCREET_NOTICE: &str = "With discreet notifications, a reminder says only
     have an appointment and when: never a session's name, a place or what the app is for. \
     Without, it names the session and where it is; a locked phone still shows only \
     \"Reminder\".";
+const BACKUP_NOTICE: &str = "A backup is one file with all your data, encrypted with a \
+    passphrase you choose. Keep the passphrase safe: without it nobody can open the backup, \
+    and it cannot be recovered.";
 const RESTORE_NOTICE: &str = "A backup's records are added to what is on this phone; nothing \
     here is overwritten. You need the backup's passphrase.";
 const ERASE_NOTICE_ENROLLED: &str = "Erases your data from your program's server and from this \
@@ -170,6 +177,7 @@ impl Store {
                 .map(LeadChoice::of)
                 .collect(),
             max_leads: u32::try_from(crate::schedule::session::MAX_LEADS).unwrap_or(u32::MAX),
+            can_add_lead: chosen.len() < crate::schedule::session::MAX_LEADS,
             region: prefs.region.map(|r| r.to_string()),
             effective_region_name: effective_region.as_deref().map(region_label),
             region_unset_label: "This phone's region".into(),
@@ -186,6 +194,7 @@ impl Store {
             export_formats: EXPORT_FORMATS.to_vec(),
             export_notice: PLAINTEXT_EXPORT_NOTICE.to_owned(),
             discreet_notice: DISCREET_NOTICE.to_owned(),
+            backup_notice: BACKUP_NOTICE.to_owned(),
             restore_notice: RESTORE_NOTICE.to_owned(),
             erase_notice: if self.account()?.is_some() {
                 ERASE_NOTICE_ENROLLED

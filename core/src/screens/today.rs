@@ -68,6 +68,8 @@ pub struct TodayScreen {
     /// The participant's local date, from now and their phone's zone.
     pub date: NaiveDate,
     pub zone: String,
+    /// What the sessions' place says when there are none today: "No sessions today".
+    pub empty_label: String,
     /// Today's occurrences, cancelled ones included, by start.
     pub sessions: Vec<OccurrenceView>,
     /// After today, within [`COMING_UP_DAYS`], at most [`COMING_UP_MAX`], by start; shown
@@ -148,6 +150,7 @@ impl Store {
             }
         };
         Ok(TodayScreen {
+            empty_label: "No sessions today".into(),
             date: today.date,
             zone: today.time_zone,
             sessions: today.sessions.into_iter().map(|o| viewer.view(o)).collect(),
