@@ -144,3 +144,11 @@ func message(of call: () throws -> Void) -> String? {
         return CoreErrors.message(error)
     }
 }
+
+/// `occurrence` as the presenter's schedule shows it now, found by session and series date.
+@MainActor
+func find(_ occurrence: OccurrenceViewRecord, in presenter: SchedulePresenter) -> OccurrenceViewRecord? {
+    presenter.screen?.days.flatMap(\.occurrences).first {
+        $0.sessionId == occurrence.sessionId && $0.seriesDate == occurrence.seriesDate
+    }
+}

@@ -16,6 +16,7 @@ final class SettingsPresenterTests: XCTestCase {
         presenter.refresh()
 
         XCTAssertEqual(presenter.screen, try store.settingsScreen(clockStyle: .twentyFourHour))
+        XCTAssertFalse(presenter.screen?.backupNotice.isEmpty ?? true, "the backup's footer is the core's")
     }
 
     @MainActor
@@ -54,6 +55,39 @@ final class SettingsPresenterTests: XCTestCase {
         XCTAssertNil(presenter.screen?.region)
 
         XCTAssertEqual(presenter.screen, try store.settingsScreen(clockStyle: .twelveHour))
+    }
+
+    @MainActor
+    func testAnotherReminderIsOfferedUntilTheCoreSaysNoMoreFit() throws {
+        let store = try makeStore(self)
+        let presenter = SettingsPresenter(source: store, environment: testEnvironment())
+        presenter.refresh()
+
+        // Each time the core says another fits, add the first it offers (at most as many times
+        // as there are lead times, so a core that never says no fails below).
+        let before = try XCTUnwrap(presenter.screen)
+        for _ in 0..<(before.leadChoices.count + before.defaultLeads.count) {
+            guard let screen = presenter.screen, screen.canAddLead else { break }
+            let offered = try XCTUnwrap(screen.leadChoices.first, "another fits: the menu has an entry")
+            presenter.addDefaultLead(minutes: offered.minutes)
+            XCTAssertNil(presenter.error)
+            XCTAssertTrue(presenter.screen?.defaultLeads.contains(offered) ?? false)
+        }
+
+        let full = try XCTUnwrap(presenter.screen)
+        XCTAssertFalse(full.canAddLead)
+        XCTAssertEqual(full, try store.settingsScreen(clockStyle: .twelveHour))
+        // The menu is gone though lead times are left to offer; one more is the core's to refuse.
+        let left = try XCTUnwrap(full.leadChoices.first, "more lead times than fit")
+        presenter.addDefaultLead(minutes: left.minutes)
+        XCTAssertEqual(presenter.screen?.defaultLeads, full.defaultLeads)
+        XCTAssertNotNil(presenter.error)
+        XCTAssertEqual(
+            presenter.error,
+            message { _ = try store.settingsAct(action: .addDefaultLead(minutes: left.minutes), clockStyle: .twelveHour) })
+
+        presenter.removeDefaultLead(minutes: full.defaultLeads[0].minutes)
+        XCTAssertTrue(presenter.screen?.canAddLead ?? false, "one removed, another fits again")
     }
 
     @MainActor

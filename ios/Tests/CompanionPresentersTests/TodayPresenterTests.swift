@@ -87,6 +87,22 @@ final class TodayPresenterTests: XCTestCase {
     }
 
     @MainActor
+    func testADayWithNoSessionSaysSoInTheCoresWords() async throws {
+        let store = try makeStore(self)
+        let notifications = FakeNotifications()
+        let presenter = TodayPresenter(source: store, platform: notifications, environment: testEnvironment())
+
+        await presenter.refresh()
+
+        XCTAssertEqual(presenter.screen?.sessions, [])
+        let facts = await notifications.facts()
+        let expected = try store.todayScreen(
+            now: monday, zone: "America/New_York", clockStyle: .twelveHour, facts: .ios(facts: facts), heldNow: [])
+        XCTAssertEqual(presenter.screen?.emptyLabel, expected.emptyLabel)
+        XCTAssertFalse(presenter.screen?.emptyLabel.isEmpty ?? true)
+    }
+
+    @MainActor
     func testTodaysCheckInLineIsTheCores() async throws {
         let store = try makeStore(self)
         let form = try store.checkinScreenToday(now: monday, zone: "America/New_York")

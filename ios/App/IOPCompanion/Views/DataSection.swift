@@ -52,7 +52,7 @@ struct DataSection: View {
         } header: {
             Text("Backup and export")
         } footer: {
-            Text("A backup is encrypted with your passphrase; nobody can open it without it.")
+            Text(screen.backupNotice)
         }
         .fileExporter(
             isPresented: $exporting, document: outgoing, contentType: outgoing?.contentType ?? .data,

@@ -10,7 +10,6 @@ struct DayTimeRow: View {
     let day: String?
     let time: String
     @Binding var selection: Date
-    var range: ClosedRange<Date>?
     @State private var open: Part?
 
     private enum Part { case day, time }
@@ -39,11 +38,7 @@ struct DayTimeRow: View {
         .tint(open == part ? .accentColor : .secondary)
     }
 
-    @ViewBuilder private func picker(_ components: DatePickerComponents) -> some View {
-        if let range {
-            DatePicker(title, selection: $selection, in: range, displayedComponents: components).labelsHidden()
-        } else {
-            DatePicker(title, selection: $selection, displayedComponents: components).labelsHidden()
-        }
+    private func picker(_ components: DatePickerComponents) -> some View {
+        DatePicker(title, selection: $selection, displayedComponents: components).labelsHidden()
     }
 }

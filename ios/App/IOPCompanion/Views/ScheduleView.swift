@@ -126,7 +126,7 @@ private struct SessionRow: View {
 
 /// The core's move form: a new start for one occurrence, picked on the session's own clock (in
 /// the form's zone, with the core's note when that clock reads differently from the phone's),
-/// and its length up to the core's longest.
+/// and its length, one of the core's choices.
 private struct MoveOccurrenceView: View {
     @ObservedObject var schedule: SchedulePresenter
 
@@ -139,10 +139,7 @@ private struct MoveOccurrenceView: View {
     private func form(_ state: MoveFormState) -> some View {
         let clock = WallClockBinding(zone: state.form.zone)
         let start = clock.date(state.start)
-        let end = start.addingTimeInterval(TimeInterval(state.durationMinutes) * 60)
         let starts = schedule.pickerLabels(state.start)
-        // The end as the session's clock reads it (a daylight-saving change may fall between).
-        let ends = clock.value(end).map { schedule.pickerLabels($0) }
         return Form {
             Section {
                 DayTimeRow(title: "Starts", day: starts.day, time: starts.time, selection: Binding(
@@ -150,16 +147,16 @@ private struct MoveOccurrenceView: View {
                     set: { date in
                         if let value = clock.value(date) { schedule.editMove { $0.start = value } }
                     }))
-                DayTimeRow(
-                    title: "Ends", day: ends?.day, time: ends?.time ?? "",
-                    selection: Binding(
-                        get: { end },
-                        set: { picked in
-                            // The length in minutes between the two picks; the core checks it.
-                            let minutes = Int((picked.timeIntervalSince(start) / 60).rounded())
-                            schedule.editMove { $0.durationMinutes = UInt32(clamping: minutes) }
-                        }),
-                    range: start...start.addingTimeInterval(TimeInterval(state.form.maxDurationMinutes) * 60))
+                // The core's lengths in its words ("1 hour 30 minutes"), the occurrence's own
+                // among them when it is off the list.
+                Picker("Length", selection: Binding(
+                    get: { state.durationMinutes },
+                    set: { minutes in schedule.editMove { $0.durationMinutes = minutes } }
+                )) {
+                    ForEach(state.form.durationChoices, id: \.minutes) { choice in
+                        Text(choice.label).tag(choice.minutes)
+                    }
+                }
             } footer: {
                 if let note = state.form.clockNote { Text(note) }
             }

@@ -112,9 +112,9 @@ private struct NotificationsSection: View {
                         Button("Remove", role: .destructive) { settings.removeDefaultLead(minutes: lead.minutes) }
                     }
             }
-            // The core's choices leave out those chosen; the limit is still counted here
-            // (ios-notes.md: the core says it on Save).
-            if !screen.leadChoices.isEmpty && screen.defaultLeads.count < Int(screen.maxLeads) {
+            // Offered while the core says another fits; its choices leave out those chosen (an
+            // empty list is no menu).
+            if screen.canAddLead && !screen.leadChoices.isEmpty {
                 Menu("Add a reminder") {
                     ForEach(screen.leadChoices, id: \.minutes) { lead in
                         Button(lead.label) { settings.addDefaultLead(minutes: lead.minutes) }

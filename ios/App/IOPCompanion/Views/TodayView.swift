@@ -3,8 +3,8 @@ import CompanionPresenters
 import SwiftUI
 
 /// Today as the core decides it: the crisis line first, the reminder card when reminders are
-/// at risk, the check-in (the core's line once done), today's sessions, what is coming up, and
-/// favourites.
+/// at risk, the check-in (the core's line once done), today's sessions (the core's line when
+/// there are none), what is coming up, and favourites.
 struct TodayView: View {
     @ObservedObject var today: TodayPresenter
     let health: ReminderHealthPresenter
@@ -34,7 +34,7 @@ struct TodayView: View {
                 }
                 Section("Today") {
                     if screen.sessions.isEmpty {
-                        Text("No sessions today.").foregroundStyle(.secondary)
+                        Text(screen.emptyLabel).foregroundStyle(.secondary)
                     }
                     ForEach(screen.sessions, id: \.self) { OccurrenceRow(occurrence: $0) }
                 }

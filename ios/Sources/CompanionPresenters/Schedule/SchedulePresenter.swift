@@ -29,13 +29,14 @@ public struct SessionFormState: Equatable, Identifiable, Sendable {
     }
 }
 
-/// The move sheet while it is open: the core's move form (where its pickers open, their
-/// limits, the session's clock and the words for it) and the start and length as the
+/// The move sheet while it is open: the core's move form (where its pickers open, its
+/// lengths, the session's clock and the words for it) and the start and length as the
 /// participant has them now.
 public struct MoveFormState: Equatable, Identifiable, Sendable {
     public let form: MoveFormRecord
     /// On the session's own clock (`form.zone`).
     public var start: DayTime
+    /// One of `form.durationChoices` (the occurrence's own length until another is picked).
     public var durationMinutes: UInt32
     public var error: String?
 
