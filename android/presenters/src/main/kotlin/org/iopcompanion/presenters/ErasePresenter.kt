@@ -2,6 +2,7 @@ package org.iopcompanion.presenters
 
 import org.iopcompanion.core.CompanionException
 import org.iopcompanion.core.CompanionStore
+import org.iopcompanion.core.HeldReminder
 import org.iopcompanion.core.ServerErasure
 
 data class EraseState(
@@ -17,11 +18,12 @@ data class EraseState(
 )
 
 /**
- * What the platform must do once the core has erased the store: delete the wrapped store key
- * (Keystore / Keychain), stop syncing and drop the reminders it holds.
+ * What the platform must do once the core has erased the store: cancel every alarm in [held]
+ * (what the OS held, read before the erase), remove delivered notifications, delete the
+ * wrapped store key (Keystore / Keychain) and stop syncing.
  */
 fun interface AfterErase {
-    fun storeErased()
+    fun storeErased(held: List<HeldReminder>)
 }
 
 /** Erasing the participant's data: on the server first when enrolled, then on this device. */
@@ -35,10 +37,12 @@ class ErasePresenter(
         if (state.value.erasing || state.value.erased != null) return false
         update { it.copy(erasing = true, problem = null) }
         return try {
+            // The record of what the OS holds is in the store: read before it goes.
+            val held = store.remindersApplied()?.held.orEmpty()
             val report = store.erase(localOnly)
             // The key goes only after the core erased: deleting it first would lock the
             // participant out of data that may still be there.
-            afterErase.storeErased()
+            afterErase.storeErased(held)
             update { EraseState(erased = report.server) }
             true
         } catch (e: CompanionException) {

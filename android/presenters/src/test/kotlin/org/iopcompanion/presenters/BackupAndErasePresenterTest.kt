@@ -2,6 +2,7 @@ package org.iopcompanion.presenters
 
 import java.io.File
 import java.time.Instant
+import java.time.LocalDate
 import java.util.concurrent.atomic.AtomicInteger
 import kotlinx.coroutines.runBlocking
 import org.iopcompanion.core.CheckInInput
@@ -9,6 +10,7 @@ import org.iopcompanion.core.CompanionStore
 import org.iopcompanion.core.ContactInput
 import org.iopcompanion.core.Role
 import org.iopcompanion.core.ServerErasure
+import org.iopcompanion.core.SettingsAction
 import org.iopcompanion.transport.testing.CompanionServer
 import org.junit.jupiter.api.Assertions.assertEquals
 import org.junit.jupiter.api.Assertions.assertFalse
@@ -21,8 +23,8 @@ class BackupAndErasePresenterTest : StoreTest() {
     private val passphrase = "correct horse battery"
 
     private fun CompanionStore.someData() {
-        recordCheckin("2025-06-01", CheckInInput(mood = 6u, note = "first week"))
-        recordCheckin("2025-06-02", CheckInInput(mood = 4u, craving = 7u))
+        recordCheckin(LocalDate.of(2025, 6, 1), CheckInInput(mood = 6u, note = "first week"))
+        recordCheckin(LocalDate.of(2025, 6, 2), CheckInInput(mood = 4u, craving = 7u))
         addContact(ContactInput(name = "Sam", role = Role.SPONSOR, phone = "(201) 555-0102", favourite = true))
     }
 
@@ -70,7 +72,7 @@ class BackupAndErasePresenterTest : StoreTest() {
         assertFalse(backup.state.value.confirmationDiffers)
 
         val other = newStore()
-        other.recordCheckin("2025-06-05", CheckInInput(mood = 5u))
+        other.recordCheckin(LocalDate.of(2025, 6, 5), CheckInInput(mood = 5u))
         val restore = BackupPresenter(other, clock)
         assertFalse(restore.restore(file.bytes, "not the passphrase"))
         assertEquals(Problem.Kind.WRONG_KEY, restore.state.value.problem?.kind)
@@ -78,7 +80,7 @@ class BackupAndErasePresenterTest : StoreTest() {
         assertEquals(Problem.Kind.INVALID_INPUT, restore.state.value.problem?.kind)
         assertNull(restore.state.value.working)
         assertNull(restore.state.value.restored)
-        assertEquals(listOf("2025-06-05"), other.checkins(null, null).map { it.date })
+        assertEquals(listOf(LocalDate.of(2025, 6, 5)), other.checkins(null, null).map { it.date })
     }
 
     @Test
@@ -132,13 +134,33 @@ class BackupAndErasePresenterTest : StoreTest() {
             val store = newStore()
             val settings = SettingsPresenter(store, clock)
             assertTrue(runBlocking { settings.enroll(server.url, server.programWithInvite("Evening IOP")) })
-            val erase = ErasePresenter(store) {}
+            val erase = ErasePresenter(store) { _ -> }
             assertTrue(runBlocking { erase.erase(localOnly = false) })
             assertEquals(ServerErasure.ERASED, erase.state.value.erased)
             // The spent handle refuses every call rather than open an empty store.
-            assertFalse(SettingsPresenter(store, clock).setDiscreetNotifications(false))
+            assertFalse(SettingsPresenter(store, clock).act(SettingsAction.SetDiscreetNotifications(false)))
         } finally {
             server.stop()
         }
+    }
+
+    @Test
+    fun `erasing hands the platform every alarm the OS holds, read before the store goes`() {
+        val store = newStore()
+        store.addSession(
+            org.iopcompanion.core.SessionInput(
+                title = "Group", start = java.time.LocalDateTime.of(2030, 1, 7, 9, 0), timeZone = "America/Chicago", defaultLeads = true,
+            ),
+        )
+        val alarms = RecordingAlarms()
+        ReminderPlanApplier(store, alarms).apply(Instant.parse("2030-01-01T12:00:00Z"), "America/New_York",
+            org.iopcompanion.core.ClockStyle.TWELVE_HOUR, ApplyReason.LAUNCH)
+        val held = store.remindersApplied()!!.held
+        assertTrue(held.isNotEmpty())
+        var handed: List<org.iopcompanion.core.HeldReminder>? = null
+        val erase = ErasePresenter(store) { handed = it }
+        assertTrue(runBlocking { erase.erase(localOnly = false) })
+        assertEquals(held, handed)
+        assertEquals(alarms.registered.keys, handed!!.map { it.id }.toSet())
     }
 }

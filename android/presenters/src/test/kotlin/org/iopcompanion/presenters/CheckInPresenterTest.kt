@@ -1,7 +1,9 @@
 package org.iopcompanion.presenters
 
+import java.time.LocalDate
+import java.time.LocalTime
 import org.iopcompanion.core.CheckInInput
-import org.iopcompanion.core.PreferencesInput
+import org.iopcompanion.core.SettingsAction
 import org.junit.jupiter.api.Assertions.assertEquals
 import org.junit.jupiter.api.Assertions.assertFalse
 import org.junit.jupiter.api.Assertions.assertNull
@@ -9,138 +11,128 @@ import org.junit.jupiter.api.Assertions.assertTrue
 import org.junit.jupiter.api.Test
 
 class CheckInPresenterTest : StoreTest() {
+    /** 19:30 in New York on 2 June 2025. */
     private val clock = clockAt("2025-06-02T23:30:00Z", "America/New_York")
+    private val day = LocalDate.of(2025, 6, 2)
 
     @Test
-    fun `the fast path is a mood and one save`() {
+    fun `the form is the core's, and a mood and one save records it`() {
         val store = newStore()
         val checkIn = CheckInPresenter(store, clock)
         checkIn.load()
-        val fresh = checkIn.state.value
-        assertEquals("2025-06-02", fresh.date)
-        assertFalse(fresh.existing)
-        assertNull(fresh.mood)
-        assertFalse(fresh.canSave, "a new check-in needs a mood")
-        assertTrue(fresh.emotionChoices.containsAll(store.suggestedEmotions()))
+        val screen = requireNotNull(checkIn.state.value.screen)
+        assertEquals(store.checkinScreenToday(clock.instant(), "America/New_York"), screen)
+        assertEquals(day, screen.date)
+        assertEquals(screen.values, checkIn.state.value.edited)
+        assertFalse(checkIn.state.value.dirty)
 
-        checkIn.setMood(7)
-        assertTrue(checkIn.state.value.canSave)
+        checkIn.setMood(7u)
+        assertTrue(checkIn.state.value.dirty)
         assertTrue(checkIn.save())
-        assertTrue(checkIn.state.value.saved)
-        assertTrue(checkIn.state.value.existing)
-        // The daily reminder is on by default: tomorrow's is why notifications are asked for now.
-        assertTrue(checkIn.state.value.reminderMoment)
-        checkIn.reminderMomentHandled()
-        assertFalse(checkIn.state.value.reminderMoment)
+        val s = checkIn.state.value
+        assertTrue(s.saved)
+        assertTrue(s.screen!!.existing)
+        assertEquals(7, s.screen!!.values.mood?.toInt())
+        assertFalse(s.dirty)
+        assertEquals(7, store.checkin(day)?.mood?.toInt())
+        assertNull(store.checkin(day)?.craving)
+    }
 
-        val saved = store.checkin("2025-06-02")
-        requireNotNull(saved)
-        assertEquals(7, saved.mood.toInt())
+    @Test
+    fun `it asks for notifications exactly when the core says so`() {
+        val store = newStore()
+        val checkIn = CheckInPresenter(store, clock)
+        checkIn.load()
+        checkIn.setMood(5u)
+        checkIn.save()
+        val asked = checkIn.state.value.askNotificationPermission
+        checkIn.permissionAsked()
+        assertFalse(checkIn.state.value.askNotificationPermission)
+
+        store.settingsAct(SettingsAction.SetCheckinReminder(null))
+        checkIn.setMood(6u)
+        checkIn.save()
+        // With the daily reminder off there is no reminder to ask for; with it on (the default) there is.
+        assertTrue(asked)
+        assertFalse(checkIn.state.value.askNotificationPermission)
+        store.settingsAct(SettingsAction.SetCheckinReminder(LocalTime.of(21, 0)))
+    }
+
+    @Test
+    fun `a field another device changed while the form was open survives the save`() {
+        val store = newStore()
+        store.recordCheckin(day, CheckInInput(mood = 5u, note = "morning"))
+        val checkIn = CheckInPresenter(store, clock)
+        checkIn.load()
+        checkIn.setMood(8u)
+        // A sync merges the tablet's craving meanwhile; the open form is being edited, so it keeps its edits.
+        store.recordCheckin(day, CheckInInput(craving = 3u))
+        checkIn.changed()
+        assertEquals(8, checkIn.state.value.edited?.mood?.toInt())
+        assertTrue(checkIn.save())
+        val saved = requireNotNull(store.checkin(day))
+        assertEquals(8, saved.mood.toInt())
+        assertEquals(3, saved.craving?.toInt(), "the tablet's answer is not written over")
+        assertEquals("morning", saved.note)
+    }
+
+    @Test
+    fun `an untouched form follows changes, and what the participant unsets is cleared`() {
+        val store = newStore()
+        store.recordCheckin(day, CheckInInput(mood = 5u, craving = 4u, sleepHours = 7.0, usedToday = false))
+        val checkIn = CheckInPresenter(store, clock)
+        checkIn.load()
+        store.recordCheckin(day, CheckInInput(mood = 6u))
+        checkIn.changed()
+        assertEquals(6, checkIn.state.value.screen?.values?.mood?.toInt())
+        assertEquals(6, checkIn.state.value.edited?.mood?.toInt())
+
+        checkIn.setCraving(null)
+        checkIn.setSleepHours(null)
+        checkIn.setUsedToday(null)
+        assertTrue(checkIn.save())
+        val saved = requireNotNull(store.checkin(day))
         assertNull(saved.craving)
-        assertEquals(emptyList<String>(), saved.emotions)
         assertNull(saved.sleepHours)
         assertNull(saved.usedToday)
-        assertNull(saved.note)
-        assertEquals(1, store.checkins(null, null).size)
+        assertEquals(6, saved.mood.toInt())
     }
 
     @Test
-    fun `everything optional is saved, and opening it again edits the same day`() {
+    fun `what the core refuses is shown with its words, and every edit stays`() {
         val store = newStore()
         val checkIn = CheckInPresenter(store, clock)
         checkIn.load()
-        checkIn.setMood(4)
-        checkIn.setCraving(6)
-        checkIn.toggleEmotion("anxious")
+        val tooLong = "x".repeat(checkIn.state.value.screen!!.emotionMaxChars.toInt() + 1)
+        checkIn.setMood(6u)
         checkIn.toggleEmotion("tired")
-        checkIn.toggleEmotion("anxious")
-        checkIn.addEmotion("  homesick ")
-        checkIn.setSleepHours(6.5)
-        checkIn.setUsedToday(false)
-        checkIn.setNote("Hard day at work.")
-        assertTrue(checkIn.save())
-
-        val saved = store.checkin("2025-06-02")
-        requireNotNull(saved)
-        assertEquals(4, saved.mood.toInt())
-        assertEquals(6, saved.craving?.toInt())
-        assertEquals(setOf("tired", "homesick"), saved.emotions.toSet())
-        assertEquals(6.5, saved.sleepHours)
-        assertEquals(false, saved.usedToday)
-        assertEquals("Hard day at work.", saved.note)
-
-        val again = CheckInPresenter(store, clock)
-        again.load()
-        val s = again.state.value
-        assertTrue(s.existing)
-        assertEquals(4, s.mood)
-        assertEquals(6, s.craving)
-        assertEquals(setOf("tired", "homesick"), s.emotions)
-        assertTrue("homesick" in s.emotionChoices, "the participant's own tag is offered again")
-        assertEquals(6.5, s.sleepHours)
-        assertEquals("Hard day at work.", s.note)
-        assertTrue(s.canSave)
-    }
-
-    @Test
-    fun `an untouched note is kept, and clearing it removes it`() {
-        val store = newStore()
-        store.recordCheckin("2025-06-02", CheckInInput(mood = 5u, note = "Keep me."))
-        val checkIn = CheckInPresenter(store, clock)
-        checkIn.load()
-        checkIn.setMood(8)
-        assertTrue(checkIn.save())
-        assertEquals("Keep me.", store.checkin("2025-06-02")?.note)
-        assertEquals(8, store.checkin("2025-06-02")?.mood?.toInt())
-
-        store.editPreferences(PreferencesInput(checkinReminder = "off"))
-        checkIn.setNote("")
-        assertFalse(checkIn.state.value.saved, "an edit makes it unsaved")
-        assertTrue(checkIn.save())
-        assertNull(store.checkin("2025-06-02")?.note)
-        assertFalse(checkIn.state.value.reminderMoment, "no reminder, no reason to ask")
-    }
-
-    @Test
-    fun `what the core refuses is shown, and nothing is saved`() {
-        val store = newStore()
-        val checkIn = CheckInPresenter(store, clock)
-        checkIn.load()
-        checkIn.setMood(6)
-        checkIn.addEmotion("x".repeat(40))
+        checkIn.addEmotion("homesick")
+        checkIn.addEmotion(tooLong)
+        checkIn.setNote("Hard day.")
+        assertEquals(listOf("homesick", tooLong), checkIn.state.value.emotionChoices.takeLast(2))
         assertFalse(checkIn.save())
         val s = checkIn.state.value
         assertEquals(Problem.Kind.INVALID_INPUT, s.problem?.kind)
-        assertTrue(s.problem?.detail.orEmpty().contains("emotion"), s.problem?.detail)
+        assertTrue(s.problem!!.detail.isNotEmpty())
         assertFalse(s.saving)
-        assertFalse(s.saved)
-        assertNull(store.checkin("2025-06-02"))
+        assertEquals(listOf("tired", "homesick", tooLong), s.edited?.emotions)
+        assertEquals("Hard day.", s.edited?.note)
+        assertEquals(6, s.edited?.mood?.toInt())
+        assertNull(store.checkin(day))
 
-        checkIn.setMood(CheckInPresenter.MOOD_RANGE.last + 1)
-        checkIn.toggleEmotion("x".repeat(40))
-        assertFalse(checkIn.save())
-        assertEquals(Problem.Kind.INVALID_INPUT, checkIn.state.value.problem?.kind)
-        assertNull(store.checkin("2025-06-02"))
+        checkIn.toggleEmotion(tooLong)
+        assertTrue(checkIn.save(), checkIn.state.value.problem?.detail)
+        assertEquals(setOf("tired", "homesick"), store.checkin(day)?.emotions?.toSet())
+        assertEquals("Hard day.", store.checkin(day)?.note)
     }
 
     @Test
-    fun `the scales offered are the ones the core accepts`() {
+    fun `another day's check-in opens by its date`() {
         val store = newStore()
-        for (mood in CheckInPresenter.MOOD_RANGE) {
-            store.recordCheckin("2025-06-02", CheckInInput(mood = mood.toUByte()))
-        }
-        for (craving in CheckInPresenter.CRAVING_RANGE) {
-            store.recordCheckin("2025-06-02", CheckInInput(craving = craving.toUByte()))
-        }
+        store.recordCheckin(LocalDate.of(2025, 5, 30), CheckInInput(mood = 3u))
         val checkIn = CheckInPresenter(store, clock)
-        checkIn.load()
-        checkIn.setMood(CheckInPresenter.MOOD_RANGE.first - 1)
-        assertFalse(checkIn.save())
-        checkIn.setMood(5)
-        checkIn.setCraving(CheckInPresenter.CRAVING_RANGE.last + 1)
-        assertFalse(checkIn.save())
-        checkIn.setCraving(0)
-        checkIn.setSleepHours(CheckInPresenter.SLEEP_MAX_HOURS)
-        assertTrue(checkIn.save(), checkIn.state.value.problem?.detail)
+        checkIn.load(LocalDate.of(2025, 5, 30))
+        assertEquals(LocalDate.of(2025, 5, 30), checkIn.state.value.screen?.date)
+        assertEquals(3, checkIn.state.value.edited?.mood?.toInt())
     }
 }

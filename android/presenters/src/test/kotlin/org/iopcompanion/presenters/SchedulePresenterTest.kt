@@ -1,12 +1,14 @@
 package org.iopcompanion.presenters
 
-import java.time.Clock
-import java.time.DayOfWeek
-import java.time.Instant
 import java.time.LocalDate
 import java.time.LocalDateTime
-import java.time.ZoneOffset
-import java.time.temporal.ChronoUnit
+import org.iopcompanion.core.AttendanceMark
+import org.iopcompanion.core.OccurrenceStatus
+import org.iopcompanion.core.RecurrenceRecord
+import org.iopcompanion.core.ScheduleAction
+import org.iopcompanion.core.SessionInput
+import org.iopcompanion.core.SessionKind
+import org.iopcompanion.core.Weekday
 import org.junit.jupiter.api.Assertions.assertEquals
 import org.junit.jupiter.api.Assertions.assertFalse
 import org.junit.jupiter.api.Assertions.assertNull
@@ -17,122 +19,103 @@ class SchedulePresenterTest : StoreTest() {
     /** Sunday 2030-01-06, 07:00 in New York. */
     private val clock = clockAt("2030-01-06T12:00:00Z", "America/New_York")
 
-    private val chicagoGroup = SessionDraft(
+    private val chicagoGroup = SessionInput(
         title = "Process group",
-        kind = "process-group",
+        kind = SessionKind.PROCESS_GROUP,
         start = LocalDateTime.of(2030, 1, 7, 9, 0),
-        zone = "America/Chicago",
-        durationMinutes = 180,
-        weekdays = setOf(DayOfWeek.WEDNESDAY, DayOfWeek.MONDAY),
+        timeZone = "America/Chicago",
+        durationMinutes = 180u,
+        recurrence = RecurrenceRecord(listOf(Weekday.MONDAY, Weekday.WEDNESDAY), 1u, null, null),
         location = "Room 2",
+        defaultLeads = true,
     )
 
     @Test
-    fun `a weekly session added here shows on the coming days at local time`() {
+    fun `it shows the core's schedule, and an added session is the core's answer`() {
         val store = newStore()
         val schedule = SchedulePresenter(store, clock)
         schedule.refresh()
-        assertTrue(schedule.state.value.loaded)
-        assertEquals(emptyList<ScheduleDay>(), schedule.state.value.days)
+        assertEquals(store.scheduleScreen(clock.instant(), "America/New_York"), schedule.state.value.screen)
 
-        assertTrue(schedule.addSession(chicagoGroup))
+        schedule.open(ScheduleDialog.SessionForm(null))
+        assertTrue(schedule.act(ScheduleAction.AddSession(chicagoGroup)))
         val s = schedule.state.value
-        assertNull(s.problem)
-        assertEquals(
-            listOf(LocalDate.of(2030, 1, 7), LocalDate.of(2030, 1, 9), LocalDate.of(2030, 1, 14), LocalDate.of(2030, 1, 16)),
-            s.days.map { it.date },
-        )
-        assertTrue(s.days.all { d -> d.occurrences.single().localStart.toLocalTime().hour == 10 }, "09:00 Chicago is 10:00 New York")
-        assertTrue(s.days.all { d -> d.occurrences.single().sessionZoneStart?.hour == 9 })
-
-        val summary = s.sessions.single()
-        assertEquals("Process group", summary.title)
-        assertEquals("process-group", summary.kind)
-        assertFalse(summary.fromProgram)
-        assertEquals(listOf(DayOfWeek.MONDAY, DayOfWeek.WEDNESDAY), summary.weekdays)
-        assertEquals(LocalDateTime.of(2030, 1, 7, 9, 0), summary.start)
-        assertEquals("America/Chicago", summary.zone)
-        assertEquals(180, summary.durationMinutes)
-        assertNull(summary.reminderLeads, "it follows the preferences' default lead times")
+        assertNull(s.dialog, "the form closes once the core saved it")
+        assertEquals(store.scheduleScreen(clock.instant(), "America/New_York"), s.screen)
+        val session = s.screen!!.sessions.single()
+        assertEquals("Process group", session.title)
+        assertFalse(session.fromProgram)
+        assertEquals(LocalDate.of(2030, 1, 7), s.screen!!.days.first().date)
+        // The core says a session with reminders is the moment to ask for notifications.
+        assertTrue(s.askNotificationPermission)
+        schedule.permissionAsked()
+        assertFalse(schedule.state.value.askNotificationPermission)
     }
 
     @Test
-    fun `adding a session with reminders is the moment to ask for notifications, once`() {
+    fun `what the core refuses keeps the form open with the core's words, and nothing changes`() {
         val store = newStore()
         val schedule = SchedulePresenter(store, clock)
-        assertTrue(schedule.addSession(chicagoGroup))
-        assertTrue(schedule.state.value.reminderMoment)
-        schedule.reminderMomentHandled()
-        assertFalse(schedule.state.value.reminderMoment)
-
-        // A session without reminders is no reason to ask.
-        assertTrue(schedule.addSession(chicagoGroup.copy(title = "Quiet", reminderLeads = emptyList())))
-        assertFalse(schedule.state.value.reminderMoment)
-        assertEquals(emptyList<Int>(), schedule.state.value.sessions.single { it.title == "Quiet" }.reminderLeads)
-    }
-
-    @Test
-    fun `occurrences are cancelled and restored, sessions removed`() {
-        val store = newStore()
-        val schedule = SchedulePresenter(store, clock)
-        schedule.addSession(chicagoGroup)
-        val id = schedule.state.value.sessions.single().id
-
-        assertTrue(schedule.cancelOccurrence(id, "2030-01-09"))
-        val wednesday = schedule.state.value.days.single { it.date == LocalDate.of(2030, 1, 9) }
-        assertEquals(OccurrenceStatus.CANCELLED, wednesday.occurrences.single().status)
-
-        assertTrue(schedule.restoreOccurrence(id, "2030-01-09"))
-        assertEquals(
-            OccurrenceStatus.SCHEDULED,
-            schedule.state.value.days.single { it.date == LocalDate.of(2030, 1, 9) }.occurrences.single().status,
-        )
-
-        assertTrue(schedule.removeSession(id))
-        assertEquals(emptyList<SessionSummary>(), schedule.state.value.sessions)
-        assertEquals(emptyList<ScheduleDay>(), schedule.state.value.days)
-        assertFalse(schedule.removeSession(id))
-        assertEquals(Problem.Kind.NOT_FOUND, schedule.state.value.problem?.kind)
-    }
-
-    @Test
-    fun `what the core refuses adds nothing and says why`() {
-        val store = newStore()
-        val schedule = SchedulePresenter(store, clock)
-        assertFalse(schedule.addSession(chicagoGroup.copy(title = "  ")))
+        schedule.refresh()
+        schedule.open(ScheduleDialog.SessionForm(null))
+        assertFalse(schedule.act(ScheduleAction.AddSession(chicagoGroup.copy(title = "  "))))
         assertEquals(Problem.Kind.INVALID_INPUT, schedule.state.value.problem?.kind)
-        assertFalse(schedule.addSession(chicagoGroup.copy(title = "Group", zone = "Mars/Olympus")))
+        assertEquals(ScheduleDialog.SessionForm(null), schedule.state.value.dialog)
+        assertFalse(schedule.act(ScheduleAction.AddSession(chicagoGroup.copy(timeZone = "Mars/Olympus"))))
         assertEquals(Problem.Kind.UNKNOWN_TIME_ZONE, schedule.state.value.problem?.kind)
-        assertFalse(schedule.addSession(chicagoGroup.copy(durationMinutes = 0)))
-        assertEquals(Problem.Kind.INVALID_INPUT, schedule.state.value.problem?.kind)
-        assertFalse(schedule.state.value.reminderMoment)
-        assertEquals(emptyList<Any>(), store.sessions())
+        assertFalse(schedule.state.value.askNotificationPermission)
+        assertTrue(store.sessions().isEmpty())
         schedule.dismissProblem()
         assertNull(schedule.state.value.problem)
     }
 
     @Test
-    fun `attendance is marked on occurrences that started, never on coming ones`() {
-        // The core reckons attendance from the real clock, so this test's session is two days
-        // before it and the next one a week after.
-        val now = Instant.now().truncatedTo(ChronoUnit.MINUTES)
-        val start = LocalDateTime.ofInstant(now, ZoneOffset.UTC).minusDays(2).truncatedTo(ChronoUnit.HOURS)
+    fun `occurrences are cancelled, moved and restored, sessions edited and removed, through the core`() {
         val store = newStore()
-        val schedule = SchedulePresenter(store, Clock.fixed(now, ZoneOffset.UTC))
-        assertTrue(schedule.addSession(SessionDraft(title = "Individual", kind = "individual", start = start, zone = "UTC")))
-        assertTrue(schedule.addSession(SessionDraft(title = "Later", start = start.plusDays(9), zone = "UTC")))
-        val id = schedule.state.value.sessions.single { it.title == "Individual" }.id
-        val line = schedule.state.value.recent.single()
-        assertEquals("Individual", line.occurrence.title)
-        assertNull(line.mark)
+        val schedule = SchedulePresenter(store, clock)
+        schedule.act(ScheduleAction.AddSession(chicagoGroup))
+        val id = schedule.state.value.screen!!.sessions.single().id
+        val wednesday = LocalDate.of(2030, 1, 9)
+        fun status(date: LocalDate) = schedule.state.value.screen!!.days.flatMap { it.occurrences }
+            .single { it.seriesDate == date }.status
 
-        assertTrue(schedule.markAttended(id, line.occurrence.seriesDate))
-        assertEquals(Attendance.ATTENDED, schedule.state.value.recent.single().mark)
-        assertTrue(schedule.markMissed(id, line.occurrence.seriesDate))
-        assertEquals(Attendance.MISSED, schedule.state.value.recent.single().mark)
+        assertTrue(schedule.act(ScheduleAction.CancelOccurrence(id, wednesday)))
+        assertEquals(OccurrenceStatus.CANCELLED, status(wednesday))
+        assertTrue(schedule.act(ScheduleAction.RestoreOccurrence(id, wednesday)))
+        assertEquals(OccurrenceStatus.SCHEDULED, status(wednesday))
+        schedule.open(ScheduleDialog.MoveOccurrence(id, wednesday))
+        assertTrue(schedule.act(ScheduleAction.MoveOccurrence(id, wednesday, LocalDateTime.of(2030, 1, 10, 9, 0), null)))
+        assertEquals(OccurrenceStatus.MOVED, status(wednesday))
+        assertNull(schedule.state.value.dialog)
 
-        val later = schedule.state.value.sessions.single { it.title == "Later" }.id
-        assertFalse(schedule.markAttended(later, start.plusDays(9).toLocalDate().toString()))
+        assertTrue(schedule.act(ScheduleAction.EditSession(id, SessionInput(location = "Room 5"))))
+        assertEquals("Room 5", schedule.state.value.screen!!.sessions.single().location)
+        assertEquals("Process group", schedule.state.value.screen!!.sessions.single().title)
+
+        assertTrue(schedule.act(ScheduleAction.RemoveSession(id)))
+        assertTrue(schedule.state.value.screen!!.sessions.isEmpty())
+        assertFalse(schedule.act(ScheduleAction.RemoveSession(id)))
+        assertEquals(Problem.Kind.NOT_FOUND, schedule.state.value.problem?.kind)
+    }
+
+    @Test
+    fun `attendance is marked and cleared on what has started`() {
+        val store = newStore()
+        // Thursday 2030-01-10 at noon in New York: Monday's and Wednesday's groups are over.
+        val later = clockAt("2030-01-10T17:00:00Z", "America/New_York")
+        val schedule = SchedulePresenter(store, later)
+        schedule.act(ScheduleAction.AddSession(chicagoGroup))
+        val recent = schedule.state.value.screen!!.recent
+        val monday = recent.single { it.occurrence.seriesDate == LocalDate.of(2030, 1, 7) }
+        assertNull(monday.mark)
+        val id = monday.occurrence.sessionId
+
+        assertTrue(schedule.act(ScheduleAction.MarkAttendance(id, LocalDate.of(2030, 1, 7), AttendanceMark.ATTENDED)))
+        fun mark() = schedule.state.value.screen!!.recent.single { it.occurrence.seriesDate == LocalDate.of(2030, 1, 7) }.mark
+        assertEquals(AttendanceMark.ATTENDED, mark())
+        assertTrue(schedule.act(ScheduleAction.ClearAttendance(id, LocalDate.of(2030, 1, 7))))
+        assertNull(mark())
+        assertFalse(schedule.act(ScheduleAction.MarkAttendance(id, LocalDate.of(2030, 1, 14), AttendanceMark.MISSED)))
         assertEquals(Problem.Kind.INVALID_INPUT, schedule.state.value.problem?.kind)
     }
 }

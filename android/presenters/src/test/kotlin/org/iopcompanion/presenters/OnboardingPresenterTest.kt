@@ -1,0 +1,67 @@
+package org.iopcompanion.presenters
+
+import kotlinx.coroutines.runBlocking
+import org.iopcompanion.core.OnboardingChoice
+import org.iopcompanion.transport.testing.CompanionServer
+import org.junit.jupiter.api.Assertions.assertEquals
+import org.junit.jupiter.api.Assertions.assertFalse
+import org.junit.jupiter.api.Assertions.assertTrue
+import org.junit.jupiter.api.Test
+
+class OnboardingPresenterTest : StoreTest() {
+
+    @Test
+    fun `first run shows the core's pages, and Alone ends it with the participant's discreet choice`() {
+        val store = newStore()
+        val onboarding = OnboardingPresenter(store)
+        onboarding.load()
+        val screen = requireNotNull(onboarding.state.value.screen)
+        assertEquals(store.onboardingScreen(), screen)
+        assertTrue(screen.needed)
+        assertFalse(onboarding.state.value.done)
+        onboarding.next()
+        assertEquals(1, onboarding.state.value.page)
+        repeat(screen.pages.size + 2) { onboarding.next() }
+        assertEquals(screen.pages.size - 1, onboarding.state.value.page, "never past the core's last page")
+        onboarding.back()
+        assertEquals(screen.pages.size - 2, onboarding.state.value.page)
+
+        onboarding.setDiscreet(!screen.discreetNotifications)
+        onboarding.choose(OnboardingChoice.ALONE)
+        assertTrue(onboarding.state.value.done)
+        assertFalse(store.onboardingScreen().needed)
+        assertEquals(!screen.discreetNotifications, store.settingsScreen().discreetNotifications)
+
+        val again = OnboardingPresenter(store)
+        again.load()
+        assertTrue(again.state.value.done, "the first run is over on this device")
+    }
+
+    @Test
+    fun `Join enrols with the program's code, and a refused code keeps the form open`() {
+        val server = CompanionServer.start(tempDir())
+        try {
+            val store = newStore()
+            val onboarding = OnboardingPresenter(store)
+            onboarding.load()
+            onboarding.choose(OnboardingChoice.JOIN)
+            assertTrue(onboarding.state.value.joining)
+            assertFalse(onboarding.state.value.done)
+
+            runBlocking { assertFalse(onboarding.enroll(server.url, "K7QF-9XMZ-2PRT")) }
+            assertEquals(Problem.Kind.INVALID_CODE, onboarding.state.value.problem?.kind)
+            assertTrue(onboarding.state.value.joining)
+            assertFalse(onboarding.state.value.done)
+            assertTrue(store.onboardingScreen().needed)
+
+            val code = server.programWithInvite("Evening IOP")
+            runBlocking { assertTrue(onboarding.enroll(server.url, code)) }
+            assertTrue(onboarding.state.value.done)
+            assertFalse(onboarding.state.value.busy)
+            assertEquals(listOf("Evening IOP"), store.settingsScreen().account?.programNames)
+            assertEquals(store.settingsScreen().discreetNotifications, store.onboardingScreen().discreetNotifications)
+        } finally {
+            server.stop()
+        }
+    }
+}

@@ -1,0 +1,78 @@
+package org.iopcompanion.presenters
+
+import java.io.File
+import java.time.LocalDate
+import org.iopcompanion.core.CheckInInput
+import org.iopcompanion.transport.OkHttpTransport
+import org.junit.jupiter.api.Assertions.assertEquals
+import org.junit.jupiter.api.Assertions.assertFalse
+import org.junit.jupiter.api.Assertions.assertTrue
+import org.junit.jupiter.api.Test
+import org.junit.jupiter.api.assertThrows
+
+/** A lost key is told apart from a failure that passes, which never offers to delete anything. */
+class StoreOpeningTest : StoreTest() {
+    /** A key store in memory; [failure] makes the next loads fail as the phone's Keystore can. */
+    private class MemoryKeys(var key: ByteArray? = null) : StoreKeys {
+        var failure: StoreKeyException? = null
+
+        override fun exists() = key != null
+
+        override fun load(): ByteArray = failure?.let { throw it } ?: key!!.copyOf()
+
+        override fun create(): ByteArray = ByteArray(32) { 3 }.also { key = it.copyOf() }
+    }
+
+    private fun opened(dir: File, keys: StoreKeys) = StoreOpener.open(dir, keys, OkHttpTransport())
+
+    private fun failure(dir: File, keys: StoreKeys) = assertThrows<StoreOpenException> { opened(dir, keys) }.failure
+
+    @Test
+    fun `a temporary failure offers only Try again, and the data is there when it passes`() {
+        val dir = tempDir()
+        val keys = MemoryKeys()
+        opened(dir, keys).use { it.recordCheckin(LocalDate.of(2025, 6, 2), CheckInInput(mood = 6u)) }
+        keys.failure = StoreKeyException(lost = false, "the device is locked")
+        assertEquals(OpenFailure.UNAVAILABLE, failure(dir, keys))
+        val screen = StoreProblemPresenter(OpenFailure.UNAVAILABLE)
+        assertEquals(listOf(OpenChoice.TRY_AGAIN), screen.state.value.choices)
+        screen.startOver()
+        assertFalse(screen.mayDelete, "a temporary failure never deletes")
+        assertFalse(screen.state.value.confirmingStartOver)
+
+        keys.failure = null
+        opened(dir, keys).use { assertEquals(6, it.checkin(LocalDate.of(2025, 6, 2))?.mood?.toInt()) }
+    }
+
+    @Test
+    fun `a key that is gone, or the wrong one, is a lost key, and starting over needs a confirmation`() {
+        val dir = tempDir()
+        val keys = MemoryKeys()
+        opened(dir, keys).close()
+        assertEquals(OpenFailure.KEY_LOST, failure(dir, MemoryKeys(ByteArray(32) { 9 })))
+        assertEquals(OpenFailure.KEY_LOST, failure(dir, MemoryKeys()), "a store without a key gets no new key")
+        keys.failure = StoreKeyException(lost = true, "the Keystore key is gone")
+        assertEquals(OpenFailure.KEY_LOST, failure(dir, keys))
+        assertTrue(File(dir, "companion.sqlite3").exists(), "nothing deleted on the way")
+
+        val screen = StoreProblemPresenter(OpenFailure.KEY_LOST)
+        assertEquals(listOf(OpenChoice.TRY_AGAIN, OpenChoice.START_OVER), screen.state.value.choices)
+        assertFalse(screen.mayDelete)
+        screen.startOver()
+        assertTrue(screen.mayDelete)
+        screen.cancelStartOver()
+        assertFalse(screen.mayDelete)
+    }
+
+    @Test
+    fun `a damaged store is told apart, and a new directory gets a new store and key`() {
+        val damaged = tempDir()
+        File(damaged, "companion.sqlite3").writeText("this is not a database at all")
+        assertEquals(OpenFailure.DAMAGED, failure(damaged, MemoryKeys(ByteArray(32) { 3 })))
+        assertEquals("this is not a database at all", File(damaged, "companion.sqlite3").readText())
+
+        val keys = MemoryKeys()
+        opened(File(tempDir(), "store"), keys).close()
+        assertTrue(keys.exists())
+    }
+}
