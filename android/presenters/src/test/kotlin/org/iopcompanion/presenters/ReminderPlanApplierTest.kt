@@ -152,4 +152,24 @@ class ReminderPlanApplierTest : StoreTest() {
         assertTrue(alarms.scheduled.none { it.exact })
         assertTrue(applier.ledger().none { it.exact })
     }
+
+    @Test
+    fun `reminders are named for the lock screen only while discreet notifications are off`() {
+        val store = participant()
+        val alarms = RecordingAlarms()
+        val applier = ReminderPlanApplier(store, alarms)
+        store.settingsAct(SettingsAction.SetDiscreetNotifications(true))
+        applier.apply(sunday, ny, h24, ApplyReason.LAUNCH)
+        assertTrue(alarms.named.isEmpty())
+        assertTrue(alarms.scheduled.none { it.notification.title == "Process group" })
+
+        store.settingsAct(SettingsAction.SetDiscreetNotifications(false))
+        alarms.reset()
+        applier.apply(sunday, ny, h24, ApplyReason.DATA_CHANGED)
+        val group = alarms.scheduled.first { it.reminder.kind == ReminderKind.SESSION }
+        assertEquals("Process group", group.notification.title)
+        assertTrue(group.reminder.id in alarms.named)
+        assertEquals(alarms.registered.keys, alarms.named)
+        assertTrue(group.notification.publicTitle != group.notification.title, "the lock screen's words are neutral")
+    }
 }

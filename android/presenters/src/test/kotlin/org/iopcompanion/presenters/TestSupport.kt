@@ -80,6 +80,7 @@ internal class RecordingAlarms(var exact: Boolean = true) : Alarms {
     val registered = linkedMapOf<String, ReminderRequest>()
     val cancelled = mutableListOf<String>()
     val scheduled = mutableListOf<ReminderRequest>()
+    val named = mutableSetOf<String>()
 
     /** A force stop: the system drops every alarm without telling the app. */
     fun forceStop() = registered.clear()
@@ -98,8 +99,9 @@ internal class RecordingAlarms(var exact: Boolean = true) : Alarms {
         registered.remove(id)
     }
 
-    override fun schedule(request: ReminderRequest) {
+    override fun schedule(request: ReminderRequest, named: Boolean) {
         scheduled += request
+        if (named) this.named += request.reminder.id else this.named -= request.reminder.id
         registered[request.reminder.id] = request
     }
 }
