@@ -3,10 +3,15 @@ package org.iopcompanion.presenters
 import java.time.Clock
 import org.iopcompanion.core.CompanionStore
 import org.iopcompanion.core.ReminderHealth
+import org.iopcompanion.core.ReminderPlatform
+import org.iopcompanion.core.ReminderWindow
+import org.iopcompanion.core.reminderWindow
 
 data class ReminderHealthState(
     /** The core's verdict: every check worst first with its words and fix, the next reminder. */
     val health: ReminderHealth? = null,
+    /** What this platform holds at most, and how far ahead: the core's window for Android. */
+    val window: ReminderWindow = reminderWindow(ReminderPlatform.ANDROID),
     val problem: Problem? = null,
 ) {
     val loaded: Boolean get() = health != null
@@ -26,7 +31,7 @@ class ReminderHealthPresenter(
         }
         update {
             when (outcome) {
-                is Outcome.Done -> ReminderHealthState(health = outcome.value)
+                is Outcome.Done -> it.copy(health = outcome.value, problem = null)
                 is Outcome.Failed -> it.copy(problem = outcome.problem)
             }
         }

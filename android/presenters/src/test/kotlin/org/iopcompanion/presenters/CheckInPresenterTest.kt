@@ -32,7 +32,7 @@ class CheckInPresenterTest : StoreTest() {
         val s = checkIn.state.value
         assertTrue(s.saved)
         assertTrue(s.screen!!.existing)
-        assertEquals(7, s.screen!!.values.mood?.toInt())
+        assertEquals(7, s.screen.values.mood?.toInt())
         assertFalse(s.dirty)
         assertEquals(7, store.checkin(day)?.mood?.toInt())
         assertNull(store.checkin(day)?.craving)

@@ -3,7 +3,9 @@ package org.iopcompanion.presenters
 import java.time.LocalDateTime
 import org.iopcompanion.core.ClockStyle
 import org.iopcompanion.core.HealthFix
+import org.iopcompanion.core.ReminderPlatform
 import org.iopcompanion.core.SessionInput
+import org.iopcompanion.core.reminderWindow
 import org.junit.jupiter.api.Assertions.assertEquals
 import org.junit.jupiter.api.Assertions.assertNull
 import org.junit.jupiter.api.Assertions.assertTrue
@@ -40,5 +42,6 @@ class ReminderHealthPresenterTest : StoreTest() {
         health.refresh()
         assertEquals(store.reminderHealth(clock.instant(), "America/New_York", phone.clockStyle(), phone.facts(), phone.held()), health.state.value.health)
         assertNull(health.state.value.problem)
+        assertEquals(reminderWindow(ReminderPlatform.ANDROID), health.state.value.window)
     }
 }

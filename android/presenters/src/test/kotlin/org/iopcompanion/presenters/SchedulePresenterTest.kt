@@ -45,7 +45,7 @@ class SchedulePresenterTest : StoreTest() {
         val session = s.screen!!.sessions.single()
         assertEquals("Process group", session.title)
         assertFalse(session.fromProgram)
-        assertEquals(LocalDate.of(2030, 1, 7), s.screen!!.days.first().date)
+        assertEquals(LocalDate.of(2030, 1, 7), s.screen.days.first().date)
         // The core says a session with reminders is the moment to ask for notifications.
         assertTrue(s.askNotificationPermission)
         schedule.permissionAsked()

@@ -5,6 +5,7 @@ import java.net.InetAddress
 import java.net.ServerSocket
 import java.nio.file.Files
 import java.time.Duration
+import java.time.LocalDate
 import java.util.concurrent.TimeUnit
 import kotlin.concurrent.thread
 import kotlinx.coroutines.Dispatchers
@@ -62,17 +63,17 @@ class OkHttpTransportTest {
         val tablet = store()
 
         assertEquals(listOf("Evening IOP"), phone.enroll(server.url, code).programNames)
-        phone.recordCheckin("2026-11-02", CheckInInput(mood = 6u, note = "from the phone"))
+        phone.recordCheckin(LocalDate.parse("2026-11-02"), CheckInInput(mood = 6u, note = "from the phone"))
         assertTrue(phone.sync().changed)
         assertEquals("Skills group", phone.sessions().single().title)
 
         tablet.redeemLink(server.url, phone.createLink())
         assertTrue(tablet.sync().changed)
-        assertEquals("from the phone", tablet.checkin("2026-11-02")?.note)
-        tablet.recordCheckin("2026-11-03", CheckInInput(mood = 7u, note = "from the tablet"))
+        assertEquals("from the phone", tablet.checkin(LocalDate.parse("2026-11-02"))?.note)
+        tablet.recordCheckin(LocalDate.parse("2026-11-03"), CheckInInput(mood = 7u, note = "from the tablet"))
         tablet.sync()
         assertTrue(phone.sync().changed)
-        assertEquals("from the tablet", phone.checkin("2026-11-03")?.note)
+        assertEquals("from the tablet", phone.checkin(LocalDate.parse("2026-11-03"))?.note)
         assertFalse(phone.sync().changed)
 
         // A code is single use: the second enrolment is refused by the server, through OkHttp.
@@ -92,7 +93,7 @@ class OkHttpTransportTest {
         phone.sync()
         val before = proxy.syncsForwarded.get()
 
-        phone.recordCheckin("2026-11-02", CheckInInput(mood = 5u, note = "cut on the way back"))
+        phone.recordCheckin(LocalDate.parse("2026-11-02"), CheckInInput(mood = 5u, note = "cut on the way back"))
         proxy.cutNextSync()
         // The server applied the push, the answer was lost: the core tried again, and the retry's
         // chunk (the same id) was already there.
@@ -114,7 +115,7 @@ class OkHttpTransportTest {
         val proxy = FaultProxy(server.address).closedAfter()
         val phone = store()
         phone.enroll(proxy.url, server.programWithInvite("Evening IOP"))
-        phone.recordCheckin("2026-11-02", CheckInInput(mood = 4u, note = "sent while stalled"))
+        phone.recordCheckin(LocalDate.parse("2026-11-02"), CheckInInput(mood = 4u, note = "sent while stalled"))
 
         proxy.holdNextSync()
         val syncing = async(Dispatchers.IO) { runCatching { phone.sync() } }
@@ -140,12 +141,12 @@ class OkHttpTransportTest {
 
         phone.enroll(tls.url, server.programWithInvite("Evening IOP"))
         assertEquals(tls.url, phone.account()?.server)
-        phone.recordCheckin("2026-11-02", CheckInInput(mood = 6u, note = "over TLS"))
+        phone.recordCheckin(LocalDate.parse("2026-11-02"), CheckInInput(mood = 6u, note = "over TLS"))
         phone.sync()
         val tablet = store(OkHttpTransport(authority.trustingClient()))
         tablet.redeemLink(tls.url, phone.createLink())
         tablet.sync()
-        assertEquals("over TLS", tablet.checkin("2026-11-02")?.note)
+        assertEquals("over TLS", tablet.checkin(LocalDate.parse("2026-11-02"))?.note)
     }
 
     @Test
@@ -168,7 +169,7 @@ class OkHttpTransportTest {
         val dir = File(tempDir(), "phone")
         store(OkHttpTransport(known.trustingClient()), dir).use { enrolled ->
             enrolled.enroll(trusted.url, code)
-            enrolled.recordCheckin("2026-11-02", CheckInInput(mood = 3u, note = "kept until it can go"))
+            enrolled.recordCheckin(LocalDate.parse("2026-11-02"), CheckInInput(mood = 3u, note = "kept until it can go"))
         }
         phone.close()
 
@@ -177,7 +178,7 @@ class OkHttpTransportTest {
         store(OkHttpTransport(stranger.trustingClient()), dir).use { distrusting ->
             val e = assertThrows<CompanionException.Network> { runBlocking { distrusting.sync() } }
             assertTrue(e.message!!.startsWith("could not make a secure connection"), e.message)
-            assertEquals("kept until it can go", distrusting.checkin("2026-11-02")?.note)
+            assertEquals("kept until it can go", distrusting.checkin(LocalDate.parse("2026-11-02"))?.note)
         }
         store(OkHttpTransport(known.trustingClient()), dir).use { again ->
             again.sync()

@@ -37,7 +37,7 @@ class ReminderAlarmReceiver : BroadcastReceiver() {
 class RescheduleReceiver : BroadcastReceiver() {
     override fun onReceive(context: Context, intent: Intent) {
         val graph = context.graph
-        val reason = reasonFor(intent.action) ?: return
+        val reason = ApplyReasons.of(intent.action) ?: return
         if (intent.action == Intent.ACTION_LOCALE_CHANGED) graph.localeChanged()
         if (reason == ApplyReason.BOOT) graph.reminders.ensureDailyRefresh()
         val pending = goAsync()
@@ -46,18 +46,24 @@ class RescheduleReceiver : BroadcastReceiver() {
 
     companion object {
         const val ACTION_DAILY_REFRESH = "org.iopcompanion.app.action.DAILY_REFRESH"
+    }
+}
 
-        fun reasonFor(action: String?): ApplyReason? = when (action) {
-            // LOCKED_BOOT_COMPLETED is not registered (the store lives in credential-encrypted
-            // storage, unreadable before the first unlock); BOOT_COMPLETED follows it.
-            Intent.ACTION_BOOT_COMPLETED, Intent.ACTION_LOCKED_BOOT_COMPLETED -> ApplyReason.BOOT
-            Intent.ACTION_MY_PACKAGE_REPLACED -> ApplyReason.APP_UPDATED
-            Intent.ACTION_TIME_CHANGED -> ApplyReason.CLOCK_CHANGED
-            Intent.ACTION_TIMEZONE_CHANGED -> ApplyReason.ZONE_CHANGED
-            AlarmManager.ACTION_SCHEDULE_EXACT_ALARM_PERMISSION_STATE_CHANGED -> ApplyReason.EXACT_ALARM_PERMISSION
-            Intent.ACTION_LOCALE_CHANGED -> ApplyReason.DATA_CHANGED
-            ACTION_DAILY_REFRESH -> ApplyReason.DAILY
-            else -> null
-        }
+/**
+ * Why a broadcast applies the plan. Apart from the receiver so it runs on a plain JVM (the
+ * actions are compile-time constants): only a reboot means AlarmManager holds nothing.
+ */
+object ApplyReasons {
+    fun of(action: String?): ApplyReason? = when (action) {
+        // LOCKED_BOOT_COMPLETED is not registered (the store lives in credential-encrypted
+        // storage, unreadable before the first unlock); BOOT_COMPLETED follows it.
+        Intent.ACTION_BOOT_COMPLETED, Intent.ACTION_LOCKED_BOOT_COMPLETED -> ApplyReason.BOOT
+        Intent.ACTION_MY_PACKAGE_REPLACED -> ApplyReason.APP_UPDATED
+        Intent.ACTION_TIME_CHANGED -> ApplyReason.CLOCK_CHANGED
+        Intent.ACTION_TIMEZONE_CHANGED -> ApplyReason.ZONE_CHANGED
+        AlarmManager.ACTION_SCHEDULE_EXACT_ALARM_PERMISSION_STATE_CHANGED -> ApplyReason.EXACT_ALARM_PERMISSION
+        Intent.ACTION_LOCALE_CHANGED -> ApplyReason.DATA_CHANGED
+        RescheduleReceiver.ACTION_DAILY_REFRESH -> ApplyReason.DAILY
+        else -> null
     }
 }

@@ -31,16 +31,18 @@ import androidx.lifecycle.compose.collectAsStateWithLifecycle
 import kotlin.math.roundToInt
 import org.iopcompanion.app.R
 import org.iopcompanion.app.platform.AppGraph
+import org.iopcompanion.app.ui.Loading
 import org.iopcompanion.app.ui.NotificationPermissionMoment
 import org.iopcompanion.app.ui.ProblemBanner
+import org.iopcompanion.app.ui.RefreshOnChange
 import org.iopcompanion.app.ui.SectionTitle
 import org.iopcompanion.app.ui.presenter
 import org.iopcompanion.core.CompanionStore
 import org.iopcompanion.presenters.CheckInPresenter
 
 /**
- * The daily check-in: a mood and Save is enough; everything below the mood is optional.
- * Edits only change the presenter's state (called directly); Save writes, off the main thread.
+ * The daily check-in, on the core's scales, choices and limits. Edits change only the
+ * presenter's state (called directly); Save writes what changed, off the main thread.
  */
 @OptIn(ExperimentalLayoutApi::class)
 @Composable
@@ -50,44 +52,53 @@ fun CheckInScreen(graph: AppGraph, store: CompanionStore, onDone: () -> Unit) {
     var justSaved by remember { mutableStateOf(false) }
     var ownEmotion by remember { mutableStateOf("") }
     LaunchedEffect(Unit) { vm.act { load() } }
-    LaunchedEffect(justSaved, state.saved, state.reminderMoment) {
-        if (justSaved && state.saved && !state.reminderMoment) onDone()
+    // A sync while the form is open: an untouched form shows the new values, an edited one keeps its edits.
+    RefreshOnChange(graph) { vm.act { changed() } }
+    LaunchedEffect(justSaved, state.saved, state.askNotificationPermission) {
+        if (justSaved && state.saved && !state.askNotificationPermission) onDone()
     }
-    NotificationPermissionMoment(state.reminderMoment, graph.status) { vm.presenter.reminderMomentHandled() }
+    NotificationPermissionMoment(state.askNotificationPermission, graph.status) { vm.presenter.permissionAsked() }
 
+    val screen = state.screen ?: return Loading()
+    val values = state.edited ?: screen.values
     Column(Modifier.fillMaxSize().verticalScroll(rememberScrollState()).padding(16.dp)) {
         ProblemBanner(state.problem) { vm.presenter.dismissProblem() }
         Text(
-            stringResource(if (state.existing) R.string.check_in_edit_title else R.string.check_in_title),
+            stringResource(if (screen.existing) R.string.check_in_edit_title else R.string.check_in_title),
             style = MaterialTheme.typography.headlineSmall,
         )
 
         SectionTitle(stringResource(R.string.check_in_mood))
         FlowRow(horizontalArrangement = Arrangement.spacedBy(6.dp)) {
-            CheckInPresenter.MOOD_RANGE.forEach { mood ->
-                FilterChip(selected = state.mood == mood, onClick = { vm.presenter.setMood(mood) }, label = { Text("$mood") })
+            (screen.mood.min.toInt()..screen.mood.max.toInt()).forEach { mood ->
+                FilterChip(
+                    selected = values.mood?.toInt() == mood,
+                    onClick = { vm.presenter.setMood(mood.toUByte()) },
+                    label = { Text("$mood") },
+                )
             }
         }
-        Text(stringResource(R.string.check_in_mood_scale), style = MaterialTheme.typography.bodySmall)
 
         SectionTitle(stringResource(R.string.check_in_craving))
-        val craving = state.craving
+        val cravingMin = screen.craving.min.toInt()
+        val cravingMax = screen.craving.max.toInt()
         Row(verticalAlignment = Alignment.CenterVertically) {
             Slider(
-                value = (craving ?: 0).toFloat(),
-                onValueChange = { v -> vm.presenter.setCraving(v.roundToInt()) },
-                valueRange = CheckInPresenter.CRAVING_RANGE.first.toFloat()..CheckInPresenter.CRAVING_RANGE.last.toFloat(),
-                steps = CheckInPresenter.CRAVING_RANGE.last - CheckInPresenter.CRAVING_RANGE.first - 1,
+                value = (values.craving?.toInt() ?: cravingMin).toFloat(),
+                onValueChange = { v -> vm.presenter.setCraving(v.roundToInt().toUByte()) },
+                valueRange = cravingMin.toFloat()..cravingMax.toFloat(),
+                steps = (cravingMax - cravingMin - 1).coerceAtLeast(0),
                 modifier = Modifier.weight(1f),
             )
-            Text(craving?.toString() ?: stringResource(R.string.not_set), modifier = Modifier.padding(start = 12.dp))
+            Text(values.craving?.toString() ?: stringResource(R.string.not_set), modifier = Modifier.padding(start = 12.dp))
+            if (values.craving != null) TextButton(onClick = { vm.presenter.setCraving(null) }) { Text(stringResource(R.string.clear)) }
         }
 
         SectionTitle(stringResource(R.string.check_in_emotions))
         FlowRow(horizontalArrangement = Arrangement.spacedBy(6.dp)) {
             state.emotionChoices.forEach { emotion ->
                 FilterChip(
-                    selected = emotion in state.emotions,
+                    selected = emotion in values.emotions,
                     onClick = { vm.presenter.toggleEmotion(emotion) },
                     label = { Text(emotion) },
                 )
@@ -96,7 +107,7 @@ fun CheckInScreen(graph: AppGraph, store: CompanionStore, onDone: () -> Unit) {
         Row(verticalAlignment = Alignment.CenterVertically) {
             OutlinedTextField(
                 value = ownEmotion,
-                onValueChange = { ownEmotion = it },
+                onValueChange = { if (it.length <= screen.emotionMaxChars.toInt()) ownEmotion = it },
                 label = { Text(stringResource(R.string.check_in_own_emotion)) },
                 singleLine = true,
                 modifier = Modifier.weight(1f),
@@ -109,34 +120,30 @@ fun CheckInScreen(graph: AppGraph, store: CompanionStore, onDone: () -> Unit) {
         }
 
         SectionTitle(stringResource(R.string.check_in_sleep))
-        val sleep = state.sleepHours
+        val step = screen.sleepStepHours
         Row(verticalAlignment = Alignment.CenterVertically) {
             Slider(
-                value = (sleep ?: 0.0).toFloat(),
-                onValueChange = { v -> vm.presenter.setSleepHours((v / CheckInPresenter.SLEEP_STEP_HOURS.toFloat()).roundToInt() * CheckInPresenter.SLEEP_STEP_HOURS) },
-                valueRange = 0f..CheckInPresenter.SLEEP_MAX_HOURS.toFloat(),
-                steps = (CheckInPresenter.SLEEP_MAX_HOURS / CheckInPresenter.SLEEP_STEP_HOURS).toInt() - 1,
+                value = (values.sleepHours ?: 0.0).toFloat(),
+                onValueChange = { v -> vm.presenter.setSleepHours((v / step).roundToInt() * step) },
+                valueRange = 0f..screen.sleepMaxHours.toFloat(),
+                steps = ((screen.sleepMaxHours / step).roundToInt() - 1).coerceAtLeast(0),
                 modifier = Modifier.weight(1f),
             )
-            Text(sleep?.let { stringResource(R.string.hours, it.toString()) } ?: stringResource(R.string.not_set), modifier = Modifier.padding(start = 12.dp))
+            Text(values.sleepHours?.let { stringResource(R.string.hours, it.toString()) } ?: stringResource(R.string.not_set), modifier = Modifier.padding(start = 12.dp))
+            if (values.sleepHours != null) TextButton(onClick = { vm.presenter.setSleepHours(null) }) { Text(stringResource(R.string.clear)) }
         }
 
         SectionTitle(stringResource(R.string.check_in_used_today))
         Row(horizontalArrangement = Arrangement.spacedBy(6.dp)) {
-            FilterChip(selected = state.usedToday == false, onClick = { vm.presenter.setUsedToday(false) }, label = { Text(stringResource(R.string.no)) })
-            FilterChip(selected = state.usedToday == true, onClick = { vm.presenter.setUsedToday(true) }, label = { Text(stringResource(R.string.yes)) })
-            FilterChip(selected = state.usedToday == null, onClick = { vm.presenter.setUsedToday(null) }, label = { Text(stringResource(R.string.prefer_not_to_say)) })
+            FilterChip(selected = values.usedToday == false, onClick = { vm.presenter.setUsedToday(false) }, label = { Text(stringResource(R.string.no)) })
+            FilterChip(selected = values.usedToday == true, onClick = { vm.presenter.setUsedToday(true) }, label = { Text(stringResource(R.string.yes)) })
+            FilterChip(selected = values.usedToday == null, onClick = { vm.presenter.setUsedToday(null) }, label = { Text(stringResource(R.string.prefer_not_to_say)) })
         }
 
         SectionTitle(stringResource(R.string.check_in_note))
-        // The field keeps its own text (typing must not wait for a state round trip).
-        var note by remember(state.loaded, state.date) { mutableStateOf(state.note) }
         OutlinedTextField(
-            value = note,
-            onValueChange = { text ->
-                note = text
-                vm.presenter.setNote(text)
-            },
+            value = values.note.orEmpty(),
+            onValueChange = { vm.presenter.setNote(it) },
             modifier = Modifier.fillMaxWidth(),
             minLines = 3,
         )
@@ -146,7 +153,7 @@ fun CheckInScreen(graph: AppGraph, store: CompanionStore, onDone: () -> Unit) {
                 justSaved = true
                 vm.act { save() }
             },
-            enabled = state.canSave,
+            enabled = !state.saving && (values.mood != null || !screen.moodRequired),
             modifier = Modifier.fillMaxWidth().padding(top = 16.dp),
         ) { Text(stringResource(R.string.save)) }
         if (state.saved) Text(stringResource(R.string.saved), color = MaterialTheme.colorScheme.primary)

@@ -1,6 +1,5 @@
 package org.iopcompanion.app.ui.screens
 
-import android.widget.Toast
 import androidx.compose.foundation.layout.Arrangement
 import androidx.compose.foundation.layout.Column
 import androidx.compose.foundation.layout.ExperimentalLayoutApi
@@ -29,50 +28,46 @@ import androidx.compose.runtime.remember
 import androidx.compose.runtime.setValue
 import androidx.compose.ui.Alignment
 import androidx.compose.ui.Modifier
-import androidx.compose.ui.platform.LocalContext
 import androidx.compose.ui.res.stringResource
 import androidx.compose.ui.unit.dp
 import androidx.lifecycle.compose.collectAsStateWithLifecycle
+import kotlinx.coroutines.delay
 import org.iopcompanion.app.R
 import org.iopcompanion.app.platform.AppGraph
-import org.iopcompanion.app.platform.UriLauncher
 import org.iopcompanion.app.ui.ContactActions
+import org.iopcompanion.app.ui.Loading
 import org.iopcompanion.app.ui.ProblemBanner
+import org.iopcompanion.app.ui.RefreshOnChange
 import org.iopcompanion.app.ui.SectionTitle
 import org.iopcompanion.app.ui.presenter
+import org.iopcompanion.app.ui.rememberOpener
 import org.iopcompanion.app.ui.roleLabel
 import org.iopcompanion.core.CompanionStore
+import org.iopcompanion.core.ContactActionRecord
+import org.iopcompanion.core.ContactInput
+import org.iopcompanion.core.ReachOutAction
+import org.iopcompanion.core.ReachOutContactRecord
 import org.iopcompanion.core.Role
-import org.iopcompanion.presenters.ContactAction
-import org.iopcompanion.presenters.ContactDraft
-import org.iopcompanion.presenters.PersonItem
+import org.iopcompanion.presenters.ReachOutDialog
 import org.iopcompanion.presenters.ReachOutPresenter
 
-/** Crisis lines first (built in, offline), then favourites, then everyone else. */
+/** Crisis lines first (built in, offline), then favourites, then everyone else, as the core lists them. */
 @Composable
 fun ReachOutScreen(graph: AppGraph, store: CompanionStore) {
     val vm = presenter("reach-out") { ReachOutPresenter(store) }
     val state by vm.presenter.state.collectAsStateWithLifecycle()
-    val changes by graph.changes.collectAsStateWithLifecycle()
-    val context = LocalContext.current
-    val noApp = stringResource(R.string.no_app_to_open)
-    val open: (ContactAction) -> Unit = { action ->
-        if (!UriLauncher.open(context, vm.presenter.open(action))) Toast.makeText(context, noApp, Toast.LENGTH_SHORT).show()
-    }
-    var adding by remember { mutableStateOf(false) }
-    LaunchedEffect(changes) { vm.act { refresh() } }
+    val open = rememberOpener()
+    RefreshOnChange(graph) { vm.act { refresh() } }
+    val act: (ReachOutAction) -> Unit = { action -> vm.act { act(action) } }
 
+    val screen = state.screen ?: return Loading()
     Column(Modifier.fillMaxSize().verticalScroll(rememberScrollState()).padding(16.dp)) {
         ProblemBanner(state.problem) { vm.presenter.dismissProblem() }
 
         SectionTitle(stringResource(R.string.reach_out_crisis_lines))
-        state.crisisLines.forEach { line ->
+        screen.crisisLines.forEach { line ->
             Card(
-                colors = if (line.emergency) {
-                    CardDefaults.cardColors(containerColor = MaterialTheme.colorScheme.errorContainer)
-                } else {
-                    CardDefaults.cardColors()
-                },
+                colors = if (line.emergency) CardDefaults.cardColors(containerColor = MaterialTheme.colorScheme.errorContainer) else CardDefaults.cardColors(),
                 modifier = Modifier.fillMaxWidth().padding(vertical = 4.dp),
             ) {
                 Column(Modifier.padding(12.dp)) {
@@ -83,49 +78,53 @@ fun ReachOutScreen(graph: AppGraph, store: CompanionStore) {
             }
         }
 
-        val star: (PersonItem, Boolean) -> Unit = { person, on -> vm.act { setFavourite(person.id, on) } }
-        val remove: (PersonItem) -> Unit = { person -> vm.act { removeContact(person.id) } }
-        if (state.favourites.isNotEmpty()) SectionTitle(stringResource(R.string.reach_out_favourites))
-        state.favourites.forEach { person -> Person(person, open, star, remove) }
-        if (state.others.isNotEmpty()) SectionTitle(stringResource(R.string.reach_out_others))
-        state.others.forEach { person -> Person(person, open, star, remove) }
-        OutlinedButton(onClick = { adding = true }, modifier = Modifier.padding(top = 8.dp)) {
+        if (screen.favourites.isNotEmpty()) SectionTitle(stringResource(R.string.reach_out_favourites))
+        screen.favourites.forEach { person -> Person(person, open, act) { vm.presenter.open(it) } }
+        if (screen.others.isNotEmpty()) SectionTitle(stringResource(R.string.reach_out_others))
+        screen.others.forEach { person -> Person(person, open, act) { vm.presenter.open(it) } }
+        OutlinedButton(onClick = { vm.presenter.open(ReachOutDialog.ContactForm(null)) }, modifier = Modifier.padding(top = 8.dp)) {
             Text(stringResource(R.string.reach_out_add_person))
         }
 
         SectionTitle(stringResource(R.string.reach_out_message))
         Row(verticalAlignment = Alignment.CenterVertically) {
             Text(stringResource(R.string.reach_out_prefill), modifier = Modifier.weight(1f))
-            Switch(checked = state.prefillMessage, onCheckedChange = { on -> vm.act { setPrefillMessage(on) } })
+            Switch(checked = state.prefill, onCheckedChange = { on -> vm.act { setPrefill(on) } })
         }
-        var message by remember(state.loaded) { mutableStateOf(state.message) }
+        var message by remember { mutableStateOf(state.message) }
         OutlinedTextField(
             value = message,
-            onValueChange = { message = it },
-            enabled = state.prefillMessage,
+            onValueChange = { if (it.length <= screen.messageMaxChars.toInt()) message = it },
+            enabled = state.prefill,
             modifier = Modifier.fillMaxWidth(),
             minLines = 2,
         )
         // The links are asked for again once the words settle, not at every keystroke.
         LaunchedEffect(message) {
-            kotlinx.coroutines.delay(400)
+            delay(400)
             if (message != vm.presenter.state.value.message) vm.act { setMessage(message) }
         }
     }
-    if (adding) {
-        AddPersonDialog(
-            onDismiss = { adding = false },
-            onAdd = { draft -> vm.act { if (addContact(draft)) adding = false } },
+
+    when (val dialog = state.dialog) {
+        is ReachOutDialog.ContactForm -> ContactFormDialog(dialog.contact, screen.roleChoices, onDismiss = { vm.presenter.open(null) }, onSave = act)
+        is ReachOutDialog.ConfirmRemove -> AlertDialog(
+            onDismissRequest = { vm.presenter.open(null) },
+            title = { Text(dialog.contact.name) },
+            text = { Text(stringResource(R.string.reach_out_remove_confirm)) },
+            confirmButton = { TextButton(onClick = { act(ReachOutAction.RemoveContact(dialog.contact.id)) }) { Text(stringResource(R.string.remove)) } },
+            dismissButton = { TextButton(onClick = { vm.presenter.open(null) }) { Text(stringResource(R.string.cancel)) } },
         )
+        null -> Unit
     }
 }
 
 @Composable
 private fun Person(
-    person: PersonItem,
-    open: (ContactAction) -> Unit,
-    star: (PersonItem, Boolean) -> Unit,
-    remove: (PersonItem) -> Unit,
+    person: ReachOutContactRecord,
+    open: (ContactActionRecord) -> Unit,
+    act: (ReachOutAction) -> Unit,
+    dialog: (ReachOutDialog) -> Unit,
 ) {
     Card(Modifier.fillMaxWidth().padding(vertical = 4.dp)) {
         Column(Modifier.padding(12.dp)) {
@@ -133,48 +132,69 @@ private fun Person(
             Text(roleLabel(person.role), style = MaterialTheme.typography.bodySmall)
             ContactActions(person.actions, open)
             // The program's contacts are the program's to change.
-            if (!person.fromProgram) {
+            if (person.programId == null) {
                 Row {
-                    TextButton(onClick = { star(person, !person.favourite) }) {
+                    TextButton(onClick = { act(ReachOutAction.SetFavourite(person.id, !person.favourite)) }) {
                         Text(stringResource(if (person.favourite) R.string.reach_out_unfavourite else R.string.reach_out_favourite))
                     }
-                    TextButton(onClick = { remove(person) }) { Text(stringResource(R.string.remove)) }
+                    TextButton(onClick = { dialog(ReachOutDialog.ContactForm(person)) }) { Text(stringResource(R.string.edit)) }
+                    TextButton(onClick = { dialog(ReachOutDialog.ConfirmRemove(person)) }) { Text(stringResource(R.string.remove)) }
                 }
             }
         }
     }
 }
 
-/** Someone to reach out to; the core checks the number for the participant's country. */
+/**
+ * Someone to reach out to, on the core's role choices; the core checks the number for the
+ * participant's country. Editing starts from the name and role the list shows (v2's
+ * contactForm gives every field and saves only what changed: android-notes.md).
+ */
 @OptIn(ExperimentalLayoutApi::class)
 @Composable
-private fun AddPersonDialog(onDismiss: () -> Unit, onAdd: (ContactDraft) -> Unit) {
-    var name by remember { mutableStateOf("") }
-    var role by remember { mutableStateOf(Role.OTHER) }
+private fun ContactFormDialog(contact: ReachOutContactRecord?, roles: List<Role>, onDismiss: () -> Unit, onSave: (ReachOutAction) -> Unit) {
+    var name by remember { mutableStateOf(contact?.name.orEmpty()) }
+    var role by remember { mutableStateOf(contact?.role ?: roles.last()) }
     var phone by remember { mutableStateOf("") }
     var email by remember { mutableStateOf("") }
-    var favourite by remember { mutableStateOf(true) }
+    var favourite by remember { mutableStateOf(contact?.favourite ?: false) }
     AlertDialog(
         onDismissRequest = onDismiss,
-        title = { Text(stringResource(R.string.reach_out_add_person)) },
+        title = { Text(stringResource(if (contact == null) R.string.reach_out_add_person else R.string.reach_out_edit_person)) },
         text = {
             Column(Modifier.verticalScroll(rememberScrollState())) {
                 OutlinedTextField(name, { name = it }, label = { Text(stringResource(R.string.contact_name)) }, singleLine = true)
                 FlowRow(horizontalArrangement = Arrangement.spacedBy(6.dp)) {
-                    Role.entries.filter { it != Role.CRISIS_LINE }.forEach { r ->
-                        FilterChip(selected = role == r, onClick = { role = r }, label = { Text(roleLabel(r)) })
-                    }
+                    roles.forEach { r -> FilterChip(selected = role == r, onClick = { role = r }, label = { Text(roleLabel(r)) }) }
                 }
-                OutlinedTextField(phone, { phone = it }, label = { Text(stringResource(R.string.contact_phone)) }, singleLine = true)
-                OutlinedTextField(email, { email = it }, label = { Text(stringResource(R.string.contact_email)) }, singleLine = true)
-                Row(verticalAlignment = Alignment.CenterVertically) {
-                    Text(stringResource(R.string.reach_out_favourite), modifier = Modifier.weight(1f))
-                    Switch(checked = favourite, onCheckedChange = { favourite = it })
+                OutlinedTextField(phone, { phone = it }, label = { Text(stringResource(if (contact == null) R.string.contact_phone else R.string.contact_phone_new)) }, singleLine = true)
+                OutlinedTextField(email, { email = it }, label = { Text(stringResource(if (contact == null) R.string.contact_email else R.string.contact_email_new)) }, singleLine = true)
+                if (contact == null) {
+                    Row(verticalAlignment = Alignment.CenterVertically) {
+                        Text(stringResource(R.string.reach_out_favourite), modifier = Modifier.weight(1f))
+                        Switch(checked = favourite, onCheckedChange = { favourite = it })
+                    }
                 }
             }
         },
         confirmButton = {
-            TextButton(onClick = { onAdd(ContactDraft(name, role, phone, email, favourite)) }) { Text(stringResource(R.string.add)) }
+            TextButton(onClick = {
+                if (contact == null) {
+                    onSave(ReachOutAction.AddContact(ContactInput(name = name, role = role, phone = phone.ifBlank { null }, email = email.ifBlank { null }, favourite = favourite)))
+                } else {
+                    onSave(
+                        ReachOutAction.EditContact(
+                            contact.id,
+                            ContactInput(
+                                name = name.takeIf { it != contact.name },
+                                role = role.takeIf { it != contact.role },
+                                phone = phone.ifBlank { null },
+                                email = email.ifBlank { null },
+                            ),
+                        ),
+                    )
+                }
+            }) { Text(stringResource(R.string.save)) }
         },
         dismissButton = { TextButton(onClick = onDismiss) { Text(stringResource(R.string.cancel)) } },
     )
