@@ -58,7 +58,7 @@ fun ReachOutScreen(graph: AppGraph, store: CompanionStore) {
     val state by vm.presenter.state.collectAsStateWithLifecycle()
     val open = rememberOpener()
     RefreshOnChange(graph) { vm.act { refresh() } }
-    val act: (ReachOutAction) -> Unit = { action -> vm.act { act(action) } }
+    val send: (ReachOutAction) -> Unit = { action -> vm.act { act(action) } }
 
     val screen = state.screen ?: return Loading()
     Column(Modifier.fillMaxSize().verticalScroll(rememberScrollState()).padding(16.dp)) {
@@ -79,9 +79,9 @@ fun ReachOutScreen(graph: AppGraph, store: CompanionStore) {
         }
 
         if (screen.favourites.isNotEmpty()) SectionTitle(stringResource(R.string.reach_out_favourites))
-        screen.favourites.forEach { person -> Person(person, open, act) { vm.presenter.open(it) } }
+        screen.favourites.forEach { person -> Person(person, open, send) { vm.presenter.open(it) } }
         if (screen.others.isNotEmpty()) SectionTitle(stringResource(R.string.reach_out_others))
-        screen.others.forEach { person -> Person(person, open, act) { vm.presenter.open(it) } }
+        screen.others.forEach { person -> Person(person, open, send) { vm.presenter.open(it) } }
         OutlinedButton(onClick = { vm.presenter.open(ReachOutDialog.ContactForm(null)) }, modifier = Modifier.padding(top = 8.dp)) {
             Text(stringResource(R.string.reach_out_add_person))
         }
@@ -107,12 +107,12 @@ fun ReachOutScreen(graph: AppGraph, store: CompanionStore) {
     }
 
     when (val dialog = state.dialog) {
-        is ReachOutDialog.ContactForm -> ContactFormDialog(dialog.contact, screen.roleChoices, onDismiss = { vm.presenter.open(null) }, onSave = act)
+        is ReachOutDialog.ContactForm -> ContactFormDialog(dialog.contact, screen.roleChoices, onDismiss = { vm.presenter.open(null) }, onSave = send)
         is ReachOutDialog.ConfirmRemove -> AlertDialog(
             onDismissRequest = { vm.presenter.open(null) },
             title = { Text(dialog.contact.name) },
             text = { Text(stringResource(R.string.reach_out_remove_confirm)) },
-            confirmButton = { TextButton(onClick = { act(ReachOutAction.RemoveContact(dialog.contact.id)) }) { Text(stringResource(R.string.remove)) } },
+            confirmButton = { TextButton(onClick = { send(ReachOutAction.RemoveContact(dialog.contact.id)) }) { Text(stringResource(R.string.remove)) } },
             dismissButton = { TextButton(onClick = { vm.presenter.open(null) }) { Text(stringResource(R.string.cancel)) } },
         )
         null -> Unit
@@ -123,7 +123,7 @@ fun ReachOutScreen(graph: AppGraph, store: CompanionStore) {
 private fun Person(
     person: ReachOutContactRecord,
     open: (ContactActionRecord) -> Unit,
-    act: (ReachOutAction) -> Unit,
+    send: (ReachOutAction) -> Unit,
     dialog: (ReachOutDialog) -> Unit,
 ) {
     Card(Modifier.fillMaxWidth().padding(vertical = 4.dp)) {
@@ -134,7 +134,7 @@ private fun Person(
             // The program's contacts are the program's to change.
             if (person.programId == null) {
                 Row {
-                    TextButton(onClick = { act(ReachOutAction.SetFavourite(person.id, !person.favourite)) }) {
+                    TextButton(onClick = { send(ReachOutAction.SetFavourite(person.id, !person.favourite)) }) {
                         Text(stringResource(if (person.favourite) R.string.reach_out_unfavourite else R.string.reach_out_favourite))
                     }
                     TextButton(onClick = { dialog(ReachOutDialog.ContactForm(person)) }) { Text(stringResource(R.string.edit)) }

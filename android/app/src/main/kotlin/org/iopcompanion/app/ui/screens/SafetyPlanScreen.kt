@@ -61,7 +61,7 @@ fun SafetyPlanScreen(graph: AppGraph, store: CompanionStore) {
     val state by vm.presenter.state.collectAsStateWithLifecycle()
     val open = rememberOpener()
     RefreshOnChange(graph) { vm.act { refresh() } }
-    val act: (SafetyPlanAction) -> Unit = { action -> vm.act { act(action) } }
+    val send: (SafetyPlanAction) -> Unit = { action -> vm.act { act(action) } }
 
     val text = state.text
     if (text != null) {
@@ -85,7 +85,7 @@ fun SafetyPlanScreen(graph: AppGraph, store: CompanionStore) {
         // the app does not write the plan's text format itself.
         state.lastTextChange?.let { Text(stringResource(R.string.safety_plan_text_applied, it.added.toInt(), it.removed.toInt(), it.moved.toInt())) }
         val titles = screen.sections.associate { it.section to "${it.number}. ${it.title}" }
-        screen.sections.forEach { section -> Section(section, screen.linkable, titles, act, open) }
+        screen.sections.forEach { section -> Section(section, screen.linkable, titles, send, open) }
     }
 }
 
@@ -94,7 +94,7 @@ private fun Section(
     section: SafetySectionViewRecord,
     linkable: List<LinkableContactRecord>,
     titles: Map<SafetySection, String>,
-    act: (SafetyPlanAction) -> Unit,
+    send: (SafetyPlanAction) -> Unit,
     open: (ContactActionRecord) -> Unit,
 ) {
     var words by remember { mutableStateOf("") }
@@ -103,12 +103,12 @@ private fun Section(
         Column(Modifier.padding(12.dp)) {
             Text("${section.number}. ${section.title}", style = MaterialTheme.typography.titleMedium)
             if (section.items.isEmpty()) Text(section.prompt, style = MaterialTheme.typography.bodySmall)
-            section.items.forEach { item -> Item(item, titles, act, open) }
+            section.items.forEach { item -> Item(item, titles, send, open) }
             if (section.canAdd) {
                 Row(verticalAlignment = Alignment.CenterVertically) {
                     OutlinedTextField(value = words, onValueChange = { words = it }, modifier = Modifier.weight(1f), singleLine = true)
                     TextButton(onClick = {
-                        act(SafetyPlanAction.Add(section.section, SafetyItemInput(text = words)))
+                        send(SafetyPlanAction.Add(section.section, SafetyItemInput(text = words)))
                         words = ""
                     }) { Text(stringResource(R.string.add)) }
                 }
@@ -119,7 +119,7 @@ private fun Section(
                             linkable.forEach { contact ->
                                 DropdownMenuItem(text = { Text(contact.name) }, onClick = {
                                     choosing = false
-                                    act(SafetyPlanAction.Add(section.section, SafetyItemInput(text = words.ifBlank { null }, contactId = contact.id)))
+                                    send(SafetyPlanAction.Add(section.section, SafetyItemInput(text = words.ifBlank { null }, contactId = contact.id)))
                                     words = ""
                                 })
                             }
@@ -132,7 +132,7 @@ private fun Section(
 }
 
 @Composable
-private fun Item(item: SafetyItemViewRecord, titles: Map<SafetySection, String>, act: (SafetyPlanAction) -> Unit, open: (ContactActionRecord) -> Unit) {
+private fun Item(item: SafetyItemViewRecord, titles: Map<SafetySection, String>, send: (SafetyPlanAction) -> Unit, open: (ContactActionRecord) -> Unit) {
     var editing by remember { mutableStateOf(false) }
     var moving by remember { mutableStateOf(false) }
     Row(verticalAlignment = Alignment.CenterVertically) {
@@ -140,10 +140,10 @@ private fun Item(item: SafetyItemViewRecord, titles: Map<SafetySection, String>,
             Text(item.label)
             item.contactPhone?.let { Text(it, style = MaterialTheme.typography.bodySmall) }
         }
-        IconButton(onClick = { act(SafetyPlanAction.MoveUp(item.id)) }, enabled = item.canMoveUp) {
+        IconButton(onClick = { send(SafetyPlanAction.MoveUp(item.id)) }, enabled = item.canMoveUp) {
             Icon(Icons.Filled.KeyboardArrowUp, contentDescription = stringResource(R.string.move_up))
         }
-        IconButton(onClick = { act(SafetyPlanAction.MoveDown(item.id)) }, enabled = item.canMoveDown) {
+        IconButton(onClick = { send(SafetyPlanAction.MoveDown(item.id)) }, enabled = item.canMoveDown) {
             Icon(Icons.Filled.KeyboardArrowDown, contentDescription = stringResource(R.string.move_down))
         }
         IconButton(onClick = { editing = true }) { Icon(Icons.Filled.Edit, contentDescription = stringResource(R.string.edit)) }
@@ -155,12 +155,12 @@ private fun Item(item: SafetyItemViewRecord, titles: Map<SafetySection, String>,
                 item.moveTargets.forEach { target ->
                     DropdownMenuItem(text = { Text(titles[target].orEmpty()) }, onClick = {
                         moving = false
-                        act(SafetyPlanAction.MoveTo(item.id, target))
+                        send(SafetyPlanAction.MoveTo(item.id, target))
                     })
                 }
             }
         }
-        IconButton(onClick = { act(SafetyPlanAction.Remove(item.id)) }) {
+        IconButton(onClick = { send(SafetyPlanAction.Remove(item.id)) }) {
             Icon(Icons.Filled.Delete, contentDescription = stringResource(R.string.remove))
         }
     }
@@ -173,7 +173,7 @@ private fun Item(item: SafetyItemViewRecord, titles: Map<SafetySection, String>,
             confirmButton = {
                 TextButton(onClick = {
                     editing = false
-                    act(SafetyPlanAction.Edit(item.id, SafetyItemInput(text = words)))
+                    send(SafetyPlanAction.Edit(item.id, SafetyItemInput(text = words)))
                 }) { Text(stringResource(R.string.save)) }
             },
             dismissButton = { TextButton(onClick = { editing = false }) { Text(stringResource(R.string.cancel)) } },

@@ -49,7 +49,7 @@ fun ScheduleScreen(graph: AppGraph, store: CompanionStore) {
     val labels = rememberLabels()
     RefreshOnChange(graph) { vm.act { refresh() } }
     NotificationPermissionMoment(state.askNotificationPermission, graph.status) { vm.presenter.permissionAsked() }
-    val act: (ScheduleAction) -> Unit = { action -> vm.act { act(action) } }
+    val send: (ScheduleAction) -> Unit = { action -> vm.act { act(action) } }
 
     val screen = state.screen ?: return Loading()
     Box(Modifier.fillMaxSize()) {
@@ -65,7 +65,7 @@ fun ScheduleScreen(graph: AppGraph, store: CompanionStore) {
                     OccurrenceCard(line, labels)
                     Row {
                         if (line.canCancel) {
-                            TextButton(onClick = { act(ScheduleAction.CancelOccurrence(line.sessionId, line.seriesDate)) }) {
+                            TextButton(onClick = { send(ScheduleAction.CancelOccurrence(line.sessionId, line.seriesDate)) }) {
                                 Text(stringResource(R.string.schedule_cancel_once))
                             }
                         }
@@ -75,7 +75,7 @@ fun ScheduleScreen(graph: AppGraph, store: CompanionStore) {
                             }
                         }
                         if (line.canRestore) {
-                            TextButton(onClick = { act(ScheduleAction.RestoreOccurrence(line.sessionId, line.seriesDate)) }) {
+                            TextButton(onClick = { send(ScheduleAction.RestoreOccurrence(line.sessionId, line.seriesDate)) }) {
                                 Text(stringResource(R.string.schedule_restore))
                             }
                         }
@@ -97,7 +97,7 @@ fun ScheduleScreen(graph: AppGraph, store: CompanionStore) {
                                     FilterChip(
                                         selected = entry.mark == mark,
                                         onClick = {
-                                            act(
+                                            send(
                                                 if (entry.mark == mark) {
                                                     ScheduleAction.ClearAttendance(o.sessionId, o.seriesDate)
                                                 } else {
@@ -125,7 +125,7 @@ fun ScheduleScreen(graph: AppGraph, store: CompanionStore) {
                         } else {
                             Row {
                                 TextButton(onClick = { vm.presenter.open(ScheduleDialog.SessionForm(session)) }) { Text(stringResource(R.string.edit)) }
-                                TextButton(onClick = { act(ScheduleAction.RemoveSession(session.id)) }) { Text(stringResource(R.string.remove)) }
+                                TextButton(onClick = { send(ScheduleAction.RemoveSession(session.id)) }) { Text(stringResource(R.string.remove)) }
                             }
                         }
                     }
@@ -145,13 +145,13 @@ fun ScheduleScreen(graph: AppGraph, store: CompanionStore) {
             now = graph.clock.instant(),
             labels = labels,
             onDismiss = { vm.presenter.open(null) },
-            onSave = act,
+            onSave = send,
         )
         is ScheduleDialog.MoveOccurrence -> MoveOccurrenceDialog(
             dialog = dialog,
             labels = labels,
             onDismiss = { vm.presenter.open(null) },
-            onMove = act,
+            onMove = send,
         )
         null -> Unit
     }

@@ -60,7 +60,7 @@ fun SettingsScreen(graph: AppGraph, store: CompanionStore, onReminderHealth: () 
     var pickTime by remember { mutableStateOf(false) }
     RefreshOnChange(graph) { vm.act { refresh() } }
     NotificationPermissionMoment(state.askNotificationPermission, graph.status) { vm.presenter.permissionAsked() }
-    val act: (SettingsAction) -> Unit = { action -> vm.act { act(action) } }
+    val send: (SettingsAction) -> Unit = { action -> vm.act { act(action) } }
 
     val screen = state.screen ?: return Loading()
     Column(Modifier.fillMaxSize().verticalScroll(rememberScrollState()).padding(16.dp)) {
@@ -69,14 +69,14 @@ fun SettingsScreen(graph: AppGraph, store: CompanionStore, onReminderHealth: () 
 
         SectionTitle(stringResource(R.string.settings_reminders))
         SwitchRow(stringResource(R.string.settings_discreet), stringResource(R.string.settings_discreet_about), screen.discreetNotifications) {
-            act(SettingsAction.SetDiscreetNotifications(it))
+            send(SettingsAction.SetDiscreetNotifications(it))
         }
         val reminder = screen.checkinReminder
         SwitchRow(
             stringResource(R.string.settings_checkin_reminder),
             reminder?.let { stringResource(R.string.settings_checkin_reminder_at, labels.time(it)) } ?: stringResource(R.string.off),
             reminder != null,
-        ) { on -> act(SettingsAction.SetCheckinReminder(if (on) screen.suggestedCheckinReminder else null)) }
+        ) { on -> send(SettingsAction.SetCheckinReminder(if (on) screen.suggestedCheckinReminder else null)) }
         if (reminder != null) TextButton(onClick = { pickTime = true }) { Text(stringResource(R.string.settings_change_time)) }
 
         Text(stringResource(R.string.settings_leads), modifier = Modifier.padding(top = 8.dp))
@@ -85,7 +85,7 @@ fun SettingsScreen(graph: AppGraph, store: CompanionStore, onReminderHealth: () 
                 val on = screen.defaultLeads.any { it.minutes == choice.minutes }
                 FilterChip(
                     selected = on,
-                    onClick = { act(if (on) SettingsAction.RemoveDefaultLead(choice.minutes) else SettingsAction.AddDefaultLead(choice.minutes)) },
+                    onClick = { send(if (on) SettingsAction.RemoveDefaultLead(choice.minutes) else SettingsAction.AddDefaultLead(choice.minutes)) },
                     label = { Text(choice.label) },
                 )
             }
@@ -93,7 +93,7 @@ fun SettingsScreen(graph: AppGraph, store: CompanionStore, onReminderHealth: () 
         OutlinedButton(onClick = onReminderHealth, modifier = Modifier.padding(top = 8.dp)) { Text(stringResource(R.string.reminder_health_title)) }
 
         SectionTitle(stringResource(R.string.settings_country))
-        RegionPicker(screen, act)
+        RegionPicker(screen, send)
 
         SectionTitle(stringResource(R.string.settings_program))
         AccountSection(
@@ -115,14 +115,14 @@ fun SettingsScreen(graph: AppGraph, store: CompanionStore, onReminderHealth: () 
 
     if (pickTime) {
         ClockPicker(screen.checkinReminder ?: screen.suggestedCheckinReminder, DateFormat.is24HourFormat(context), onDismiss = { pickTime = false }) {
-            act(SettingsAction.SetCheckinReminder(it))
+            send(SettingsAction.SetCheckinReminder(it))
         }
     }
 }
 
 /** The core's countries; "the phone's" follows the device's region (the core's effective one shown). */
 @Composable
-private fun RegionPicker(screen: SettingsScreenRecord, act: (SettingsAction) -> Unit) {
+private fun RegionPicker(screen: SettingsScreenRecord, send: (SettingsAction) -> Unit) {
     var open by remember { mutableStateOf(false) }
     val current = screen.regionChoices.firstOrNull { it.code == screen.effectiveRegion }?.name
     Row(verticalAlignment = Alignment.CenterVertically) {
@@ -132,12 +132,12 @@ private fun RegionPicker(screen: SettingsScreenRecord, act: (SettingsAction) -> 
             DropdownMenu(expanded = open, onDismissRequest = { open = false }) {
                 DropdownMenuItem(text = { Text(stringResource(R.string.settings_country_phone)) }, onClick = {
                     open = false
-                    act(SettingsAction.SetRegion(null))
+                    send(SettingsAction.SetRegion(null))
                 })
                 screen.regionChoices.forEach { region ->
                     DropdownMenuItem(text = { Text(region.name) }, onClick = {
                         open = false
-                        act(SettingsAction.SetRegion(region.code))
+                        send(SettingsAction.SetRegion(region.code))
                     })
                 }
             }
