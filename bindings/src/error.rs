@@ -16,10 +16,13 @@ pub enum CompanionError {
     /// A program's session, which only the program changes.
     #[error("{0}")]
     ReadOnly(String),
-    /// The store file is damaged, foreign or from a newer app: left untouched. Also every call
+    /// The store file is damaged or foreign: left untouched. Also every call
     /// on a `CompanionStore` after it was erased.
     #[error("{0}")]
     StoreUnusable(String),
+    /// A newer version of the app wrote the store: update the app (nothing was changed).
+    #[error("{0}")]
+    NeedsNewerApp(String),
     /// The store's key, or a backup's passphrase, is not the right one.
     #[error("{0}")]
     WrongKey(String),
@@ -51,9 +54,8 @@ impl From<Core> for CompanionError {
             Core::UnknownTimeZone(_) => CompanionError::UnknownTimeZone(message),
             Core::NotFound { .. } => CompanionError::NotFound(message),
             Core::ReadOnly { .. } => CompanionError::ReadOnly(message),
-            Core::ForeignDatabase(_) | Core::NewerSchema { .. } | Core::Corrupted(_) => {
-                CompanionError::StoreUnusable(message)
-            }
+            Core::NewerSchema { .. } => CompanionError::NeedsNewerApp(message),
+            Core::ForeignDatabase(_) | Core::Corrupted(_) => CompanionError::StoreUnusable(message),
             Core::WrongKey => CompanionError::WrongKey(message),
             Core::NotEnrolled => CompanionError::NotEnrolled(message),
             Core::InvalidCode => CompanionError::InvalidCode(message),

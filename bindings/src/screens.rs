@@ -4,6 +4,7 @@
 mod checkin;
 mod insights;
 mod onboarding;
+mod open_problem;
 mod reach_out;
 mod safety_plan;
 mod schedule;
@@ -19,14 +20,19 @@ pub use insights::{
 pub use onboarding::{
     OnboardingChoice, OnboardingPageRecord, OnboardingScreenRecord, OnboardingStep,
 };
-pub use reach_out::{ReachOutAction, ReachOutScreenRecord};
+pub use open_problem::{
+    OpenProblem, OpenProblemChoice, OpenProblemScreen, discard_unopenable_store,
+    open_problem_screen,
+};
+pub use reach_out::{ContactFormRecord, ContactValuesRecord, ReachOutAction, ReachOutScreenRecord};
 pub use safety_plan::{
     LinkableContactRecord, SafetyItemViewRecord, SafetyPlanAction, SafetyPlanResultRecord,
     SafetyPlanScreenRecord, SafetySectionViewRecord,
 };
 pub use schedule::{
     AttendanceViewRecord, ScheduleAction, ScheduleChoicesRecord, ScheduleDayRecord,
-    ScheduleResultRecord, ScheduleScreenRecord, SessionViewRecord,
+    ScheduleResultRecord, ScheduleScreenRecord, SessionFormRecord, SessionValuesRecord,
+    SessionViewRecord,
 };
 pub use settings::{
     AccountViewRecord, RegionChoiceRecord, SettingsAction, SettingsResultRecord,

@@ -21,6 +21,15 @@ pub struct AccountRecord {
     pub program_names: Vec<String>,
 }
 
+/// Enrolment or linking done.
+#[derive(Debug, Clone, PartialEq, uniffi::Record)]
+pub struct JoinedRecord {
+    pub account: AccountRecord,
+    /// The moment to ask for notification permission (if the platform still can): a
+    /// program's sessions come with reminders.
+    pub ask_notification_permission: bool,
+}
+
 #[derive(Debug, Clone, PartialEq, uniffi::Record)]
 pub struct SyncSummary {
     pub round_trips: u32,
@@ -76,6 +85,14 @@ impl CompanionStore {
         .await
         .map_err(|_| CompanionError::Storage("the sync task stopped".into()))?
     }
+
+    fn joined(&self, info: AccountInfo, linked: bool) -> Result<JoinedRecord> {
+        Ok(JoinedRecord {
+            ask_notification_permission: self
+                .read(|s| s.asks_for_notifications_after_joining(linked))?,
+            account: info.into(),
+        })
+    }
 }
 
 #[uniffi::export(async_runtime = "tokio")]
@@ -85,7 +102,7 @@ impl CompanionStore {
     }
 
     /// Enrols this device with the invitation code the program gave the participant.
-    pub async fn enroll(&self, server: String, code: String) -> Result<AccountRecord> {
+    pub async fn enroll(&self, server: String, code: String) -> Result<JoinedRecord> {
         let transport = self.transport.clone();
         let info = self
             .with_store(move |s| {
@@ -93,7 +110,7 @@ impl CompanionStore {
             })
             .await?;
         self.notify(DataChange::Local);
-        Ok(info.into())
+        self.joined(info, false)
     }
 
     /// A one-time code (15 minutes) that links another of the participant's devices.
@@ -103,7 +120,7 @@ impl CompanionStore {
             .await
     }
 
-    pub async fn redeem_link(&self, server: String, code: String) -> Result<AccountRecord> {
+    pub async fn redeem_link(&self, server: String, code: String) -> Result<JoinedRecord> {
         let transport = self.transport.clone();
         let info = self
             .with_store(move |s| {
@@ -111,7 +128,7 @@ impl CompanionStore {
             })
             .await?;
         self.notify(DataChange::Local);
-        Ok(info.into())
+        self.joined(info, true)
     }
 
     /// Pushes this device's changes and pulls everyone else's (and the program's schedule).

@@ -37,14 +37,18 @@ fn main() {
         let store = common::open(dir.path());
         let opened = t.elapsed();
         let s = Instant::now();
-        store.today_screen(now, ZONE, None).expect("today");
+        store
+            .today_screen(now, ZONE, ClockStyle::TwelveHour, None)
+            .expect("today");
         first_draw.push(s.elapsed());
         cold.push(opened + s.elapsed());
     }
 
     let store = common::open(dir.path());
     let warm = measure(WARM_RUNS, || {
-        store.today_screen(now, ZONE, None).expect("today");
+        store
+            .today_screen(now, ZONE, ClockStyle::TwelveHour, None)
+            .expect("today");
     });
     // As the Android app draws it: with the phone's facts and the alarms it holds.
     let held = store
@@ -71,10 +75,11 @@ fn main() {
             background_restricted: false,
         }),
         held,
-        clock_style: ClockStyle::TwelveHour,
     };
     let with_notice = measure(WARM_RUNS, || {
-        store.today_screen(now, ZONE, Some(&facts)).expect("today");
+        store
+            .today_screen(now, ZONE, ClockStyle::TwelveHour, Some(&facts))
+            .expect("today");
     });
     let sessions = measure(WARM_RUNS, || {
         store.sessions().expect("sessions");
@@ -83,7 +88,9 @@ fn main() {
         store.contacts().expect("contacts");
     });
     let schedule = measure(OTHER_RUNS, || {
-        store.schedule_screen(now, ZONE).expect("schedule");
+        store
+            .schedule_screen(now, ZONE, ClockStyle::TwelveHour)
+            .expect("schedule");
     });
     let reach_out = measure(OTHER_RUNS, || {
         store.reach_out_screen(None).expect("reach out");

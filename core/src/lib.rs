@@ -89,13 +89,23 @@ pub use schedule::session::{
     MAX_DURATION_MINUTES, MAX_LEAD_MINUTES, MAX_LEADS, OccurrenceChange, Session, SessionFields,
     SessionKind,
 };
-pub use screens::checkin::{CheckInSaved, CheckInScreen, CheckInValues, SLEEP_STEP_HOURS, Scale};
+pub use screens::checkin::{
+    CheckInSaved, CheckInScreen, CheckInValues, SLEEP_STEP_HOURS, Scale, checkin_title,
+};
+pub use screens::contact_form::{ContactForm, ContactValues};
 pub use screens::insights::{
     CHART_RANGES, Chart, ChartDay, Figure, InsightsScreen, NudgeView, Segment, average_label,
     plural, sleep_label,
 };
+pub use screens::labels::{
+    clock_label, date_label, day_label, elsewhere_label, leads_label, repeat_label,
+    time_range_label,
+};
 pub use screens::onboarding::{
     OnboardingChoice, OnboardingPage, OnboardingScreen, OnboardingStep, onboarding_pages,
+};
+pub use screens::open_problem::{
+    OpenProblem, OpenProblemChoice, OpenProblemScreen, open_problem_screen,
 };
 pub use screens::reach_out::{ROLE_CHOICES, ReachOutAction, ReachOutScreen};
 pub use screens::reminder_health::{
@@ -112,6 +122,7 @@ pub use screens::schedule::{
     SESSION_KIND_CHOICES, ScheduleAction, ScheduleChoices, ScheduleDay, ScheduleResult,
     ScheduleScreen, SessionView,
 };
+pub use screens::session_form::{SessionForm, SessionValues};
 pub use screens::settings::{
     AccountView, EXPORT_FORMATS, RegionChoice, SUGGESTED_CHECKIN_REMINDER, SettingsAction,
     SettingsResult, SettingsScreen,
@@ -120,7 +131,7 @@ pub use screens::today::{
     COMING_UP_DAYS, COMING_UP_MAX, CheckInSummary, CrisisShortcut, ReminderFacts, Today,
     TodayScreen,
 };
-pub use screens::views::{LeadChoice, OccurrenceView, SessionClock, Timing, lead_label, zone_city};
+pub use screens::views::{LeadChoice, OccurrenceView, SessionClock, Timing, lead_label};
 pub use storage::store::{ChangeHash, Store, StoreStats};
 pub use support::actions::{ActionKind, ContactAction, MESSAGE_MAX_CHARS, SUGGESTED_MESSAGE};
 pub use support::contact::{Contact, ContactFields, ContactRole, MAX_ORDER};

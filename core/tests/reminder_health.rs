@@ -403,10 +403,9 @@ fn today_shows_the_notice_reminder_health_gives() {
         let r = companion_core::ReminderFacts {
             facts: PlatformFacts::Android(facts),
             held: held.to_vec(),
-            clock_style: ClockStyle::TwelveHour,
         };
         store
-            .today_screen(now(), NY, Some(&r))
+            .today_screen(now(), NY, ClockStyle::TwelveHour, Some(&r))
             .unwrap()
             .reminder_notice
     };
@@ -433,7 +432,10 @@ fn today_shows_the_notice_reminder_health_gives() {
     assert_eq!(lost, health(&store, &all_well(), &[]).notice);
     // The terminal gives no facts: no notice.
     assert_eq!(
-        store.today_screen(now(), NY, None).unwrap().reminder_notice,
+        store
+            .today_screen(now(), NY, ClockStyle::TwelveHour, None)
+            .unwrap()
+            .reminder_notice,
         None
     );
 }

@@ -2,9 +2,10 @@
 
 use chrono::{DateTime, NaiveDate, NaiveDateTime, NaiveTime, Utc, Weekday};
 use companion_core::{
-    COMING_UP_MAX, CheckInEdit, CheckInValues, ContactFields, ContactRole, Error, OccurrenceStatus,
-    OnboardingChoice, ReachOutAction, Recurrence, SafetyItemFields, SafetyPlanAction,
-    SafetySection, ScheduleAction, SessionFields, SessionKind, SettingsAction, Store, Timing,
+    COMING_UP_MAX, CheckInEdit, CheckInValues, ClockStyle, ContactFields, ContactRole,
+    ContactValues, Error, OccurrenceStatus, OnboardingChoice, ReachOutAction, Recurrence,
+    SafetyItemFields, SafetyPlanAction, SafetySection, ScheduleAction, SessionFields, SessionKind,
+    SettingsAction, Store, Timing,
 };
 
 mod common;
@@ -22,6 +23,12 @@ fn day(s: &str) -> NaiveDate {
 }
 
 const NY: &str = "America/New_York";
+const C12: ClockStyle = ClockStyle::TwelveHour;
+
+/// Noon in New York on Friday 20 November 2026.
+fn noon() -> DateTime<Utc> {
+    at("2026-11-20T17:00:00Z")
+}
 
 fn weekly(title: &str, start: &str, zone: &str, days: &[Weekday]) -> SessionFields {
     SessionFields {
@@ -73,7 +80,7 @@ fn today_shows_today_and_one_rule_for_coming_up() {
 
     // Monday 2026-11-16, 12:00 in New York: the Chicago group is over, the evening one to come.
     let t = s
-        .today_screen(at("2026-11-16T17:00:00Z"), NY, None)
+        .today_screen(at("2026-11-16T17:00:00Z"), NY, C12, None)
         .unwrap();
     assert_eq!(t.date, day("2026-11-16"));
     assert_eq!(t.sessions.len(), 2);
@@ -107,7 +114,7 @@ fn today_shows_today_and_one_rule_for_coming_up() {
     })
     .unwrap();
     let t = s
-        .today_screen(at("2026-11-16T17:00:00Z"), NY, None)
+        .today_screen(at("2026-11-16T17:00:00Z"), NY, C12, None)
         .unwrap();
     let crisis = t.crisis.unwrap();
     assert!(crisis.name.contains("988"), "{}", crisis.name);
@@ -124,11 +131,11 @@ fn today_shows_today_and_one_rule_for_coming_up() {
     })
     .unwrap();
     let t = far
-        .today_screen(at("2026-11-16T17:00:00Z"), NY, None)
+        .today_screen(at("2026-11-16T17:00:00Z"), NY, C12, None)
         .unwrap();
     assert!(t.coming_up.is_empty());
     assert!(matches!(
-        far.today_screen(at("2026-11-16T17:00:00Z"), "Mars/Olympus", None),
+        far.today_screen(at("2026-11-16T17:00:00Z"), "Mars/Olympus", C12, None),
         Err(Error::UnknownTimeZone(_))
     ));
 }
@@ -155,7 +162,7 @@ fn a_checkin_edit_writes_only_what_changed_and_keeps_another_devices_change() {
     exchange(&mut phone, &mut tablet);
 
     // The phone opens the form.
-    let opened = phone.checkin_screen(date).unwrap();
+    let opened = phone.checkin_screen(date, noon(), NY).unwrap();
     assert!(opened.existing && !opened.mood_required);
     assert_eq!(opened.values.emotions, ["sad", "tired"]);
     assert!(opened.emotion_choices.starts_with(&["calm".to_owned()]));
@@ -179,7 +186,7 @@ fn a_checkin_edit_writes_only_what_changed_and_keeps_another_devices_change() {
     edited.craving = None;
     edited.emotions = vec!["tired".into(), "calm".into()];
     let saved = phone
-        .save_checkin_form(date, &opened.values, &edited)
+        .save_checkin_form(date, &opened.values, &edited, noon(), NY)
         .unwrap();
     let stored = phone.checkin(date).unwrap().unwrap();
     assert_eq!(stored.mood, 7);
@@ -197,7 +204,7 @@ fn a_checkin_edit_writes_only_what_changed_and_keeps_another_devices_change() {
     // Saving the form unchanged writes nothing.
     let heads = phone.heads();
     let again = phone
-        .save_checkin_form(date, &saved.screen.values, &saved.screen.values)
+        .save_checkin_form(date, &saved.screen.values, &saved.screen.values, noon(), NY)
         .unwrap();
     assert_eq!(phone.heads(), heads);
     assert!(!again.ask_notification_permission);
@@ -205,7 +212,7 @@ fn a_checkin_edit_writes_only_what_changed_and_keeps_another_devices_change() {
     let mut no_mood = saved.screen.values.clone();
     no_mood.mood = None;
     assert!(matches!(
-        phone.save_checkin_form(date, &saved.screen.values, &no_mood),
+        phone.save_checkin_form(date, &saved.screen.values, &no_mood, noon(), NY),
         Err(Error::InvalidInput { field: "mood", .. })
     ));
     assert_eq!(phone.heads(), heads);
@@ -216,7 +223,7 @@ fn a_new_checkin_needs_a_mood_and_takes_every_answer() {
     let dir = tempfile::tempdir().unwrap();
     let mut s = common::open(dir.path()).unwrap();
     let date = day("2026-11-21");
-    let screen = s.checkin_screen(date).unwrap();
+    let screen = s.checkin_screen(date, noon(), NY).unwrap();
     assert!(!screen.existing && screen.mood_required);
     assert_eq!((screen.mood.min, screen.mood.max), (1, 10));
     assert_eq!(screen.sleep_max_hours, 24.0);
@@ -225,13 +232,14 @@ fn a_new_checkin_needs_a_mood_and_takes_every_answer() {
         ..Default::default()
     };
     assert!(matches!(
-        s.save_checkin_form(date, &screen.values, &edited),
+        s.save_checkin_form(date, &screen.values, &edited, noon(), NY),
         Err(Error::InvalidInput { field: "mood", .. })
     ));
     assert!(s.checkin(date).unwrap().is_none());
     edited.mood = Some(6);
     edited.used_today = Some(false);
-    s.save_checkin_form(date, &screen.values, &edited).unwrap();
+    s.save_checkin_form(date, &screen.values, &edited, noon(), NY)
+        .unwrap();
     let c = s.checkin(date).unwrap().unwrap();
     assert_eq!((c.mood, c.craving, c.used_today), (6, Some(2), Some(false)));
 }
@@ -241,22 +249,48 @@ fn schedule_actions_return_the_screen_after_them() {
     let dir = tempfile::tempdir().unwrap();
     let mut s = common::open(dir.path()).unwrap();
     let now = at("2026-11-16T17:00:00Z");
-    let empty = s.schedule_screen(now, NY).unwrap();
+    let empty = s.schedule_screen(now, NY, C12).unwrap();
     assert!(empty.days.is_empty() && empty.sessions.is_empty());
     assert_eq!(empty.default_leads, [60]);
     assert!(empty.choices.lead_minutes.contains(&1440));
     assert_eq!(empty.choices.weekdays[0], Weekday::Mon);
 
-    let mut group = weekly("Evening group", "2026-11-02T18:00", NY, &[Weekday::Mon]);
-    group.reminder_leads = Some(Some(vec![30, 120]));
+    // A new session's form: the next whole hour on the phone's clock, in its zone.
+    let form = s.session_form(None, now, NY).unwrap();
+    assert_eq!(form.session_id, None);
+    assert_eq!(form.values.start, local("2026-11-16T13:00"));
+    assert_eq!(form.values.zone, NY);
+    assert_eq!(form.values.duration_minutes, 60);
+    assert_eq!(form.default_leads[0].label, "1 hour before");
+    let mut edited = form.values.clone();
+    edited.title = "Evening group".into();
+    edited.start = local("2026-11-02T18:00");
+    edited.duration_minutes = 90;
+    edited.recurrence = Some(Recurrence::weekly(&[Weekday::Mon]));
+    edited.own_leads = Some(vec![30, 120]);
     let added = s
-        .schedule_act(ScheduleAction::AddSession(group), now, NY)
+        .schedule_act(
+            ScheduleAction::SaveSessionForm {
+                session_id: None,
+                opened: form.values.clone(),
+                edited,
+            },
+            now,
+            NY,
+            C12,
+        )
         .unwrap();
     assert!(added.ask_notification_permission);
     let view = &added.screen.sessions[0];
     // Longest first: the order they fire in.
     assert_eq!(view.effective_leads, [120, 30]);
+    assert_eq!(view.summary, "Mondays at 6:00 PM");
+    assert_eq!(view.leads_label, "2 hours and 30 minutes before");
     assert!(!view.from_program);
+    assert_eq!(added.screen.days[0].label, "Today");
+    let today = &added.screen.days[0].occurrences[0];
+    assert_eq!(today.time_label, "6:00 PM – 7:30 PM");
+    assert_eq!(added.screen.days[1].label, "Mon 23 Nov");
     // Today and next Monday: the 14 local days from today.
     assert_eq!(added.screen.days.len(), 2);
     let id = view.id.clone();
@@ -268,6 +302,7 @@ fn schedule_actions_return_the_screen_after_them() {
             },
             now,
             NY,
+            C12,
         )
         .unwrap();
     assert!(!cancelled.ask_notification_permission);
@@ -286,6 +321,7 @@ fn schedule_actions_return_the_screen_after_them() {
             },
             now,
             NY,
+            C12,
         ),
         Err(Error::InvalidInput { .. })
     ));
@@ -298,6 +334,7 @@ fn schedule_actions_return_the_screen_after_them() {
             },
             now,
             NY,
+            C12,
         )
         .unwrap();
     assert_eq!(
@@ -307,8 +344,13 @@ fn schedule_actions_return_the_screen_after_them() {
     // A bad zone: refused before anything changes.
     let heads = s.heads();
     assert!(
-        s.schedule_act(ScheduleAction::RemoveSession { id }, now, "Nowhere/Here")
-            .is_err()
+        s.schedule_act(
+            ScheduleAction::RemoveSession { id },
+            now,
+            "Nowhere/Here",
+            C12
+        )
+        .is_err()
     );
     assert_eq!(s.heads(), heads);
 }
@@ -322,14 +364,21 @@ fn reach_out_actions_change_only_the_participants_contacts() {
     assert!(!screen.crisis_lines.is_empty());
     assert_eq!(screen.region.as_deref(), Some("US"));
     assert!(screen.role_choices.contains(&ContactRole::Sponsor));
+    let form = s.contact_form(None).unwrap();
+    assert!(form.contact_id.is_none() && !form.can_remove);
+    assert_eq!(form.values.name, "");
     let added = s
         .reach_out_act(
-            ReachOutAction::AddContact(ContactFields {
-                name: Some("Sam".into()),
-                role: Some(ContactRole::Sponsor),
-                phone: Some("(201) 555-0102".into()),
-                ..Default::default()
-            }),
+            ReachOutAction::SaveContactForm {
+                contact_id: None,
+                opened: form.values.clone(),
+                edited: ContactValues {
+                    name: "Sam".into(),
+                    role: ContactRole::Sponsor,
+                    phone: "(201) 555-0102".into(),
+                    ..form.values.clone()
+                },
+            },
             Some("Can we talk?"),
         )
         .unwrap();
@@ -479,7 +528,7 @@ fn insights_are_worded_once_and_the_chart_breaks_on_missing_days() {
 fn settings_actions_and_their_moments() {
     let dir = tempfile::tempdir().unwrap();
     let mut s = common::open(dir.path()).unwrap();
-    let screen = s.settings_screen().unwrap();
+    let screen = s.settings_screen(C12).unwrap();
     assert!(screen.account.is_none());
     assert!(screen.discreet_notifications);
     assert_eq!(screen.default_leads[0].label, "1 hour before");
@@ -497,21 +546,25 @@ fn settings_actions_and_their_moments() {
     );
 
     let off = s
-        .settings_act(SettingsAction::SetCheckinReminder(None))
+        .settings_act(SettingsAction::SetCheckinReminder(None), C12)
         .unwrap();
     assert_eq!(off.screen.checkin_reminder, None);
     assert!(!off.ask_notification_permission);
     let on = s
-        .settings_act(SettingsAction::SetCheckinReminder(Some(
-            NaiveTime::from_hms_opt(19, 30, 42).unwrap(),
-        )))
+        .settings_act(
+            SettingsAction::SetCheckinReminder(Some(NaiveTime::from_hms_opt(19, 30, 42).unwrap())),
+            C12,
+        )
         .unwrap();
     assert_eq!(
         on.screen.checkin_reminder,
         NaiveTime::from_hms_opt(19, 30, 0)
     );
+    assert_eq!(on.screen.checkin_reminder_label.as_deref(), Some("7:30 PM"));
     assert!(on.ask_notification_permission);
-    let leads = s.settings_act(SettingsAction::AddDefaultLead(15)).unwrap();
+    let leads = s
+        .settings_act(SettingsAction::AddDefaultLead(15), C12)
+        .unwrap();
     assert_eq!(
         leads
             .screen
@@ -522,16 +575,18 @@ fn settings_actions_and_their_moments() {
         [60, 15]
     );
     let region = s
-        .settings_act(SettingsAction::SetRegion(Some("gb".into())))
+        .settings_act(SettingsAction::SetRegion(Some("gb".into())), C12)
         .unwrap();
     assert_eq!(region.screen.region.as_deref(), Some("GB"));
     let heads = s.heads();
     assert!(
-        s.settings_act(SettingsAction::SetRegion(Some("Atlantis".into())))
+        s.settings_act(SettingsAction::SetRegion(Some("Atlantis".into())), C12)
             .is_err()
     );
     assert_eq!(s.heads(), heads);
-    let back = s.settings_act(SettingsAction::SetRegion(None)).unwrap();
+    let back = s
+        .settings_act(SettingsAction::SetRegion(None), C12)
+        .unwrap();
     assert_eq!(back.screen.region, None);
 }
 
@@ -561,4 +616,219 @@ fn the_first_run_is_shown_once_on_a_device() {
             .unwrap()
             .needed
     );
+}
+
+#[test]
+fn the_session_form_writes_only_what_was_changed() {
+    let (da, db) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
+    let mut phone = common::open(da.path()).unwrap();
+    let mut tablet = common::open(db.path()).unwrap();
+    let now = at("2026-11-16T17:00:00Z");
+    let mut fields = weekly("Skills group", "2026-11-02T09:00", NY, &[Weekday::Mon]);
+    fields.location = Some("Room 2".into());
+    let session = phone.add_session(&fields).unwrap();
+    exchange(&mut phone, &mut tablet);
+
+    // The phone opens the form; meanwhile the tablet moves the group to room 5.
+    let form = phone.session_form(Some(&session.id), now, NY).unwrap();
+    assert_eq!(form.values.location, "Room 2");
+    assert!(form.can_remove);
+    tablet
+        .edit_session(
+            &session.id,
+            &SessionFields {
+                location: Some("Room 5".into()),
+                ..Default::default()
+            },
+        )
+        .unwrap();
+    exchange(&mut tablet, &mut phone);
+
+    // The participant renames it and clears the notes they never had: only the title goes.
+    let mut edited = form.values.clone();
+    edited.title = "DBT skills".into();
+    phone
+        .schedule_act(
+            ScheduleAction::SaveSessionForm {
+                session_id: Some(session.id.clone()),
+                opened: form.values.clone(),
+                edited,
+            },
+            now,
+            NY,
+            C12,
+        )
+        .unwrap();
+    let saved = phone.session(&session.id).unwrap();
+    assert_eq!(saved.title, "DBT skills");
+    assert_eq!(
+        saved.location.as_deref(),
+        Some("Room 5"),
+        "the tablet's room survives"
+    );
+
+    // Saved unchanged: nothing written.
+    let heads = phone.heads();
+    let form = phone.session_form(Some(&session.id), now, NY).unwrap();
+    phone
+        .schedule_act(
+            ScheduleAction::SaveSessionForm {
+                session_id: Some(session.id.clone()),
+                opened: form.values.clone(),
+                edited: form.values.clone(),
+            },
+            now,
+            NY,
+            C12,
+        )
+        .unwrap();
+    assert_eq!(phone.heads(), heads);
+    // An emptied text clears it; a bad value is refused whole.
+    let mut cleared = form.values.clone();
+    cleared.location = String::new();
+    cleared.duration_minutes = 0;
+    assert!(matches!(
+        phone.schedule_act(
+            ScheduleAction::SaveSessionForm {
+                session_id: Some(session.id.clone()),
+                opened: form.values.clone(),
+                edited: cleared.clone(),
+            },
+            now,
+            NY,
+            C12,
+        ),
+        Err(Error::InvalidInput { .. })
+    ));
+    assert_eq!(phone.heads(), heads);
+    cleared.duration_minutes = form.values.duration_minutes;
+    phone
+        .schedule_act(
+            ScheduleAction::SaveSessionForm {
+                session_id: Some(session.id.clone()),
+                opened: form.values,
+                edited: cleared,
+            },
+            now,
+            NY,
+            C12,
+        )
+        .unwrap();
+    assert_eq!(phone.session(&session.id).unwrap().location, None);
+    assert!(matches!(
+        phone.session_form(Some("no-such-session"), now, NY),
+        Err(Error::NotFound { .. })
+    ));
+}
+
+#[test]
+fn the_contact_form_writes_only_what_was_changed() {
+    let (da, db) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
+    let mut phone = common::open(da.path()).unwrap();
+    let mut tablet = common::open(db.path()).unwrap();
+    phone.set_device_region(Some("US")).unwrap();
+    let ana = phone
+        .add_contact(&ContactFields {
+            name: Some("Ana".into()),
+            phone: Some("312 555 0100".into()),
+            ..Default::default()
+        })
+        .unwrap();
+    exchange(&mut phone, &mut tablet);
+    // The number reads as the participant would type it, not as stored.
+    let form = phone.contact_form(Some(&ana.id)).unwrap();
+    assert_eq!(form.values.phone, "(312) 555-0100");
+    tablet
+        .edit_contact(
+            &ana.id,
+            &ContactFields {
+                email: Some("ana@example.org".into()),
+                ..Default::default()
+            },
+        )
+        .unwrap();
+    exchange(&mut tablet, &mut phone);
+    let mut edited = form.values.clone();
+    edited.role = ContactRole::Sponsor;
+    phone
+        .reach_out_act(
+            ReachOutAction::SaveContactForm {
+                contact_id: Some(ana.id.clone()),
+                opened: form.values,
+                edited,
+            },
+            None,
+        )
+        .unwrap();
+    let saved = phone.contact(&ana.id).unwrap();
+    assert_eq!(saved.role, ContactRole::Sponsor);
+    assert_eq!(saved.phone.as_deref(), Some("+13125550100"), "untouched");
+    assert_eq!(
+        saved.email.as_deref(),
+        Some("ana@example.org"),
+        "the tablet's"
+    );
+    // A built-in crisis line has no form.
+    let line = phone.crisis_lines().unwrap()[0].id.clone();
+    assert!(matches!(
+        phone.contact_form(Some(&line)),
+        Err(Error::ReadOnly { .. })
+    ));
+}
+
+#[test]
+fn times_and_days_are_worded_for_the_phones_clock() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut s = common::open(dir.path()).unwrap();
+    s.add_session(&weekly(
+        "Chicago skills",
+        "2026-11-02T09:00",
+        "America/Chicago",
+        &[Weekday::Mon, Weekday::Tue],
+    ))
+    .unwrap();
+    let now = at("2026-11-16T13:00:00Z");
+    let t = s
+        .today_screen(now, NY, ClockStyle::TwentyFourHour, None)
+        .unwrap();
+    let o = &t.sessions[0];
+    assert_eq!(
+        (o.day_label.as_str(), o.time_label.as_str()),
+        ("Today", "10:00 – 11:30")
+    );
+    assert_eq!(o.session_clock.as_ref().unwrap().label, "09:00 in Chicago");
+    assert_eq!(t.coming_up[0].day_label, "Tomorrow");
+    let schedule = s.schedule_screen(now, NY, C12).unwrap();
+    assert_eq!(
+        schedule.sessions[0].summary,
+        "Mondays and Tuesdays at 9:00 AM (Chicago time)"
+    );
+    assert_eq!(schedule.sessions[0].leads_label, "1 hour before");
+    let checkin = s.checkin_screen(day("2026-11-15"), now, NY).unwrap();
+    assert_eq!(checkin.title, "Yesterday's check-in");
+    assert_eq!(
+        s.checkin_screen_today(now, NY).unwrap().title,
+        "Today's check-in"
+    );
+}
+
+#[test]
+fn joining_is_the_moment_to_ask_for_notifications_when_reminders_come() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut s = common::open(dir.path()).unwrap();
+    // A program's code: its sessions come with reminders.
+    assert!(s.asks_for_notifications_after_joining(false).unwrap());
+    // Linking a device of a participant with no reminders at all: not yet.
+    s.settings_act(SettingsAction::SetCheckinReminder(None), C12)
+        .unwrap();
+    assert!(!s.asks_for_notifications_after_joining(true).unwrap());
+    // A session with the default lead time: yes.
+    s.add_session(&weekly(
+        "Aftercare",
+        "2026-11-05T18:00",
+        NY,
+        &[Weekday::Thu],
+    ))
+    .unwrap();
+    assert!(s.asks_for_notifications_after_joining(true).unwrap());
 }

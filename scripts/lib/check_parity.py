@@ -7,8 +7,9 @@ screen replaced (issue 13: the shells decide nothing).
 
 Reads the generated bindings for what exists: the store's methods, the free functions, and
 the cases of the closed sets an app must handle (every `*Action`, `HealthFix`,
-`OnboardingChoice`, `NotificationTarget`). Every method and function must be classified
-below; a new one fails this check until someone decides which list it belongs to.
+`OnboardingChoice`, `NotificationTarget`, `OpenProblem`, `OpenProblemChoice`). Every method
+and function must be classified below; a new one fails this check until someone decides
+which list it belongs to.
 
 The app's own sources are searched with comments removed (the app's main sources only:
 tests do not count). A method counts as called when `.name(` appears; a free function when
@@ -28,8 +29,8 @@ REQUIRED = {
     "onboardingScreen", "completeOnboarding",
     "todayScreen",
     "checkinScreen", "checkinScreenToday", "saveCheckinForm",
-    "scheduleScreen", "scheduleAct",
-    "reachOutScreen", "reachOutAct",
+    "scheduleScreen", "scheduleAct", "sessionForm",
+    "reachOutScreen", "reachOutAct", "contactForm",
     "safetyPlanScreen", "safetyPlanAct",
     "insightsScreen",
     "settingsScreen", "settingsAct",
@@ -39,8 +40,9 @@ REQUIRED = {
     # Account, sync and the participant's data rights.
     "enroll", "createLink", "redeemLink", "sync", "subscribe",
     "backup", "restore", "erase", "exportCheckins",
-    # The platform's facts and secrets.
+    # The platform's facts and secrets, and a store that cannot be opened.
     "setDeviceRegion", "generateStoreKey", "syncStoppedNotification",
+    "openProblemScreen", "discardUnopenableStore",
 }
 
 # Either app may call these: they decide nothing a screen decides.
@@ -78,7 +80,9 @@ FORBIDDEN = {
 }
 
 # Closed sets whose every case an app must handle.
-CASE_SETS = re.compile(r"^(\w+Action|HealthFix|OnboardingChoice|NotificationTarget)$")
+CASE_SETS = re.compile(
+    r"^(\w+Action|HealthFix|OnboardingChoice|NotificationTarget|OpenProblem|OpenProblemChoice)$"
+)
 
 
 def camel(snake):

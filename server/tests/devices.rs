@@ -152,6 +152,35 @@ async fn program_schedule_reaches_enrolled_devices(backend: Backend) {
         ),
         Err(Error::ReadOnly { .. })
     ));
+    // The screens of an enrolled store with its program's sessions: listed, read-only.
+    let now = chrono::DateTime::parse_from_rfc3339("2026-11-04T12:00:00Z")
+        .unwrap()
+        .with_timezone(&chrono::Utc);
+    let clock = companion_core::ClockStyle::TwelveHour;
+    let schedule = phone
+        .schedule_screen(now, "America/Chicago", clock)
+        .unwrap();
+    let listed = &schedule.sessions[0];
+    assert!(listed.from_program);
+    assert_eq!(
+        listed.summary,
+        "Mondays, Wednesdays and Thursdays at 9:00 AM"
+    );
+    let today = phone
+        .today_screen(now, "America/Chicago", clock, None)
+        .unwrap();
+    let o = &today.sessions[0];
+    assert!(o.from_program && !o.can_cancel && !o.can_move && !o.can_restore);
+    assert!(matches!(
+        phone.session_form(Some(&id), now, "America/Chicago"),
+        Err(Error::ReadOnly { .. })
+    ));
+    assert!(
+        !phone.onboarding_screen().unwrap().needed,
+        "enrolled: no first run"
+    );
+    let settings = phone.settings_screen(clock).unwrap();
+    assert_eq!(settings.account.unwrap().program_names, ["Evening IOP"]);
 
     // Another staff machine: the key file copied over, no local copy of the schedule yet.
     // It pulls the schedule from the storage before changing it.
@@ -195,10 +224,39 @@ async fn program_schedule_reaches_enrolled_devices(backend: Backend) {
     // The first machine caught up with the second's edit before cancelling.
     assert_eq!(cancelled["session"]["location"], "Room 5");
 
-    let report = phone.sync(&net()).await.unwrap();
-    assert!(report.changed);
+    // A sync in steps, as the apps run it (the store is free between steps): the screens
+    // draw mid-sync from what has been merged so far, and after it from everything.
+    let transport = net();
+    let mut run = phone.start_sync().unwrap();
+    let mut drawn_mid_sync = 0;
+    while let Some(step) = phone.sync_prepare(&mut run).unwrap() {
+        let answer = run.exchange(&transport, step).await.unwrap();
+        let mid = phone
+            .schedule_screen(now, "America/Chicago", clock)
+            .unwrap();
+        assert_eq!(mid.sessions.len(), 1);
+        drawn_mid_sync += 1;
+        phone.sync_apply(&mut run, answer).unwrap();
+    }
+    assert!(
+        drawn_mid_sync >= 2,
+        "the participant's document and the program's"
+    );
+    assert!(run.finish().changed);
     let s = phone.session(&id).unwrap();
     assert_eq!(s.location.as_deref(), Some("Room 5"));
+    let after = phone
+        .schedule_screen(now, "America/Chicago", clock)
+        .unwrap();
+    assert_eq!(after.sessions[0].location.as_deref(), Some("Room 5"));
+    let today = phone
+        .today_screen(now, "America/Chicago", clock, None)
+        .unwrap();
+    assert_eq!(
+        today.sessions[0].status,
+        companion_core::OccurrenceStatus::Cancelled,
+        "the program cancelled today's"
+    );
     assert!(s.changes.contains_key(&day("2026-11-04")));
     let listed = staff(&env, &["program", "session", "list", "--program", &p]).await;
     assert_eq!(listed["sessions"].as_array().unwrap().len(), 1);

@@ -34,6 +34,8 @@ pub struct ScaleRecord {
 #[derive(Debug, Clone, PartialEq, uniffi::Record)]
 pub struct CheckInScreenRecord {
     pub date: LocalDate,
+    /// "Today's check-in", "Check-in for Mon 16 Nov".
+    pub title: String,
     pub existing: bool,
     /// What the form opens with; pass it back to `saveCheckinForm` as `opened`.
     pub values: CheckInValuesRecord,
@@ -95,6 +97,7 @@ impl From<CheckInScreen> for CheckInScreenRecord {
     fn from(s: CheckInScreen) -> Self {
         CheckInScreenRecord {
             date: s.date.into(),
+            title: s.title,
             existing: s.existing,
             values: s.values.into(),
             mood: s.mood.into(),
@@ -130,9 +133,16 @@ impl CompanionStore {
         Ok(self.read(|s| s.checkin_screen_today(now.0, &zone))?.into())
     }
 
-    /// The check-in screen for `date`.
-    pub fn checkin_screen(&self, date: LocalDate) -> Result<CheckInScreenRecord> {
-        Ok(self.read(|s| s.checkin_screen(date.0))?.into())
+    /// The check-in screen for `date`, titled against today (from `now` and `zone`).
+    pub fn checkin_screen(
+        &self,
+        date: LocalDate,
+        now: Timestamp,
+        zone: String,
+    ) -> Result<CheckInScreenRecord> {
+        Ok(self
+            .read(|s| s.checkin_screen(date.0, now.0, &zone))?
+            .into())
     }
 
     /// Saves the form: `opened` is the screen's `values`, `edited` the form now. Only the
@@ -143,10 +153,12 @@ impl CompanionStore {
         date: LocalDate,
         opened: CheckInValuesRecord,
         edited: CheckInValuesRecord,
+        now: Timestamp,
+        zone: String,
     ) -> Result<CheckInSavedRecord> {
         let (opened, edited) = (opened.into(), edited.into());
         Ok(self
-            .write(|s| s.save_checkin_form(date.0, &opened, &edited))?
+            .write(|s| s.save_checkin_form(date.0, &opened, &edited, now.0, &zone))?
             .into())
     }
 }

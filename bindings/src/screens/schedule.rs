@@ -2,19 +2,22 @@
 
 use companion_core::{
     AttendanceView, ScheduleAction as Core, ScheduleChoices, ScheduleDay, ScheduleResult,
-    ScheduleScreen, SessionView,
+    ScheduleScreen, SessionForm, SessionValues, SessionView,
 };
 
 use crate::calendar::{AttendanceMark, SessionKind, Weekday};
 use crate::error::Result;
-use crate::schedule::{RecurrenceRecord, SessionInput};
-use crate::screens::views::{OccurrenceViewRecord, all};
+use crate::reminders::ClockStyle;
+use crate::schedule::RecurrenceRecord;
+use crate::screens::views::{LeadChoiceRecord, OccurrenceViewRecord, all};
 use crate::store::CompanionStore;
 use crate::types::{LocalDate, LocalDateTime, Timestamp};
 
 #[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
 pub struct ScheduleDayRecord {
     pub date: LocalDate,
+    /// "Today", "Tomorrow", "Wed 18 Nov".
+    pub label: String,
     pub occurrences: Vec<OccurrenceViewRecord>,
 }
 
@@ -33,6 +36,10 @@ pub struct SessionViewRecord {
     /// Its own lead times; `None` follows the default.
     pub reminder_leads: Option<Vec<u32>>,
     pub effective_leads: Vec<u32>,
+    /// "Mondays and Wednesdays at 9:00 AM (Chicago time)".
+    pub summary: String,
+    /// "1 hour and 15 minutes before", "No reminders".
+    pub leads_label: String,
     pub location: Option<String>,
     pub video_link: Option<String>,
     pub notes: Option<String>,
@@ -72,15 +79,94 @@ pub struct ScheduleResultRecord {
     pub ask_notification_permission: bool,
 }
 
+/// Every field the session form edits; texts are empty when unset.
+#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
+pub struct SessionValuesRecord {
+    pub title: String,
+    pub kind: SessionKind,
+    /// On the session's own wall clock, in `zone`.
+    pub start: LocalDateTime,
+    pub zone: String,
+    pub duration_minutes: u32,
+    /// Absent: a one-off.
+    pub recurrence: Option<RecurrenceRecord>,
+    /// Absent: the preferences' default lead times.
+    pub own_leads: Option<Vec<u32>>,
+    pub location: String,
+    pub video_link: String,
+    pub notes: String,
+}
+
+/// What the session form shows.
+#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
+pub struct SessionFormRecord {
+    /// Absent: a new session.
+    pub session_id: Option<String>,
+    /// What the form opens with: pass it back as `opened` when saving.
+    pub values: SessionValuesRecord,
+    pub choices: ScheduleChoicesRecord,
+    /// What "the default reminders" are now.
+    pub default_leads: Vec<LeadChoiceRecord>,
+    pub can_remove: bool,
+}
+
+impl From<SessionValues> for SessionValuesRecord {
+    fn from(v: SessionValues) -> Self {
+        SessionValuesRecord {
+            title: v.title,
+            kind: v.kind.into(),
+            start: v.start.into(),
+            zone: v.zone,
+            duration_minutes: v.duration_minutes,
+            recurrence: v.recurrence.map(Into::into),
+            own_leads: v.own_leads,
+            location: v.location,
+            video_link: v.video_link,
+            notes: v.notes,
+        }
+    }
+}
+
+impl From<SessionValuesRecord> for SessionValues {
+    fn from(v: SessionValuesRecord) -> Self {
+        SessionValues {
+            title: v.title,
+            kind: v.kind.into(),
+            start: v.start.0,
+            zone: v.zone,
+            duration_minutes: v.duration_minutes,
+            recurrence: v.recurrence.map(Into::into),
+            own_leads: v.own_leads,
+            location: v.location,
+            video_link: v.video_link,
+            notes: v.notes,
+        }
+    }
+}
+
+impl From<SessionForm> for SessionFormRecord {
+    fn from(f: SessionForm) -> Self {
+        SessionFormRecord {
+            session_id: f.session_id,
+            values: f.values.into(),
+            choices: f.choices.into(),
+            default_leads: all(f.default_leads),
+            can_remove: f.can_remove,
+        }
+    }
+}
+
 /// Every change the schedule screen makes.
+// Made once by the app and moved once into the core: the size costs nothing.
+#[allow(clippy::large_enum_variant)]
 #[derive(Debug, Clone, uniffi::Enum)]
 pub enum ScheduleAction {
-    AddSession {
-        input: SessionInput,
-    },
-    EditSession {
-        id: String,
-        input: SessionInput,
+    /// The session form saved: a new session (`session_id` absent), or only what the
+    /// participant changed against the values the form opened with.
+    SaveSessionForm {
+        session_id: Option<String>,
+        opened: SessionValuesRecord,
+        edited: SessionValuesRecord,
     },
     RemoveSession {
         id: String,
@@ -113,10 +199,14 @@ pub enum ScheduleAction {
 impl From<ScheduleAction> for Core {
     fn from(a: ScheduleAction) -> Self {
         match a {
-            ScheduleAction::AddSession { input } => Core::AddSession(input.fields()),
-            ScheduleAction::EditSession { id, input } => Core::EditSession {
-                id,
-                fields: input.fields(),
+            ScheduleAction::SaveSessionForm {
+                session_id,
+                opened,
+                edited,
+            } => Core::SaveSessionForm {
+                session_id,
+                opened: opened.into(),
+                edited: edited.into(),
             },
             ScheduleAction::RemoveSession { id } => Core::RemoveSession { id },
             ScheduleAction::CancelOccurrence {
@@ -175,6 +265,7 @@ impl From<ScheduleDay> for ScheduleDayRecord {
     fn from(d: ScheduleDay) -> Self {
         ScheduleDayRecord {
             date: d.date.into(),
+            label: d.label,
             occurrences: all(d.occurrences),
         }
     }
@@ -193,6 +284,8 @@ impl From<SessionView> for SessionViewRecord {
             recurrence: s.recurrence.map(Into::into),
             reminder_leads: s.reminder_leads,
             effective_leads: s.effective_leads,
+            summary: s.summary,
+            leads_label: s.leads_label,
             location: s.location,
             video_link: s.video_link,
             notes: s.notes,
@@ -247,9 +340,29 @@ impl From<ScheduleResult> for ScheduleResultRecord {
 
 #[uniffi::export]
 impl CompanionStore {
-    /// The schedule at `now` in the phone's `zone`.
-    pub fn schedule_screen(&self, now: Timestamp, zone: String) -> Result<ScheduleScreenRecord> {
-        Ok(self.read(|s| s.schedule_screen(now.0, &zone))?.into())
+    /// The schedule at `now` in the phone's `zone`, its times on the phone's clock.
+    pub fn schedule_screen(
+        &self,
+        now: Timestamp,
+        zone: String,
+        clock_style: ClockStyle,
+    ) -> Result<ScheduleScreenRecord> {
+        Ok(self
+            .read(|s| s.schedule_screen(now.0, &zone, clock_style.into()))?
+            .into())
+    }
+
+    /// The session form for session `session_id`, or for a new session (absent) starting at
+    /// the next whole hour on the phone's clock. A program's session is read-only.
+    pub fn session_form(
+        &self,
+        session_id: Option<String>,
+        now: Timestamp,
+        zone: String,
+    ) -> Result<SessionFormRecord> {
+        Ok(self
+            .read(|s| s.session_form(session_id.as_deref(), now.0, &zone))?
+            .into())
     }
 
     /// One change from the schedule screen; returns the screen after it. On an error nothing
@@ -259,8 +372,11 @@ impl CompanionStore {
         action: ScheduleAction,
         now: Timestamp,
         zone: String,
+        clock_style: ClockStyle,
     ) -> Result<ScheduleResultRecord> {
         let action = action.into();
-        Ok(self.write(|s| s.schedule_act(action, now.0, &zone))?.into())
+        Ok(self
+            .write(|s| s.schedule_act(action, now.0, &zone, clock_style.into()))?
+            .into())
     }
 }

@@ -4,6 +4,7 @@ use companion_core::{SettingsAction as Core, SettingsResult, SettingsScreen};
 
 use crate::error::Result;
 use crate::export::CheckinExportFormat;
+use crate::reminders::ClockStyle;
 use crate::screens::views::{LeadChoiceRecord, all};
 use crate::store::CompanionStore;
 use crate::types::LocalTime;
@@ -29,6 +30,8 @@ pub struct SettingsScreenRecord {
     pub discreet_notifications: bool,
     /// `None` when the daily check-in reminder is off.
     pub checkin_reminder: Option<LocalTime>,
+    /// "8:00 PM".
+    pub checkin_reminder_label: Option<String>,
     /// Offered when the reminder is turned on.
     pub suggested_checkin_reminder: LocalTime,
     pub default_leads: Vec<LeadChoiceRecord>,
@@ -95,6 +98,7 @@ impl From<SettingsScreen> for SettingsScreenRecord {
             }),
             discreet_notifications: s.discreet_notifications,
             checkin_reminder: s.checkin_reminder.map(Into::into),
+            checkin_reminder_label: s.checkin_reminder_label,
             suggested_checkin_reminder: s.suggested_checkin_reminder.into(),
             default_leads: all(s.default_leads),
             lead_choices: all(s.lead_choices),
@@ -127,13 +131,20 @@ impl From<SettingsResult> for SettingsResultRecord {
 
 #[uniffi::export]
 impl CompanionStore {
-    pub fn settings_screen(&self) -> Result<SettingsScreenRecord> {
-        Ok(self.read(|s| s.settings_screen())?.into())
+    /// The settings screen, its times on the phone's clock.
+    pub fn settings_screen(&self, clock_style: ClockStyle) -> Result<SettingsScreenRecord> {
+        Ok(self.read(|s| s.settings_screen(clock_style.into()))?.into())
     }
 
     /// Changes one preference; returns the screen after it.
-    pub fn settings_act(&self, action: SettingsAction) -> Result<SettingsResultRecord> {
+    pub fn settings_act(
+        &self,
+        action: SettingsAction,
+        clock_style: ClockStyle,
+    ) -> Result<SettingsResultRecord> {
         let action = action.into();
-        Ok(self.write(|s| s.settings_act(action))?.into())
+        Ok(self
+            .write(|s| s.settings_act(action, clock_style.into()))?
+            .into())
     }
 }

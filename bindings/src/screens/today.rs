@@ -78,10 +78,9 @@ impl CompanionStore {
         let reminders = ReminderFacts {
             facts: facts.into(),
             held: held(held_now),
-            clock_style: clock_style.into(),
         };
         Ok(self
-            .read(|s| s.today_screen(now.0, &zone, Some(&reminders)))?
+            .read(|s| s.today_screen(now.0, &zone, clock_style.into(), Some(&reminders)))?
             .into())
     }
 }

@@ -12,6 +12,8 @@ pub struct SessionClockRecord {
     /// IANA zone, and its city to show ("America/Chicago", "Chicago").
     pub zone: String,
     pub city: String,
+    /// "9:00 AM in Chicago".
+    pub label: String,
 }
 
 /// One occurrence on the participant's clock, and what may be done with it.
@@ -26,6 +28,10 @@ pub struct OccurrenceViewRecord {
     /// On the participant's clock (the phone's zone).
     pub local_start: LocalDateTime,
     pub local_end: LocalDateTime,
+    /// "Today", "Tomorrow", "Wed 18 Nov".
+    pub day_label: String,
+    /// "10:00 AM – 11:30 AM".
+    pub time_label: String,
     pub session_clock: Option<SessionClockRecord>,
     pub location: Option<String>,
     pub video_link: Option<String>,
@@ -51,6 +57,7 @@ impl From<SessionClock> for SessionClockRecord {
             start: c.start.into(),
             zone: c.zone,
             city: c.city,
+            label: c.label,
         }
     }
 }
@@ -66,6 +73,8 @@ impl From<OccurrenceView> for OccurrenceViewRecord {
             ends_at: o.ends_at.into(),
             local_start: o.local_start.into(),
             local_end: o.local_end.into(),
+            day_label: o.day_label,
+            time_label: o.time_label,
             session_clock: o.session_clock.map(Into::into),
             location: o.location,
             video_link: o.video_link,

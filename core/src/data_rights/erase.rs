@@ -112,7 +112,31 @@ impl Store {
                 Err(e) => return Err(e),
             },
         };
-        remove_files(&dir, &also, lock, server)
+        remove_files(&dir, &also, Some(lock), server)
+    }
+
+    /// Deletes the store in `dir` that cannot be opened (its key is lost, or its file is
+    /// damaged) so the participant can start over: every file of the store, as an erase
+    /// removes them, and nothing else. The server is not asked (this device cannot prove
+    /// who it is any more). Refused, with nothing deleted, while the store is open elsewhere.
+    pub fn discard(dir: impl AsRef<Path>, also_remove: &[String]) -> Result<EraseReport> {
+        let dir = dir.as_ref();
+        let also = plain_names(also_remove)?;
+        if !dir.is_dir() {
+            return Err(Error::invalid("store", "is not a directory"));
+        }
+        let path = dir.join(Store::FILE_NAME);
+        let lock = if path.is_file() {
+            match lock_exclusively(&path) {
+                Ok(lock) => Some(lock),
+                Err(e @ Error::Storage(_)) => return Err(e),
+                // A file SQLite cannot read is no one's open store: delete it unlocked.
+                Err(_) => None,
+            }
+        } else {
+            None
+        };
+        remove_files(dir, &also, lock, ServerErasure::Kept)
     }
 }
 
@@ -183,7 +207,7 @@ fn lock_exclusively(path: &Path) -> Result<Connection> {
 fn remove_files(
     dir: &Path,
     also: &[String],
-    lock: Connection,
+    lock: Option<Connection>,
     server: ServerErasure,
 ) -> Result<EraseReport> {
     let failed = |name: &str, e: io::Error| {

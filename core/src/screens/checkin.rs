@@ -17,6 +17,7 @@ use crate::checkins::checkin::{
     MOOD_MIN, SLEEP_MAX_HOURS, SUGGESTED_EMOTIONS,
 };
 use crate::error::{Error, Result};
+use crate::screens::labels;
 use crate::screens::views::{checked_now, zone_of};
 use crate::storage::store::Store;
 use crate::validate::NOTE_MAX_BYTES;
@@ -60,6 +61,8 @@ pub struct Scale {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct CheckInScreen {
     pub date: NaiveDate,
+    /// "Today's check-in", "Check-in for Mon 16 Nov".
+    pub title: String,
     /// Whether `date` already has a check-in (the screen edits it).
     pub existing: bool,
     /// The values the form opens with: what is stored, or nothing for a new check-in. Save
@@ -88,6 +91,20 @@ pub struct CheckInSaved {
     pub ask_notification_permission: bool,
 }
 
+fn local_today(now: DateTime<Utc>, zone: &str) -> Result<NaiveDate> {
+    let tz = zone_of(zone)?;
+    Ok(checked_now(now)?.with_timezone(&tz).date_naive())
+}
+
+/// "Today's check-in", "Yesterday's check-in", "Check-in for Mon 16 Nov".
+pub fn checkin_title(date: NaiveDate, today: NaiveDate) -> String {
+    match (date - today).num_days() {
+        0 => "Today's check-in".into(),
+        -1 => "Yesterday's check-in".into(),
+        _ => format!("Check-in for {}", labels::date_label(date, today)),
+    }
+}
+
 fn count(n: usize) -> u32 {
     u32::try_from(n).unwrap_or(u32::MAX)
 }
@@ -95,13 +112,21 @@ fn count(n: usize) -> u32 {
 impl Store {
     /// The check-in screen for today, as now and `zone` make it.
     pub fn checkin_screen_today(&self, now: DateTime<Utc>, zone: &str) -> Result<CheckInScreen> {
-        let tz = zone_of(zone)?;
-        let date = checked_now(now)?.with_timezone(&tz).date_naive();
-        self.checkin_screen(date)
+        let today = local_today(now, zone)?;
+        self.checkin_screen_on(today, today)
     }
 
-    /// The check-in screen for `date`.
-    pub fn checkin_screen(&self, date: NaiveDate) -> Result<CheckInScreen> {
+    /// The check-in screen for `date`, titled against today (from `now` and `zone`).
+    pub fn checkin_screen(
+        &self,
+        date: NaiveDate,
+        now: DateTime<Utc>,
+        zone: &str,
+    ) -> Result<CheckInScreen> {
+        self.checkin_screen_on(date, local_today(now, zone)?)
+    }
+
+    fn checkin_screen_on(&self, date: NaiveDate, today: NaiveDate) -> Result<CheckInScreen> {
         let existing = self.checkin(date)?;
         let values = existing
             .as_ref()
@@ -115,6 +140,7 @@ impl Store {
         }
         Ok(CheckInScreen {
             date,
+            title: checkin_title(date, today),
             existing: existing.is_some(),
             mood_required: existing.is_none(),
             values,
@@ -144,7 +170,11 @@ impl Store {
         date: NaiveDate,
         opened: &CheckInValues,
         edited: &CheckInValues,
+        now: DateTime<Utc>,
+        zone: &str,
     ) -> Result<CheckInSaved> {
+        // Checked first: a bad zone changes nothing.
+        let today = local_today(now, zone)?;
         let current = self.checkin(date)?;
         // No check-in stored (a new one, or one deleted on another device meanwhile): every
         // answer in the form is new.
@@ -217,7 +247,7 @@ impl Store {
             self.record_checkin(date, &edit)?;
         }
         Ok(CheckInSaved {
-            screen: self.checkin_screen(date)?,
+            screen: self.checkin_screen_on(date, today)?,
             ask_notification_permission: !unchanged
                 && self.preferences()?.checkin_reminder.is_some(),
         })

@@ -123,4 +123,24 @@ impl Store {
         self.durable.set_meta(&[(DONE, Some(how))])?;
         self.onboarding_screen()
     }
+
+    /// Whether joining is the moment to ask for notification permission: enrolling with a
+    /// program's code (`linked` false) always is, since the program's sessions come with
+    /// reminders; linking another of the participant's devices is when they have reminders
+    /// (a session with lead times, or the daily check-in reminder).
+    pub fn asks_for_notifications_after_joining(&self, linked: bool) -> Result<bool> {
+        if !linked {
+            return Ok(true);
+        }
+        let prefs = self.preferences()?;
+        if prefs.checkin_reminder.is_some() {
+            return Ok(true);
+        }
+        Ok(self.shared_sessions()?.iter().any(|s| {
+            !s.reminder_leads
+                .as_deref()
+                .unwrap_or(&prefs.default_reminder_leads)
+                .is_empty()
+        }))
+    }
 }

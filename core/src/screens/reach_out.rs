@@ -5,6 +5,7 @@
 use serde::Serialize;
 
 use crate::error::Result;
+use crate::screens::contact_form::ContactValues;
 use crate::storage::store::Store;
 use crate::support::actions::{MESSAGE_MAX_CHARS, SUGGESTED_MESSAGE};
 use crate::support::contact::{ContactFields, ContactRole};
@@ -32,12 +33,24 @@ pub struct ReachOutScreen {
 }
 
 /// Every change the reach-out screen makes to the participant's contacts.
+// An action is made once and moved once: the form variant's size costs nothing.
+#[allow(clippy::large_enum_variant)]
 #[derive(Debug, Clone, PartialEq)]
 pub enum ReachOutAction {
-    AddContact(ContactFields),
-    EditContact { id: String, fields: ContactFields },
-    SetFavourite { id: String, favourite: bool },
-    RemoveContact { id: String },
+    /// The contact form saved: a new contact (`contact_id` `None`), or only what the
+    /// participant changed against the values the form opened with.
+    SaveContactForm {
+        contact_id: Option<String>,
+        opened: ContactValues,
+        edited: ContactValues,
+    },
+    SetFavourite {
+        id: String,
+        favourite: bool,
+    },
+    RemoveContact {
+        id: String,
+    },
 }
 
 impl Store {
@@ -66,12 +79,11 @@ impl Store {
         // The message first: a bad one changes nothing.
         crate::support::actions::clean_message(message)?;
         match action {
-            ReachOutAction::AddContact(fields) => {
-                self.add_contact(&fields)?;
-            }
-            ReachOutAction::EditContact { id, fields } => {
-                self.edit_contact(&id, &fields)?;
-            }
+            ReachOutAction::SaveContactForm {
+                contact_id,
+                opened,
+                edited,
+            } => self.save_contact_form(contact_id.as_deref(), &opened, &edited)?,
             ReachOutAction::SetFavourite { id, favourite } => {
                 self.edit_contact(
                     &id,

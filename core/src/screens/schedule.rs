@@ -3,15 +3,19 @@
 //! the choices the session form offers. Every change goes through [`Store::schedule_act`],
 //! which returns the screen as it then is.
 
-use chrono::{DateTime, Days, NaiveDate, NaiveDateTime, Utc, Weekday};
+use chrono::{DateTime, Days, NaiveDate, NaiveDateTime, Offset, TimeZone, Utc, Weekday};
+use chrono_tz::Tz;
 use serde::Serialize;
 
 use crate::error::{Error, Result};
 use crate::schedule::attendance::Attendance;
+use crate::schedule::notifications::{ClockStyle, place};
 use crate::schedule::recurrence::{MAX_INTERVAL_WEEKS, Recurrence};
 use crate::schedule::session::{
-    MAX_DURATION_MINUTES, MAX_LEAD_MINUTES, MAX_LEADS, Session, SessionFields, SessionKind,
+    MAX_DURATION_MINUTES, MAX_LEAD_MINUTES, MAX_LEADS, Session, SessionKind,
 };
+use crate::screens::labels;
+use crate::screens::session_form::SessionValues;
 use crate::screens::views::{OccurrenceView, Viewer, checked_now, zone_of};
 use crate::storage::store::Store;
 
@@ -39,6 +43,8 @@ pub const DEFAULT_SESSION_MINUTES: u32 = 60;
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct ScheduleDay {
     pub date: NaiveDate,
+    /// "Today", "Tomorrow", "Wed 18 Nov".
+    pub label: String,
     pub occurrences: Vec<OccurrenceView>,
 }
 
@@ -60,6 +66,10 @@ pub struct SessionView {
     pub reminder_leads: Option<Vec<u32>>,
     /// The lead times that apply, own or default.
     pub effective_leads: Vec<u32>,
+    /// "Mondays and Wednesdays at 9:00 AM (Chicago time)", "Once, Mon 7 Dec at 9:00 AM".
+    pub summary: String,
+    /// "1 hour and 15 minutes before", "No reminders".
+    pub leads_label: String,
     pub location: Option<String>,
     pub video_link: Option<String>,
     pub notes: Option<String>,
@@ -99,12 +109,16 @@ pub struct ScheduleScreen {
 }
 
 /// Every change the schedule screen makes.
+// An action is made once and moved once: the form variant's size costs nothing.
+#[allow(clippy::large_enum_variant)]
 #[derive(Debug, Clone, PartialEq)]
 pub enum ScheduleAction {
-    AddSession(SessionFields),
-    EditSession {
-        id: String,
-        fields: SessionFields,
+    /// The session form saved: a new session (`session_id` `None`), or only what the
+    /// participant changed against the values the form opened with.
+    SaveSessionForm {
+        session_id: Option<String>,
+        opened: SessionValues,
+        edited: SessionValues,
     },
     RemoveSession {
         id: String,
@@ -152,11 +166,17 @@ fn count(n: usize) -> u32 {
 }
 
 impl Store {
-    /// The schedule as it is at `now`, for a participant in `zone`.
-    pub fn schedule_screen(&self, now: DateTime<Utc>, zone: &str) -> Result<ScheduleScreen> {
+    /// The schedule as it is at `now`, for a participant in `zone` whose phone shows times
+    /// on `clock`.
+    pub fn schedule_screen(
+        &self,
+        now: DateTime<Utc>,
+        zone: &str,
+        clock: ClockStyle,
+    ) -> Result<ScheduleScreen> {
         let tz = zone_of(zone)?;
         let now = checked_now(now)?;
-        let viewer = Viewer::new(self, now, tz)?;
+        let viewer = Viewer::new(self, now, tz, clock)?;
         let today = now.with_timezone(&tz).date_naive();
         let (from, _) = crate::schedule::occurrence::day_bounds(tz, today)?;
         let last = today
@@ -171,6 +191,7 @@ impl Store {
                 Some(day) if day.date == date => day.occurrences.push(view),
                 _ => days.push(ScheduleDay {
                     date,
+                    label: view.day_label.clone(),
                     occurrences: vec![view],
                 }),
             }
@@ -179,7 +200,7 @@ impl Store {
         let sessions = self
             .sessions()?
             .into_iter()
-            .map(|s| session_view(s, &default_leads))
+            .map(|s| session_view(s, &default_leads, now, tz, clock))
             .collect();
         let recent = self
             .attendance(now, ATTENDANCE_DAYS)?
@@ -194,24 +215,7 @@ impl Store {
             sessions,
             recent,
             default_leads,
-            choices: ScheduleChoices {
-                kinds: SESSION_KIND_CHOICES.to_vec(),
-                lead_minutes: LEAD_CHOICES.to_vec(),
-                weekdays: vec![
-                    Weekday::Mon,
-                    Weekday::Tue,
-                    Weekday::Wed,
-                    Weekday::Thu,
-                    Weekday::Fri,
-                    Weekday::Sat,
-                    Weekday::Sun,
-                ],
-                default_duration_minutes: DEFAULT_SESSION_MINUTES,
-                max_duration_minutes: MAX_DURATION_MINUTES,
-                max_leads: count(MAX_LEADS),
-                max_lead_minutes: MAX_LEAD_MINUTES,
-                max_interval_weeks: MAX_INTERVAL_WEEKS,
-            },
+            choices: self.schedule_choices(),
         })
     }
 
@@ -222,20 +226,27 @@ impl Store {
         action: ScheduleAction,
         now: DateTime<Utc>,
         zone: &str,
+        clock: ClockStyle,
     ) -> Result<ScheduleResult> {
         let now = checked_now(now)?;
         // The zone first: an action with a bad zone changes nothing.
         zone_of(zone)?;
         let mut reminders_added = false;
         match action {
-            ScheduleAction::AddSession(fields) => {
-                let added = self.add_session(&fields)?;
-                reminders_added = !self.leads_of(&added)?.is_empty();
-            }
-            ScheduleAction::EditSession { id, fields } => {
-                let gives_leads = matches!(&fields.reminder_leads, Some(Some(l)) if !l.is_empty());
-                self.edit_session(&id, &fields)?;
-                reminders_added = gives_leads;
+            ScheduleAction::SaveSessionForm {
+                session_id,
+                opened,
+                edited,
+            } => {
+                let new = session_id.is_none();
+                let leads_before = match &session_id {
+                    Some(id) => self.leads_of(&self.session(id)?)?,
+                    None => Vec::new(),
+                };
+                let saved = self.save_session_form(session_id.as_deref(), &opened, &edited)?;
+                // Reminders it did not have before: the moment to ask for permission.
+                let leads_after = self.leads_of(&saved)?;
+                reminders_added = !leads_after.is_empty() && (new || leads_before.is_empty());
             }
             ScheduleAction::RemoveSession { id } => self.remove_session(&id)?,
             ScheduleAction::CancelOccurrence {
@@ -272,9 +283,31 @@ impl Store {
             } => self.clear_attendance(&session_id, series_date)?,
         }
         Ok(ScheduleResult {
-            screen: self.schedule_screen(now, zone)?,
+            screen: self.schedule_screen(now, zone, clock)?,
             ask_notification_permission: reminders_added,
         })
+    }
+
+    /// What the session form offers.
+    pub(crate) fn schedule_choices(&self) -> ScheduleChoices {
+        ScheduleChoices {
+            kinds: SESSION_KIND_CHOICES.to_vec(),
+            lead_minutes: LEAD_CHOICES.to_vec(),
+            weekdays: vec![
+                Weekday::Mon,
+                Weekday::Tue,
+                Weekday::Wed,
+                Weekday::Thu,
+                Weekday::Fri,
+                Weekday::Sat,
+                Weekday::Sun,
+            ],
+            default_duration_minutes: DEFAULT_SESSION_MINUTES,
+            max_duration_minutes: MAX_DURATION_MINUTES,
+            max_leads: count(MAX_LEADS),
+            max_lead_minutes: MAX_LEAD_MINUTES,
+            max_interval_weeks: MAX_INTERVAL_WEEKS,
+        }
     }
 
     fn leads_of(&self, session: &Session) -> Result<Vec<u32>> {
@@ -285,12 +318,34 @@ impl Store {
     }
 }
 
-fn session_view(s: Session, default_leads: &[u32]) -> SessionView {
+fn session_view(
+    s: Session,
+    default_leads: &[u32],
+    now: DateTime<Utc>,
+    tz: Tz,
+    clock: ClockStyle,
+) -> SessionView {
+    let effective_leads = s
+        .reminder_leads
+        .clone()
+        .unwrap_or_else(|| default_leads.to_vec());
+    // The session's clock is named when it reads differently from the participant's now.
+    let place = s.time_zone.parse::<Tz>().ok().and_then(|own| {
+        let theirs = own.offset_from_utc_datetime(&now.naive_utc()).fix();
+        let ours = tz.offset_from_utc_datetime(&now.naive_utc()).fix();
+        (theirs != ours).then(|| format!("{} time", place(own, now)))
+    });
+    let today = now.with_timezone(&tz).date_naive();
     SessionView {
-        effective_leads: s
-            .reminder_leads
-            .clone()
-            .unwrap_or_else(|| default_leads.to_vec()),
+        summary: labels::repeat_label(
+            s.start,
+            s.recurrence.as_ref(),
+            place.as_deref(),
+            today,
+            clock,
+        ),
+        leads_label: labels::leads_label(&effective_leads),
+        effective_leads,
         from_program: s.program_id.is_some(),
         id: s.id,
         title: s.title,

@@ -8,6 +8,8 @@ use serde::Serialize;
 use crate::data_rights::export::{CheckinExportFormat, PLAINTEXT_EXPORT_NOTICE};
 use crate::error::{Error, Result};
 use crate::prefs::PreferencesEdit;
+use crate::schedule::notifications::ClockStyle;
+use crate::screens::labels;
 use crate::screens::schedule::LEAD_CHOICES;
 use crate::screens::views::LeadChoice;
 use crate::storage::store::Store;
@@ -59,6 +61,8 @@ pub struct SettingsScreen {
     pub discreet_notifications: bool,
     /// `None` when the daily check-in reminder is off.
     pub checkin_reminder: Option<NaiveTime>,
+    /// "8:00 PM".
+    pub checkin_reminder_label: Option<String>,
     /// The time offered when the participant turns the reminder on.
     pub suggested_checkin_reminder: NaiveTime,
     /// The lead times chosen for sessions without their own, with their words.
@@ -101,7 +105,8 @@ pub struct SettingsResult {
 
 impl Store {
     /// The settings screen.
-    pub fn settings_screen(&self) -> Result<SettingsScreen> {
+    /// The settings screen, its times on the phone's `clock`.
+    pub fn settings_screen(&self, clock: ClockStyle) -> Result<SettingsScreen> {
         let prefs = self.preferences()?;
         let chosen = prefs.default_reminder_leads.clone();
         let (h, m) = SUGGESTED_CHECKIN_REMINDER;
@@ -112,6 +117,9 @@ impl Store {
             }),
             discreet_notifications: prefs.discreet_notifications,
             checkin_reminder: prefs.checkin_reminder,
+            checkin_reminder_label: prefs
+                .checkin_reminder
+                .map(|t| labels::clock_label(t, clock)),
             suggested_checkin_reminder: NaiveTime::from_hms_opt(h, m, 0).unwrap_or(NaiveTime::MIN),
             default_leads: chosen.iter().copied().map(LeadChoice::of).collect(),
             lead_choices: LEAD_CHOICES
@@ -138,7 +146,11 @@ impl Store {
     }
 
     /// Changes one preference and returns the screen after it.
-    pub fn settings_act(&mut self, action: SettingsAction) -> Result<SettingsResult> {
+    pub fn settings_act(
+        &mut self,
+        action: SettingsAction,
+        clock: ClockStyle,
+    ) -> Result<SettingsResult> {
         let mut edit = PreferencesEdit::default();
         let mut asks_for_reminders = false;
         match action {
@@ -173,7 +185,7 @@ impl Store {
         }
         self.edit_preferences(&edit)?;
         Ok(SettingsResult {
-            screen: self.settings_screen()?,
+            screen: self.settings_screen(clock)?,
             ask_notification_permission: asks_for_reminders,
         })
     }

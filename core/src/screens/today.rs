@@ -57,7 +57,6 @@ pub struct ReminderFacts {
     pub facts: PlatformFacts,
     /// What the OS holds now.
     pub held: Vec<HeldReminder>,
-    pub clock_style: ClockStyle,
 }
 
 /// What Today shows, decided once for every shell.
@@ -100,17 +99,18 @@ impl Store {
         })
     }
 
-    /// What Today shows at `now` in `zone`, with the reminder notice when the phone gives
-    /// its `reminders` facts (the terminal has none).
+    /// What Today shows at `now` in `zone`, its times on the phone's `clock`, with the
+    /// reminder notice when the phone gives its `reminders` facts (the terminal has none).
     pub fn today_screen(
         &self,
         now: DateTime<Utc>,
         zone: &str,
+        clock: ClockStyle,
         reminders: Option<&ReminderFacts>,
     ) -> Result<TodayScreen> {
         let tz = zone_of(zone)?;
         let today = self.today(now, zone)?;
-        let viewer = Viewer::new(self, now, tz)?;
+        let viewer = Viewer::new(self, now, tz, clock)?;
         let (_, tomorrow_starts) = crate::schedule::occurrence::day_bounds(tz, today.date)?;
         let horizon = tomorrow_starts + Duration::days(COMING_UP_DAYS);
         let coming_up = self
@@ -149,7 +149,7 @@ impl Store {
             reminder_notice: match reminders {
                 None => None,
                 Some(r) => {
-                    self.reminder_health(now, zone, r.clock_style, &r.facts, &r.held)?
+                    self.reminder_health(now, zone, clock, &r.facts, &r.held)?
                         .notice
                 }
             },

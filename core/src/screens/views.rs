@@ -1,14 +1,17 @@
-//! Pieces several screens show the same way: an occurrence on the participant's clock.
+//! Pieces several screens show the same way: an occurrence on the participant's clock, with
+//! its words (`labels.rs`).
 
 use std::collections::HashSet;
 
-use chrono::{DateTime, NaiveDateTime, Offset, TimeZone, Utc};
+use chrono::{DateTime, NaiveDate, NaiveDateTime, Offset, TimeZone, Utc};
 use chrono_tz::Tz;
 use serde::Serialize;
 
 use crate::error::{Error, Result};
+use crate::schedule::notifications::{ClockStyle, place};
 use crate::schedule::occurrence::{Occurrence, OccurrenceStatus};
 use crate::schedule::session::SessionKind;
+use crate::screens::labels;
 use crate::storage::store::Store;
 use crate::validate;
 
@@ -27,9 +30,12 @@ pub enum Timing {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct SessionClock {
     pub start: NaiveDateTime,
-    /// IANA zone, and its city for showing ("America/Chicago", "Chicago").
+    /// IANA zone, and its city for showing ("America/Chicago", "Chicago"; a zone without a
+    /// city by its offset, "UTC+5").
     pub zone: String,
     pub city: String,
+    /// "9:00 AM in Chicago".
+    pub label: String,
 }
 
 /// One occurrence as the screens show it: on the participant's clock, with the session's own
@@ -46,6 +52,10 @@ pub struct OccurrenceView {
     /// On the participant's clock (their phone's zone).
     pub local_start: NaiveDateTime,
     pub local_end: NaiveDateTime,
+    /// The local day as people say it: "Today", "Tomorrow", "Wed 18 Nov".
+    pub day_label: String,
+    /// "10:00 AM – 11:30 AM" on the participant's clock.
+    pub time_label: String,
     pub session_clock: Option<SessionClock>,
     pub location: Option<String>,
     pub video_link: Option<String>,
@@ -93,11 +103,6 @@ impl LeadChoice {
     }
 }
 
-/// An IANA zone's city, for people: "America/Argentina/Buenos_Aires" → "Buenos Aires".
-pub fn zone_city(zone: &str) -> String {
-    zone.rsplit('/').next().unwrap_or(zone).replace('_', " ")
-}
-
 /// The participant's zone, checked.
 pub(crate) fn zone_of(zone: &str) -> Result<Tz> {
     validate::time_zone(zone)
@@ -116,11 +121,18 @@ pub(crate) fn checked_now(now: DateTime<Utc>) -> Result<DateTime<Utc>> {
 pub(crate) struct Viewer {
     tz: Tz,
     now: DateTime<Utc>,
+    today: NaiveDate,
+    clock: ClockStyle,
     program_sessions: HashSet<String>,
 }
 
 impl Viewer {
-    pub(crate) fn new(store: &Store, now: DateTime<Utc>, tz: Tz) -> Result<Viewer> {
+    pub(crate) fn new(
+        store: &Store,
+        now: DateTime<Utc>,
+        tz: Tz,
+        clock: ClockStyle,
+    ) -> Result<Viewer> {
         let program_sessions = store
             .shared_sessions()?
             .iter()
@@ -130,6 +142,8 @@ impl Viewer {
         Ok(Viewer {
             tz,
             now,
+            today: now.with_timezone(&tz).date_naive(),
+            clock,
             program_sessions,
         })
     }
@@ -141,10 +155,14 @@ impl Viewer {
             // The same offset at the start reads the same: nothing to add.
             let theirs = own.offset_from_utc_datetime(&o.start.naive_utc()).fix();
             let ours = self.tz.offset_from_utc_datetime(&o.start.naive_utc()).fix();
-            (theirs != ours).then(|| SessionClock {
-                start: o.local_start,
-                zone: o.time_zone.clone(),
-                city: zone_city(&o.time_zone),
+            (theirs != ours).then(|| {
+                let city = place(own, o.start);
+                SessionClock {
+                    start: o.local_start,
+                    zone: o.time_zone.clone(),
+                    label: labels::elsewhere_label(o.local_start, &city, self.clock),
+                    city,
+                }
             })
         });
         let timing = if self.now >= o.end {
@@ -166,6 +184,8 @@ impl Viewer {
             kind: o.kind,
             starts_at: o.start,
             ends_at: o.end,
+            day_label: labels::day_label(local_start.date(), self.today),
+            time_label: labels::time_range_label(local_start, local_end, self.clock),
             local_start,
             local_end,
             session_clock,
@@ -192,12 +212,5 @@ mod tests {
         assert_eq!(lead_label(180), "3 hours before");
         assert_eq!(lead_label(1440), "1 day before");
         assert_eq!(lead_label(2880), "2 days before");
-    }
-
-    #[test]
-    fn a_zone_is_named_by_its_city() {
-        assert_eq!(zone_city("America/Chicago"), "Chicago");
-        assert_eq!(zone_city("America/Argentina/Buenos_Aires"), "Buenos Aires");
-        assert_eq!(zone_city("UTC"), "UTC");
     }
 }

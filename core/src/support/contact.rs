@@ -293,7 +293,7 @@ impl Store {
 
     /// Refuses a change to a built-in crisis line or to a program's contact, each with its
     /// reason (an unknown id is left for the caller's own "not found").
-    fn check_own_contact(&self, id: &str) -> Result<()> {
+    pub(crate) fn check_own_contact(&self, id: &str) -> Result<()> {
         self.check_not_built_in(id)?;
         if let Some((Some(_), _)) = self.find_contact(id)? {
             return Err(Error::program_owned(RecordKind::Contact, id));

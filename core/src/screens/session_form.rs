@@ -1,0 +1,165 @@
+//! The session form: what it opens with (a new session's defaults, or a session's values),
+//! and what saving writes. Like the check-in form, saving writes only what the participant
+//! changed against the values the form opened with, so a field another device changed while
+//! the form was open keeps that change.
+
+use chrono::{DateTime, Duration, NaiveDateTime, Timelike, Utc};
+use serde::Serialize;
+
+use crate::error::{Error, RecordKind, Result};
+use crate::schedule::recurrence::Recurrence;
+use crate::schedule::session::{Session, SessionFields, SessionKind};
+use crate::screens::schedule::{DEFAULT_SESSION_MINUTES, SESSION_KIND_CHOICES, ScheduleChoices};
+use crate::screens::views::{LeadChoice, checked_now, zone_of};
+use crate::storage::store::Store;
+
+/// Every field the form edits, as the form shows it: texts are empty when unset.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct SessionValues {
+    pub title: String,
+    pub kind: SessionKind,
+    /// On the session's own wall clock, in `zone`.
+    pub start: NaiveDateTime,
+    pub zone: String,
+    pub duration_minutes: u32,
+    /// `None`: a one-off.
+    pub recurrence: Option<Recurrence>,
+    /// `None`: the preferences' default lead times.
+    pub own_leads: Option<Vec<u32>>,
+    pub location: String,
+    pub video_link: String,
+    pub notes: String,
+}
+
+impl From<&Session> for SessionValues {
+    fn from(s: &Session) -> Self {
+        SessionValues {
+            title: s.title.clone(),
+            kind: s.kind,
+            start: s.start,
+            zone: s.time_zone.clone(),
+            duration_minutes: s.duration_minutes,
+            recurrence: s.recurrence.clone(),
+            own_leads: s.reminder_leads.clone(),
+            location: s.location.clone().unwrap_or_default(),
+            video_link: s.video_link.clone().unwrap_or_default(),
+            notes: s.notes.clone().unwrap_or_default(),
+        }
+    }
+}
+
+/// What the session form shows.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct SessionForm {
+    /// `None`: a new session.
+    pub session_id: Option<String>,
+    /// What the form opens with; saving compares the edited form with these.
+    pub values: SessionValues,
+    pub choices: ScheduleChoices,
+    /// What "the default reminders" are now.
+    pub default_leads: Vec<LeadChoice>,
+    pub can_remove: bool,
+}
+
+/// The fields saving writes: all of them for a new session, only the changed ones otherwise.
+pub(crate) fn changed_fields(
+    new: bool,
+    opened: &SessionValues,
+    edited: &SessionValues,
+) -> SessionFields {
+    fn pick<T: PartialEq + Clone>(new: bool, opened: &T, edited: &T) -> Option<T> {
+        (new || opened != edited).then(|| edited.clone())
+    }
+    SessionFields {
+        title: pick(new, &opened.title, &edited.title),
+        kind: pick(new, &opened.kind, &edited.kind),
+        start: pick(new, &opened.start, &edited.start),
+        time_zone: pick(new, &opened.zone, &edited.zone),
+        duration_minutes: pick(new, &opened.duration_minutes, &edited.duration_minutes),
+        recurrence: pick(new, &opened.recurrence, &edited.recurrence),
+        // A new session following the default stores no leads of its own.
+        reminder_leads: if new && edited.own_leads.is_none() {
+            None
+        } else {
+            pick(new, &opened.own_leads, &edited.own_leads)
+        },
+        location: pick(new, &opened.location, &edited.location),
+        video_link: pick(new, &opened.video_link, &edited.video_link),
+        notes: pick(new, &opened.notes, &edited.notes),
+    }
+}
+
+impl Store {
+    /// The form for session `id`, or for a new session (`None`) starting at the next whole
+    /// hour on the phone's clock in `zone`. A program's session is read-only.
+    pub fn session_form(
+        &self,
+        id: Option<&str>,
+        now: DateTime<Utc>,
+        zone: &str,
+    ) -> Result<SessionForm> {
+        let tz = zone_of(zone)?;
+        let now = checked_now(now)?;
+        let choices = self.schedule_choices();
+        let default_leads = self
+            .preferences()?
+            .default_reminder_leads
+            .into_iter()
+            .map(LeadChoice::of)
+            .collect();
+        let (session_id, values) = match id {
+            Some(id) => {
+                let session = self.session(id)?;
+                if session.program_id.is_some() {
+                    return Err(Error::program_owned(RecordKind::Session, id));
+                }
+                (Some(session.id.clone()), SessionValues::from(&session))
+            }
+            None => {
+                let local = now.with_timezone(&tz).naive_local();
+                let next_hour = local
+                    .with_minute(0)
+                    .and_then(|t| t.with_second(0))
+                    .and_then(|t| t.with_nanosecond(0))
+                    .and_then(|t| t.checked_add_signed(Duration::hours(1)))
+                    .ok_or_else(|| Error::invalid("now", "is out of range"))?;
+                let values = SessionValues {
+                    title: String::new(),
+                    kind: SESSION_KIND_CHOICES[0],
+                    start: next_hour,
+                    zone: tz.name().to_owned(),
+                    duration_minutes: DEFAULT_SESSION_MINUTES,
+                    recurrence: None,
+                    own_leads: None,
+                    location: String::new(),
+                    video_link: String::new(),
+                    notes: String::new(),
+                };
+                (None, values)
+            }
+        };
+        Ok(SessionForm {
+            can_remove: session_id.is_some(),
+            session_id,
+            values,
+            choices,
+            default_leads,
+        })
+    }
+
+    /// Saves the session form: adds a session (`id` `None`) from `edited`, or writes to
+    /// session `id` only what differs between `opened` and `edited`. Returns the session.
+    pub(crate) fn save_session_form(
+        &mut self,
+        id: Option<&str>,
+        opened: &SessionValues,
+        edited: &SessionValues,
+    ) -> Result<Session> {
+        let fields = changed_fields(id.is_none(), opened, edited);
+        match id {
+            None => self.add_session(&fields),
+            Some(id) if fields == SessionFields::default() => self.session(id),
+            Some(id) => self.edit_session(id, &fields),
+        }
+    }
+}
