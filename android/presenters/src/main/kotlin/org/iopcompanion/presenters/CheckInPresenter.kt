@@ -46,7 +46,7 @@ class CheckInPresenter(
     /** Today's check-in (the core reckons the date), or [date]'s. */
     fun load(date: LocalDate? = null) {
         val outcome = attempt {
-            if (date == null) store.checkinScreenToday(clock.instant(), clock.zone.id) else store.checkinScreen(date)
+            if (date == null) store.checkinScreenToday(clock.instant(), clock.zone.id) else store.checkinScreen(date, clock.instant(), clock.zone.id)
         }
         update {
             when (outcome) {
@@ -93,7 +93,7 @@ class CheckInPresenter(
         val screen = current.screen ?: return false
         val edited = current.edited ?: return false
         update { it.copy(saving = true, problem = null) }
-        return when (val outcome = attempt { store.saveCheckinForm(screen.date, screen.values, edited) }) {
+        return when (val outcome = attempt { store.saveCheckinForm(screen.date, screen.values, edited, clock.instant(), clock.zone.id) }) {
             is Outcome.Done -> {
                 val result = outcome.value
                 update {

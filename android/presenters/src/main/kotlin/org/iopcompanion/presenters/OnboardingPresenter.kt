@@ -2,6 +2,7 @@ package org.iopcompanion.presenters
 
 import org.iopcompanion.core.CompanionException
 import org.iopcompanion.core.CompanionStore
+import org.iopcompanion.core.JoinedRecord
 import org.iopcompanion.core.OnboardingChoice
 import org.iopcompanion.core.OnboardingScreenRecord
 
@@ -61,11 +62,11 @@ class OnboardingPresenter(private val store: CompanionStore) : Presenter<Onboard
 
     fun dismissProblem() = update { it.copy(problem = null) }
 
-    private suspend fun join(call: suspend () -> Unit): Boolean {
+    private suspend fun join(call: suspend () -> JoinedRecord): Boolean {
         if (state.value.busy) return false
         update { it.copy(busy = true, problem = null) }
         return try {
-            call()
+            val joined = call()
             // The program's schedule now, not at the first periodic sync; a failure here leaves
             // the device enrolled, and the periodic sync catches up.
             try {
@@ -73,8 +74,8 @@ class OnboardingPresenter(private val store: CompanionStore) : Presenter<Onboard
             } catch (e: CompanionException.Network) {
                 update { it.copy(problem = Problem.of(e)) }
             }
-            // v1's enroll returns the account only; v2's JoinedRecord says whether to ask now.
-            update { it.copy(busy = false) }
+            // The core says whether this is the moment to ask for notifications.
+            update { it.copy(busy = false, askNotificationPermission = joined.askNotificationPermission) }
             complete(OnboardingChoice.JOIN)
         } catch (e: CompanionException) {
             update { it.copy(busy = false, problem = Problem.of(e)) }

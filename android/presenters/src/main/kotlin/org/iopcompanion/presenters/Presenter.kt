@@ -56,6 +56,7 @@ data class Problem(val kind: Kind, val detail: String) {
         INVALID_DATA,
         STORAGE,
         CALLBACK,
+        NEEDS_NEWER_APP,
     }
 
     /** Whether trying the same thing again later may work (offline, a busy server). */
@@ -76,6 +77,7 @@ data class Problem(val kind: Kind, val detail: String) {
                 is CompanionException.InvalidData -> Kind.INVALID_DATA
                 is CompanionException.Storage -> Kind.STORAGE
                 is CompanionException.Callback -> Kind.CALLBACK
+                is CompanionException.NeedsNewerApp -> Kind.NEEDS_NEWER_APP
             },
             e.message.orEmpty(),
         )

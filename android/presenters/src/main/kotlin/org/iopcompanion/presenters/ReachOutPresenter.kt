@@ -1,6 +1,8 @@
 package org.iopcompanion.presenters
 
 import org.iopcompanion.core.CompanionStore
+import org.iopcompanion.core.ContactFormRecord
+import org.iopcompanion.core.ContactValuesRecord
 import org.iopcompanion.core.ReachOutAction
 import org.iopcompanion.core.ReachOutContactRecord
 import org.iopcompanion.core.ReachOutScreenRecord
@@ -8,8 +10,8 @@ import org.iopcompanion.core.suggestedReachOutMessage
 
 /** Which dialog Reach out shows. */
 sealed interface ReachOutDialog {
-    /** The contact form: a new person ([contact] null) or one of the participant's own. */
-    data class ContactForm(val contact: ReachOutContactRecord?) : ReachOutDialog
+    /** The core's contact form ([form], opened with its values) and the form as it is now ([edited]). */
+    data class ContactForm(val form: ContactFormRecord, val edited: ContactValuesRecord) : ReachOutDialog
 
     data class ConfirmRemove(val contact: ReachOutContactRecord) : ReachOutDialog
 }
@@ -65,6 +67,29 @@ class ReachOutPresenter(private val store: CompanionStore) : Presenter<ReachOutS
                 false
             }
         }
+    }
+
+    /** The core's form for one of the participant's contacts, or a new one ([contactId] null). */
+    fun openContactForm(contactId: String?): Boolean =
+        when (val outcome = attempt { store.contactForm(contactId) }) {
+            is Outcome.Done -> {
+                update { it.copy(dialog = ReachOutDialog.ContactForm(outcome.value, outcome.value.values), problem = null) }
+                true
+            }
+            is Outcome.Failed -> {
+                update { it.copy(problem = outcome.problem) }
+                false
+            }
+        }
+
+    fun editContactForm(transform: (ContactValuesRecord) -> ContactValuesRecord) = update { s ->
+        (s.dialog as? ReachOutDialog.ContactForm)?.let { s.copy(dialog = it.copy(edited = transform(it.edited))) } ?: s
+    }
+
+    /** Sends the form as it opened and as it is; the core writes only what changed. */
+    fun saveContactForm(): Boolean {
+        val open = state.value.dialog as? ReachOutDialog.ContactForm ?: return false
+        return act(ReachOutAction.SaveContactForm(open.form.contactId, open.form.values, open.edited))
     }
 
     fun open(dialog: ReachOutDialog?) = update { it.copy(dialog = dialog, problem = null) }

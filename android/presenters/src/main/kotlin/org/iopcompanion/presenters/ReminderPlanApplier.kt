@@ -70,7 +70,7 @@ class ReminderPlanApplier(private val store: CompanionStore, private val alarms:
         if (changes.schedule.isNotEmpty()) {
             // The words were made under the discreet preference as it is now (a change of it
             // changes every reminder's id, so all are scheduled again with the new words).
-            val named = !store.settingsScreen().discreetNotifications
+            val named = !store.settingsScreen(clockStyle).discreetNotifications
             changes.schedule.forEach { alarms.schedule(it, named) }
         }
         store.recordRemindersApplied(now, zone, changes.heldAfter)

@@ -4,12 +4,16 @@ import java.time.Clock
 import org.iopcompanion.core.CompanionStore
 import org.iopcompanion.core.ScheduleAction
 import org.iopcompanion.core.ScheduleScreenRecord
-import org.iopcompanion.core.SessionViewRecord
+import org.iopcompanion.core.SessionFormRecord
+import org.iopcompanion.core.SessionValuesRecord
 
 /** Which dialog the schedule shows: the UI's own state, not the core's. */
 sealed interface ScheduleDialog {
-    /** The session form, new ([session] null) or for one of the participant's own sessions. */
-    data class SessionForm(val session: SessionViewRecord?) : ScheduleDialog
+    /**
+     * The core's session form ([form], opened with its values) and the form as the participant
+     * has it now ([edited]); saving sends both, and the core writes only what changed.
+     */
+    data class SessionForm(val form: SessionFormRecord, val edited: SessionValuesRecord) : ScheduleDialog
 
     /** Moving one occurrence to another time. */
     data class MoveOccurrence(val sessionId: String, val seriesDate: java.time.LocalDate) : ScheduleDialog
@@ -30,11 +34,12 @@ data class ScheduleState(
 class SchedulePresenter(
     private val store: CompanionStore,
     private val clock: Clock,
+    private val phone: Phone,
 ) : Presenter<ScheduleState>(ScheduleState()) {
 
     /** Also the answer to every change notification. */
     fun refresh() {
-        val outcome = attempt { store.scheduleScreen(clock.instant(), clock.zone.id) }
+        val outcome = attempt { store.scheduleScreen(clock.instant(), clock.zone.id, phone.clockStyle()) }
         update {
             when (outcome) {
                 is Outcome.Done -> it.copy(screen = outcome.value)
@@ -49,7 +54,7 @@ class SchedulePresenter(
      */
     fun act(action: ScheduleAction): Boolean {
         update { it.copy(problem = null) }
-        return when (val outcome = attempt { store.scheduleAct(action, clock.instant(), clock.zone.id) }) {
+        return when (val outcome = attempt { store.scheduleAct(action, clock.instant(), clock.zone.id, phone.clockStyle()) }) {
             is Outcome.Done -> {
                 update {
                     it.copy(
@@ -65,6 +70,30 @@ class SchedulePresenter(
                 false
             }
         }
+    }
+
+    /** The core's form for one of the participant's sessions, or a new one ([sessionId] null). */
+    fun openSessionForm(sessionId: String?): Boolean =
+        when (val outcome = attempt { store.sessionForm(sessionId, clock.instant(), clock.zone.id) }) {
+            is Outcome.Done -> {
+                update { it.copy(dialog = ScheduleDialog.SessionForm(outcome.value, outcome.value.values), problem = null) }
+                true
+            }
+            is Outcome.Failed -> {
+                update { it.copy(problem = outcome.problem) }
+                false
+            }
+        }
+
+    /** What the participant typed or picked in the open session form. */
+    fun editSessionForm(transform: (SessionValuesRecord) -> SessionValuesRecord) = update { s ->
+        (s.dialog as? ScheduleDialog.SessionForm)?.let { s.copy(dialog = it.copy(edited = transform(it.edited))) } ?: s
+    }
+
+    /** Sends the form as it opened and as it is; on an error it stays open with the edits. */
+    fun saveSessionForm(): Boolean {
+        val open = state.value.dialog as? ScheduleDialog.SessionForm ?: return false
+        return act(ScheduleAction.SaveSessionForm(open.form.sessionId, open.form.values, open.edited))
     }
 
     fun open(dialog: ScheduleDialog?) = update { it.copy(dialog = dialog, problem = null) }

@@ -5,6 +5,7 @@ import java.time.Instant
 import org.iopcompanion.core.CheckinExportFormat
 import org.iopcompanion.core.CompanionException
 import org.iopcompanion.core.CompanionStore
+import org.iopcompanion.core.JoinedRecord
 import org.iopcompanion.core.SettingsAction
 import org.iopcompanion.core.SettingsScreenRecord
 import org.iopcompanion.core.checkinExportExtension
@@ -32,11 +33,12 @@ enum class Busy { ENROLLING, LINKING, REDEEMING, SYNCING }
 class SettingsPresenter(
     private val store: CompanionStore,
     private val clock: Clock,
+    private val phone: Phone,
 ) : Presenter<SettingsState>(SettingsState()) {
 
     /** Also the answer to every change notification. */
     fun refresh() {
-        val outcome = attempt { store.settingsScreen() }
+        val outcome = attempt { store.settingsScreen(phone.clockStyle()) }
         update {
             when (outcome) {
                 is Outcome.Done -> it.copy(screen = outcome.value)
@@ -48,7 +50,7 @@ class SettingsPresenter(
     /** One preference; the core's screen after it, or the problem (nothing changed). */
     fun act(action: SettingsAction): Boolean {
         update { it.copy(problem = null) }
-        return when (val outcome = attempt { store.settingsAct(action) }) {
+        return when (val outcome = attempt { store.settingsAct(action, phone.clockStyle()) }) {
             is Outcome.Done -> {
                 update {
                     it.copy(
@@ -69,7 +71,7 @@ class SettingsPresenter(
 
     /** Enrols with the program's invitation code, then syncs once so its schedule is here at once. */
     suspend fun enroll(server: String, code: String): Boolean = network(Busy.ENROLLING) {
-        store.enroll(server.trim(), code.trim())
+        joined(store.enroll(server.trim(), code.trim()))
         syncOnce()
     }
 
@@ -80,8 +82,13 @@ class SettingsPresenter(
 
     /** Links this device to the participant's account with a code from their other device. */
     suspend fun redeemLink(server: String, code: String): Boolean = network(Busy.REDEEMING) {
-        store.redeemLink(server.trim(), code.trim())
+        joined(store.redeemLink(server.trim(), code.trim()))
         syncOnce()
+    }
+
+    /** The core says whether joining is the moment to ask for notifications (the program's sessions remind). */
+    private fun joined(record: JoinedRecord) = update {
+        it.copy(askNotificationPermission = it.askNotificationPermission || record.askNotificationPermission)
     }
 
     suspend fun syncNow(): Boolean = network(Busy.SYNCING) { syncOnce() }

@@ -4,19 +4,17 @@ import java.io.File
 import org.iopcompanion.core.CompanionException
 import org.iopcompanion.core.CompanionStore
 import org.iopcompanion.core.HttpTransport
+import org.iopcompanion.core.OpenProblem
+import org.iopcompanion.core.OpenProblemChoice
+import org.iopcompanion.core.OpenProblemScreen
+import org.iopcompanion.core.openProblemScreen
 import org.iopcompanion.core.storeExists
-
-/**
- * Why the store could not be opened, as the facts say (v2 names these `OpenProblem` and words
- * the screen with `openProblemScreen`). Only [KEY_LOST] and [DAMAGED] can ever offer to start
- * over; [UNAVAILABLE] is temporary (a locked device, a busy Keystore, I/O) and never deletes.
- */
-enum class OpenFailure { KEY_LOST, UNAVAILABLE, DAMAGED }
 
 /** The platform's key store failed: [lost] when the key is gone for good (not for a temporary failure). */
 class StoreKeyException(val lost: Boolean, message: String, cause: Throwable? = null) : Exception(message, cause)
 
-class StoreOpenException(val failure: OpenFailure, cause: Throwable?) : Exception(failure.name, cause)
+/** The store did not open; [problem] is what the facts say, for the core to word. */
+class StoreOpenException(val problem: OpenProblem, cause: Throwable?) : Exception(problem.name, cause)
 
 /** Where the store key lives: Android Keystore's wrapped key on the phone, memory in the tests. */
 interface StoreKeys {
@@ -29,8 +27,13 @@ interface StoreKeys {
     fun create(): ByteArray
 }
 
+/**
+ * Opening the store, and telling what failed (an adaptation of facts, not a rule): a key that
+ * is gone or wrong is KEY_LOST; any other key store or storage failure is UNAVAILABLE, which
+ * the core offers only "Try again" for; a damaged store, DAMAGED; a newer app's, NEEDS_NEWER_APP.
+ */
 object StoreOpener {
-    /** Opens (or, the first time, creates) the store in [dir]; [StoreOpenException] names the failure. */
+    /** Opens (or, the first time, creates) the store in [dir]; [StoreOpenException] names the problem. */
     fun open(dir: File, keys: StoreKeys, transport: HttpTransport): CompanionStore {
         val key = try {
             when {
@@ -40,47 +43,40 @@ object StoreOpener {
                 else -> keys.create()
             }
         } catch (e: StoreKeyException) {
-            throw StoreOpenException(if (e.lost) OpenFailure.KEY_LOST else OpenFailure.UNAVAILABLE, e)
+            throw StoreOpenException(if (e.lost) OpenProblem.KEY_LOST else OpenProblem.UNAVAILABLE, e)
         }
         return try {
             CompanionStore.open(dir.path, key, transport)
         } catch (e: CompanionException) {
-            throw StoreOpenException(failureOf(e), e)
+            throw StoreOpenException(problemOf(e), e)
         } finally {
             key.fill(0)
         }
     }
 
-    fun failureOf(e: CompanionException): OpenFailure = when (e) {
-        is CompanionException.WrongKey -> OpenFailure.KEY_LOST
-        is CompanionException.StoreUnusable -> OpenFailure.DAMAGED
+    fun problemOf(e: CompanionException): OpenProblem = when (e) {
+        is CompanionException.WrongKey -> OpenProblem.KEY_LOST
+        is CompanionException.StoreUnusable -> OpenProblem.DAMAGED
+        is CompanionException.NeedsNewerApp -> OpenProblem.NEEDS_NEWER_APP
         // Storage (locked, busy, I/O) and anything else: try again, never delete.
-        else -> OpenFailure.UNAVAILABLE
+        else -> OpenProblem.UNAVAILABLE
     }
 }
 
-/** What the participant can do about a store that did not open. */
-enum class OpenChoice { TRY_AGAIN, START_OVER }
-
 data class StoreProblemState(
-    val failure: OpenFailure,
-    /** v1 stopgap for v2's `OpenProblemScreen.choices`: start over only when the data cannot come back. */
-    val choices: List<OpenChoice>,
-    /** START_OVER was tapped once: the view asks to confirm before anything is deleted. */
+    /** The core's words and choices for the problem. */
+    val screen: OpenProblemScreen,
+    /** START_OVER was tapped once: the view shows the core's warning before anything is deleted. */
     val confirmingStartOver: Boolean = false,
 )
 
-/** The screen for a store that did not open; "Try again" always, "Start over" only for a lost key or damage. */
-class StoreProblemPresenter(failure: OpenFailure) : Presenter<StoreProblemState>(
-    StoreProblemState(
-        failure,
-        if (failure == OpenFailure.UNAVAILABLE) listOf(OpenChoice.TRY_AGAIN) else listOf(OpenChoice.TRY_AGAIN, OpenChoice.START_OVER),
-    ),
-) {
-    fun startOver() = update { if (OpenChoice.START_OVER in it.choices) it.copy(confirmingStartOver = true) else it }
+/** The screen for a store that did not open, as the core words it. */
+class StoreProblemPresenter(problem: OpenProblem) : Presenter<StoreProblemState>(StoreProblemState(openProblemScreen(problem))) {
+
+    fun startOver() = update { if (OpenProblemChoice.START_OVER in it.screen.choices) it.copy(confirmingStartOver = true) else it }
 
     fun cancelStartOver() = update { it.copy(confirmingStartOver = false) }
 
-    /** Whether deleting is allowed now: offered, and confirmed. */
-    val mayDelete: Boolean get() = state.value.let { OpenChoice.START_OVER in it.choices && it.confirmingStartOver }
+    /** Whether deleting is allowed now: the core offers it, and the participant confirmed. */
+    val mayDelete: Boolean get() = state.value.let { OpenProblemChoice.START_OVER in it.screen.choices && it.confirmingStartOver }
 }

@@ -12,6 +12,7 @@ import org.iopcompanion.core.Role
 import org.iopcompanion.core.ServerErasure
 import org.iopcompanion.core.SettingsAction
 import org.iopcompanion.transport.testing.CompanionServer
+import org.iopcompanion.core.ClockStyle
 import org.junit.jupiter.api.Assertions.assertEquals
 import org.junit.jupiter.api.Assertions.assertFalse
 import org.junit.jupiter.api.Assertions.assertNull
@@ -105,7 +106,7 @@ class BackupAndErasePresenterTest : StoreTest() {
         val dir = File(tempDir(), "store")
         val store = newStore(dir)
         try {
-            val settings = SettingsPresenter(store, clock)
+            val settings = SettingsPresenter(store, clock, TestPhone(store))
             assertTrue(runBlocking { settings.enroll(server.url, server.programWithInvite("Evening IOP")) })
             store.someData()
         } finally {
@@ -132,13 +133,13 @@ class BackupAndErasePresenterTest : StoreTest() {
         val server = CompanionServer.start(tempDir())
         try {
             val store = newStore()
-            val settings = SettingsPresenter(store, clock)
+            val settings = SettingsPresenter(store, clock, TestPhone(store))
             assertTrue(runBlocking { settings.enroll(server.url, server.programWithInvite("Evening IOP")) })
             val erase = ErasePresenter(store) { _ -> }
             assertTrue(runBlocking { erase.erase(localOnly = false) })
             assertEquals(ServerErasure.ERASED, erase.state.value.erased)
             // The spent handle refuses every call rather than open an empty store.
-            assertFalse(SettingsPresenter(store, clock).act(SettingsAction.SetDiscreetNotifications(false)))
+            assertFalse(SettingsPresenter(store, clock, TestPhone(store)).act(SettingsAction.SetDiscreetNotifications(false)))
         } finally {
             server.stop()
         }

@@ -4,6 +4,7 @@ import java.time.LocalDate
 import java.time.LocalTime
 import org.iopcompanion.core.CheckInInput
 import org.iopcompanion.core.SettingsAction
+import org.iopcompanion.core.ClockStyle
 import org.junit.jupiter.api.Assertions.assertEquals
 import org.junit.jupiter.api.Assertions.assertFalse
 import org.junit.jupiter.api.Assertions.assertNull
@@ -49,13 +50,13 @@ class CheckInPresenterTest : StoreTest() {
         checkIn.permissionAsked()
         assertFalse(checkIn.state.value.askNotificationPermission)
 
-        store.settingsAct(SettingsAction.SetCheckinReminder(null))
+        store.settingsAct(SettingsAction.SetCheckinReminder(null), ClockStyle.TWENTY_FOUR_HOUR)
         checkIn.setMood(6u)
         checkIn.save()
         // With the daily reminder off there is no reminder to ask for; with it on (the default) there is.
         assertTrue(asked)
         assertFalse(checkIn.state.value.askNotificationPermission)
-        store.settingsAct(SettingsAction.SetCheckinReminder(LocalTime.of(21, 0)))
+        store.settingsAct(SettingsAction.SetCheckinReminder(LocalTime.of(21, 0)), ClockStyle.TWENTY_FOUR_HOUR)
     }
 
     @Test

@@ -3,6 +3,7 @@ package org.iopcompanion.presenters
 import kotlinx.coroutines.runBlocking
 import org.iopcompanion.core.OnboardingChoice
 import org.iopcompanion.transport.testing.CompanionServer
+import org.iopcompanion.core.ClockStyle
 import org.junit.jupiter.api.Assertions.assertEquals
 import org.junit.jupiter.api.Assertions.assertFalse
 import org.junit.jupiter.api.Assertions.assertTrue
@@ -30,7 +31,7 @@ class OnboardingPresenterTest : StoreTest() {
         onboarding.choose(OnboardingChoice.ALONE)
         assertTrue(onboarding.state.value.done)
         assertFalse(store.onboardingScreen().needed)
-        assertEquals(!screen.discreetNotifications, store.settingsScreen().discreetNotifications)
+        assertEquals(!screen.discreetNotifications, store.settingsScreen(ClockStyle.TWENTY_FOUR_HOUR).discreetNotifications)
 
         val again = OnboardingPresenter(store)
         again.load()
@@ -58,8 +59,8 @@ class OnboardingPresenterTest : StoreTest() {
             runBlocking { assertTrue(onboarding.enroll(server.url, code)) }
             assertTrue(onboarding.state.value.done)
             assertFalse(onboarding.state.value.busy)
-            assertEquals(listOf("Evening IOP"), store.settingsScreen().account?.programNames)
-            assertEquals(store.settingsScreen().discreetNotifications, store.onboardingScreen().discreetNotifications)
+            assertEquals(listOf("Evening IOP"), store.settingsScreen(ClockStyle.TWENTY_FOUR_HOUR).account?.programNames)
+            assertEquals(store.settingsScreen(ClockStyle.TWENTY_FOUR_HOUR).discreetNotifications, store.onboardingScreen().discreetNotifications)
         } finally {
             server.stop()
         }

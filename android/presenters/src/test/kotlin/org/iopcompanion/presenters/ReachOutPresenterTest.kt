@@ -50,16 +50,25 @@ class ReachOutPresenterTest : StoreTest() {
         store.setDeviceRegion("US")
         val reachOut = ReachOutPresenter(store)
         reachOut.refresh()
-        reachOut.open(ReachOutDialog.ContactForm(null))
-        assertTrue(reachOut.act(ReachOutAction.AddContact(ContactInput(name = "Sam", role = Role.SPONSOR, phone = "(201) 555-0102"))))
+        assertTrue(reachOut.openContactForm(null))
+        val form = (reachOut.state.value.dialog as ReachOutDialog.ContactForm).form
+        assertEquals(store.contactForm(null), form)
+        reachOut.editContactForm { it.copy(name = "Sam", role = Role.SPONSOR, phone = "(201) 555-0102") }
+        assertTrue(reachOut.saveContactForm())
         assertNull(reachOut.state.value.dialog)
         val sam = reachOut.state.value.screen!!.others.single()
         assertEquals("tel:+12015550102", sam.actions.first().uri)
 
         assertTrue(reachOut.act(ReachOutAction.SetFavourite(sam.id, true)))
         assertEquals(listOf("Sam"), reachOut.state.value.screen!!.favourites.map { it.name })
-        assertTrue(reachOut.act(ReachOutAction.EditContact(sam.id, ContactInput(name = "Sam R."))))
+        assertTrue(reachOut.openContactForm(sam.id))
+        assertEquals("(201) 555-0102", (reachOut.state.value.dialog as ReachOutDialog.ContactForm).edited.phone)
+        // The tablet adds an email meanwhile; the rename here keeps it.
+        store.reachOutAct(ReachOutAction.SaveContactForm(sam.id, store.contactForm(sam.id).values, store.contactForm(sam.id).values.copy(email = "sam@example.org")), null)
+        reachOut.editContactForm { it.copy(name = "Sam R.") }
+        assertTrue(reachOut.saveContactForm())
         assertEquals("Sam R.", reachOut.state.value.screen!!.favourites.single().name)
+        assertEquals("sam@example.org", store.contactForm(sam.id).values.email)
         assertTrue(reachOut.act(ReachOutAction.RemoveContact(sam.id)))
         assertTrue(reachOut.state.value.screen!!.favourites.isEmpty() && reachOut.state.value.screen!!.others.isEmpty())
         assertEquals(store.reachOutScreen(reachOut.state.value.message), reachOut.state.value.screen)
@@ -72,11 +81,14 @@ class ReachOutPresenterTest : StoreTest() {
         val reachOut = ReachOutPresenter(store)
         reachOut.refresh()
         val before = reachOut.state.value.screen
-        val form = ReachOutDialog.ContactForm(null)
-        reachOut.open(form)
-        assertFalse(reachOut.act(ReachOutAction.AddContact(ContactInput(name = "Nobody", phone = "(000) 000-0000"))))
+        assertTrue(reachOut.openContactForm(null))
+        reachOut.editContactForm { it.copy(name = "Nobody", phone = "(000) 000-0000") }
+        val typed = reachOut.state.value.dialog
+        assertFalse(reachOut.saveContactForm())
         assertEquals(Problem.Kind.INVALID_INPUT, reachOut.state.value.problem?.kind)
-        assertEquals(form, reachOut.state.value.dialog)
+        assertEquals(typed, reachOut.state.value.dialog, "the form keeps what was typed")
+        assertFalse(reachOut.openContactForm("crisis:us-988"))
+        assertEquals(Problem.Kind.READ_ONLY, reachOut.state.value.problem?.kind)
         assertEquals(before, reachOut.state.value.screen)
         assertFalse(reachOut.act(ReachOutAction.RemoveContact("crisis:us-988")))
         assertEquals(Problem.Kind.READ_ONLY, reachOut.state.value.problem?.kind)

@@ -65,7 +65,7 @@ class ReminderPlanApplierTest : StoreTest() {
         applier.apply(sunday, ny, h24, ApplyReason.LAUNCH)
         val sessionAlarms = alarms.registered.values.filter { it.reminder.kind == ReminderKind.SESSION }.map { it.reminder.id }
         assertTrue(sessionAlarms.isNotEmpty())
-        store.scheduleAct(ScheduleAction.RemoveSession(store.sessions().single().id), sunday, ny)
+        store.scheduleAct(ScheduleAction.RemoveSession(store.sessions().single().id), sunday, ny, h24)
 
         alarms.reset()
         // MY_PACKAGE_REPLACED: AlarmManager still holds every alarm; treating it as cleared would
@@ -117,7 +117,7 @@ class ReminderPlanApplierTest : StoreTest() {
     @Test
     fun `a late inexact alarm is not cancelled by a re-apply within the grace`() {
         val store = participant()
-        store.settingsAct(SettingsAction.SetCheckinReminder(null))
+        store.settingsAct(SettingsAction.SetCheckinReminder(null), ClockStyle.TWENTY_FOUR_HOUR)
         val alarms = RecordingAlarms(exact = false)
         val applier = ReminderPlanApplier(store, alarms)
         applier.apply(sunday, ny, h24, ApplyReason.LAUNCH)
@@ -158,12 +158,12 @@ class ReminderPlanApplierTest : StoreTest() {
         val store = participant()
         val alarms = RecordingAlarms()
         val applier = ReminderPlanApplier(store, alarms)
-        store.settingsAct(SettingsAction.SetDiscreetNotifications(true))
+        store.settingsAct(SettingsAction.SetDiscreetNotifications(true), ClockStyle.TWENTY_FOUR_HOUR)
         applier.apply(sunday, ny, h24, ApplyReason.LAUNCH)
         assertTrue(alarms.named.isEmpty())
         assertTrue(alarms.scheduled.none { it.notification.title == "Process group" })
 
-        store.settingsAct(SettingsAction.SetDiscreetNotifications(false))
+        store.settingsAct(SettingsAction.SetDiscreetNotifications(false), ClockStyle.TWENTY_FOUR_HOUR)
         alarms.reset()
         applier.apply(sunday, ny, h24, ApplyReason.DATA_CHANGED)
         val group = alarms.scheduled.first { it.reminder.kind == ReminderKind.SESSION }

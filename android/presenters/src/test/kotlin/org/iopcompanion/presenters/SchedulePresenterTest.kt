@@ -6,9 +6,10 @@ import org.iopcompanion.core.AttendanceMark
 import org.iopcompanion.core.OccurrenceStatus
 import org.iopcompanion.core.RecurrenceRecord
 import org.iopcompanion.core.ScheduleAction
-import org.iopcompanion.core.SessionInput
+import org.iopcompanion.core.SessionValuesRecord
 import org.iopcompanion.core.SessionKind
 import org.iopcompanion.core.Weekday
+import org.iopcompanion.core.ClockStyle
 import org.junit.jupiter.api.Assertions.assertEquals
 import org.junit.jupiter.api.Assertions.assertFalse
 import org.junit.jupiter.api.Assertions.assertNull
@@ -19,29 +20,39 @@ class SchedulePresenterTest : StoreTest() {
     /** Sunday 2030-01-06, 07:00 in New York. */
     private val clock = clockAt("2030-01-06T12:00:00Z", "America/New_York")
 
-    private val chicagoGroup = SessionInput(
+    /** The participant fills the core's new-session form with a Chicago group on Mondays and Wednesdays. */
+    private fun SessionValuesRecord.chicagoGroup() = copy(
         title = "Process group",
         kind = SessionKind.PROCESS_GROUP,
         start = LocalDateTime.of(2030, 1, 7, 9, 0),
-        timeZone = "America/Chicago",
+        zone = "America/Chicago",
         durationMinutes = 180u,
         recurrence = RecurrenceRecord(listOf(Weekday.MONDAY, Weekday.WEDNESDAY), 1u, null, null),
         location = "Room 2",
-        defaultLeads = true,
     )
+
+    private fun SchedulePresenter.addChicagoGroup(): Boolean {
+        assertTrue(openSessionForm(null))
+        editSessionForm { it.chicagoGroup() }
+        return saveSessionForm()
+    }
 
     @Test
     fun `it shows the core's schedule, and an added session is the core's answer`() {
         val store = newStore()
-        val schedule = SchedulePresenter(store, clock)
+        val schedule = SchedulePresenter(store, clock, TestPhone(store))
         schedule.refresh()
-        assertEquals(store.scheduleScreen(clock.instant(), "America/New_York"), schedule.state.value.screen)
+        assertEquals(store.scheduleScreen(clock.instant(), "America/New_York", ClockStyle.TWENTY_FOUR_HOUR), schedule.state.value.screen)
 
-        schedule.open(ScheduleDialog.SessionForm(null))
-        assertTrue(schedule.act(ScheduleAction.AddSession(chicagoGroup)))
+        assertTrue(schedule.openSessionForm(null))
+        val form = (schedule.state.value.dialog as ScheduleDialog.SessionForm).form
+        assertEquals(store.sessionForm(null, clock.instant(), "America/New_York"), form)
+        assertEquals(form.values, (schedule.state.value.dialog as ScheduleDialog.SessionForm).edited)
+        schedule.editSessionForm { it.chicagoGroup() }
+        assertTrue(schedule.saveSessionForm())
         val s = schedule.state.value
         assertNull(s.dialog, "the form closes once the core saved it")
-        assertEquals(store.scheduleScreen(clock.instant(), "America/New_York"), s.screen)
+        assertEquals(store.scheduleScreen(clock.instant(), "America/New_York", ClockStyle.TWENTY_FOUR_HOUR), s.screen)
         val session = s.screen!!.sessions.single()
         assertEquals("Process group", session.title)
         assertFalse(session.fromProgram)
@@ -55,13 +66,16 @@ class SchedulePresenterTest : StoreTest() {
     @Test
     fun `what the core refuses keeps the form open with the core's words, and nothing changes`() {
         val store = newStore()
-        val schedule = SchedulePresenter(store, clock)
+        val schedule = SchedulePresenter(store, clock, TestPhone(store))
         schedule.refresh()
-        schedule.open(ScheduleDialog.SessionForm(null))
-        assertFalse(schedule.act(ScheduleAction.AddSession(chicagoGroup.copy(title = "  "))))
+        assertTrue(schedule.openSessionForm(null))
+        schedule.editSessionForm { it.chicagoGroup().copy(title = "  ") }
+        val typed = schedule.state.value.dialog
+        assertFalse(schedule.saveSessionForm())
         assertEquals(Problem.Kind.INVALID_INPUT, schedule.state.value.problem?.kind)
-        assertEquals(ScheduleDialog.SessionForm(null), schedule.state.value.dialog)
-        assertFalse(schedule.act(ScheduleAction.AddSession(chicagoGroup.copy(timeZone = "Mars/Olympus"))))
+        assertEquals(typed, schedule.state.value.dialog, "the form stays open with what was typed")
+        schedule.editSessionForm { it.copy(title = "Process group", zone = "Mars/Olympus") }
+        assertFalse(schedule.saveSessionForm())
         assertEquals(Problem.Kind.UNKNOWN_TIME_ZONE, schedule.state.value.problem?.kind)
         assertFalse(schedule.state.value.askNotificationPermission)
         assertTrue(store.sessions().isEmpty())
@@ -72,8 +86,8 @@ class SchedulePresenterTest : StoreTest() {
     @Test
     fun `occurrences are cancelled, moved and restored, sessions edited and removed, through the core`() {
         val store = newStore()
-        val schedule = SchedulePresenter(store, clock)
-        schedule.act(ScheduleAction.AddSession(chicagoGroup))
+        val schedule = SchedulePresenter(store, clock, TestPhone(store))
+        assertTrue(schedule.addChicagoGroup())
         val id = schedule.state.value.screen!!.sessions.single().id
         val wednesday = LocalDate.of(2030, 1, 9)
         fun status(date: LocalDate) = schedule.state.value.screen!!.days.flatMap { it.occurrences }
@@ -88,9 +102,17 @@ class SchedulePresenterTest : StoreTest() {
         assertEquals(OccurrenceStatus.MOVED, status(wednesday))
         assertNull(schedule.state.value.dialog)
 
-        assertTrue(schedule.act(ScheduleAction.EditSession(id, SessionInput(location = "Room 5"))))
+        assertTrue(schedule.openSessionForm(id))
+        // Another device renames the group while the form is open: only the place is written here.
+        store.scheduleAct(
+            ScheduleAction.SaveSessionForm(id, store.sessionForm(id, clock.instant(), "America/New_York").values,
+                store.sessionForm(id, clock.instant(), "America/New_York").values.copy(title = "Evening group")),
+            clock.instant(), "America/New_York", ClockStyle.TWENTY_FOUR_HOUR,
+        )
+        schedule.editSessionForm { it.copy(location = "Room 5") }
+        assertTrue(schedule.saveSessionForm())
         assertEquals("Room 5", schedule.state.value.screen!!.sessions.single().location)
-        assertEquals("Process group", schedule.state.value.screen!!.sessions.single().title)
+        assertEquals("Evening group", schedule.state.value.screen!!.sessions.single().title)
 
         assertTrue(schedule.act(ScheduleAction.RemoveSession(id)))
         assertTrue(schedule.state.value.screen!!.sessions.isEmpty())
@@ -103,8 +125,8 @@ class SchedulePresenterTest : StoreTest() {
         val store = newStore()
         // Thursday 2030-01-10 at noon in New York: Monday's and Wednesday's groups are over.
         val later = clockAt("2030-01-10T17:00:00Z", "America/New_York")
-        val schedule = SchedulePresenter(store, later)
-        schedule.act(ScheduleAction.AddSession(chicagoGroup))
+        val schedule = SchedulePresenter(store, later, TestPhone(store))
+        assertTrue(schedule.addChicagoGroup())
         val recent = schedule.state.value.screen!!.recent
         val monday = recent.single { it.occurrence.seriesDate == LocalDate.of(2030, 1, 7) }
         assertNull(monday.mark)

@@ -9,6 +9,7 @@ import org.iopcompanion.core.CheckinExportFormat
 import org.iopcompanion.core.ScheduleAction
 import org.iopcompanion.core.SettingsAction
 import org.iopcompanion.transport.testing.CompanionServer
+import org.iopcompanion.core.ClockStyle
 import org.junit.jupiter.api.Assertions.assertEquals
 import org.junit.jupiter.api.Assertions.assertFalse
 import org.junit.jupiter.api.Assertions.assertNull
@@ -21,10 +22,10 @@ class SettingsPresenterTest : StoreTest() {
     @Test
     fun `it shows the core's settings, and each preference is the core's answer`() {
         val store = newStore()
-        val settings = SettingsPresenter(store, clock)
+        val settings = SettingsPresenter(store, clock, TestPhone(store))
         settings.refresh()
         val screen = requireNotNull(settings.state.value.screen)
-        assertEquals(store.settingsScreen(), screen)
+        assertEquals(store.settingsScreen(ClockStyle.TWENTY_FOUR_HOUR), screen)
         assertNull(screen.account)
 
         assertTrue(settings.act(SettingsAction.SetDiscreetNotifications(!screen.discreetNotifications)))
@@ -39,7 +40,7 @@ class SettingsPresenterTest : StoreTest() {
         assertEquals(region.code, settings.state.value.screen!!.region)
         assertTrue(settings.act(SettingsAction.SetRegion(null)))
         assertNull(settings.state.value.screen!!.region)
-        assertEquals(store.settingsScreen(), settings.state.value.screen)
+        assertEquals(store.settingsScreen(ClockStyle.TWENTY_FOUR_HOUR), settings.state.value.screen)
 
         assertFalse(settings.act(SettingsAction.SetRegion("Mars")))
         assertEquals(Problem.Kind.INVALID_INPUT, settings.state.value.problem?.kind)
@@ -48,7 +49,7 @@ class SettingsPresenterTest : StoreTest() {
     @Test
     fun `setting the check-in reminder asks for notifications when the core says so`() {
         val store = newStore()
-        val settings = SettingsPresenter(store, clock)
+        val settings = SettingsPresenter(store, clock, TestPhone(store))
         settings.refresh()
         assertTrue(settings.act(SettingsAction.SetCheckinReminder(null)))
         assertFalse(settings.state.value.askNotificationPermission)
@@ -64,7 +65,7 @@ class SettingsPresenterTest : StoreTest() {
     fun `check-ins export as a file with the core's type and content`() {
         val store = newStore()
         store.recordCheckin(LocalDate.of(2025, 6, 1), CheckInInput(mood = 6u, note = "=1+1"))
-        val settings = SettingsPresenter(store, clock)
+        val settings = SettingsPresenter(store, clock, TestPhone(store))
         settings.refresh()
         assertTrue(settings.state.value.screen!!.exportNotice.isNotBlank())
         val csv = requireNotNull(settings.exportCheckins(CheckinExportFormat.CSV))
@@ -85,7 +86,7 @@ class SettingsPresenterTest : StoreTest() {
                 "--title", "Skills group", "--start", "2030-01-07T18:00", "--tz", "America/Chicago", "--weekdays", "mo",
             )
             val phone = newStore()
-            val settings = SettingsPresenter(phone, clock)
+            val settings = SettingsPresenter(phone, clock, TestPhone(phone))
             settings.refresh()
             runBlocking { assertTrue(settings.enroll(server.url, " $code ")) }
             val s = settings.state.value
@@ -95,7 +96,7 @@ class SettingsPresenterTest : StoreTest() {
             assertEquals(listOf("Evening IOP"), s.screen?.account?.programNames)
             assertEquals(true, s.lastSync?.changed)
 
-            val schedule = SchedulePresenter(phone, clockAt("2030-01-06T12:00:00Z", "America/New_York"))
+            val schedule = SchedulePresenter(phone, clockAt("2030-01-06T12:00:00Z", "America/New_York"), TestPhone(phone))
             schedule.refresh()
             val group = schedule.state.value.screen!!.sessions.single()
             assertTrue(group.fromProgram)
@@ -106,14 +107,14 @@ class SettingsPresenterTest : StoreTest() {
             val linkCode = requireNotNull(settings.state.value.linkCode)
             settings.dismissLinkCode()
             assertNull(settings.state.value.linkCode)
-            val tablet = SettingsPresenter(newStore(), clock)
+            val tablet = newStore().let { SettingsPresenter(it, clock, TestPhone(it)) }
             runBlocking { assertTrue(tablet.redeemLink(server.url, linkCode)) }
             assertEquals(listOf("Evening IOP"), tablet.state.value.screen?.account?.programNames)
 
             runBlocking { assertTrue(settings.syncNow()) }
             assertEquals(false, settings.state.value.lastSync?.changed)
 
-            val again = SettingsPresenter(newStore(), clock)
+            val again = newStore().let { SettingsPresenter(it, clock, TestPhone(it)) }
             runBlocking { assertFalse(again.enroll(server.url, code)) }
             assertEquals(Problem.Kind.INVALID_CODE, again.state.value.problem?.kind)
             assertNull(again.state.value.screen?.account)
@@ -125,7 +126,7 @@ class SettingsPresenterTest : StoreTest() {
     @Test
     fun `no server is a network problem that can be retried, and nothing changes`() {
         val closedPort = ServerSocket(0).use { it.localPort }
-        val settings = SettingsPresenter(newStore(), clock)
+        val settings = newStore().let { SettingsPresenter(it, clock, TestPhone(it)) }
         runBlocking { assertFalse(settings.enroll("http://127.0.0.1:$closedPort", "K7QF-9XMZ-2PRT")) }
         val problem = requireNotNull(settings.state.value.problem)
         assertEquals(Problem.Kind.NETWORK, problem.kind)

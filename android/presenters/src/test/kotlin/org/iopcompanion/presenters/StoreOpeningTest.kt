@@ -3,6 +3,9 @@ package org.iopcompanion.presenters
 import java.io.File
 import java.time.LocalDate
 import org.iopcompanion.core.CheckInInput
+import org.iopcompanion.core.OpenProblem
+import org.iopcompanion.core.OpenProblemChoice
+import org.iopcompanion.core.openProblemScreen
 import org.iopcompanion.transport.OkHttpTransport
 import org.junit.jupiter.api.Assertions.assertEquals
 import org.junit.jupiter.api.Assertions.assertFalse
@@ -25,7 +28,7 @@ class StoreOpeningTest : StoreTest() {
 
     private fun opened(dir: File, keys: StoreKeys) = StoreOpener.open(dir, keys, OkHttpTransport())
 
-    private fun failure(dir: File, keys: StoreKeys) = assertThrows<StoreOpenException> { opened(dir, keys) }.failure
+    private fun failure(dir: File, keys: StoreKeys) = assertThrows<StoreOpenException> { opened(dir, keys) }.problem
 
     @Test
     fun `a temporary failure offers only Try again, and the data is there when it passes`() {
@@ -33,9 +36,10 @@ class StoreOpeningTest : StoreTest() {
         val keys = MemoryKeys()
         opened(dir, keys).use { it.recordCheckin(LocalDate.of(2025, 6, 2), CheckInInput(mood = 6u)) }
         keys.failure = StoreKeyException(lost = false, "the device is locked")
-        assertEquals(OpenFailure.UNAVAILABLE, failure(dir, keys))
-        val screen = StoreProblemPresenter(OpenFailure.UNAVAILABLE)
-        assertEquals(listOf(OpenChoice.TRY_AGAIN), screen.state.value.choices)
+        assertEquals(OpenProblem.UNAVAILABLE, failure(dir, keys))
+        val screen = StoreProblemPresenter(OpenProblem.UNAVAILABLE)
+        assertEquals(openProblemScreen(OpenProblem.UNAVAILABLE), screen.state.value.screen)
+        assertEquals(listOf(OpenProblemChoice.TRY_AGAIN), screen.state.value.screen.choices)
         screen.startOver()
         assertFalse(screen.mayDelete, "a temporary failure never deletes")
         assertFalse(screen.state.value.confirmingStartOver)
@@ -49,14 +53,15 @@ class StoreOpeningTest : StoreTest() {
         val dir = tempDir()
         val keys = MemoryKeys()
         opened(dir, keys).close()
-        assertEquals(OpenFailure.KEY_LOST, failure(dir, MemoryKeys(ByteArray(32) { 9 })))
-        assertEquals(OpenFailure.KEY_LOST, failure(dir, MemoryKeys()), "a store without a key gets no new key")
+        assertEquals(OpenProblem.KEY_LOST, failure(dir, MemoryKeys(ByteArray(32) { 9 })))
+        assertEquals(OpenProblem.KEY_LOST, failure(dir, MemoryKeys()), "a store without a key gets no new key")
         keys.failure = StoreKeyException(lost = true, "the Keystore key is gone")
-        assertEquals(OpenFailure.KEY_LOST, failure(dir, keys))
+        assertEquals(OpenProblem.KEY_LOST, failure(dir, keys))
         assertTrue(File(dir, "companion.sqlite3").exists(), "nothing deleted on the way")
 
-        val screen = StoreProblemPresenter(OpenFailure.KEY_LOST)
-        assertEquals(listOf(OpenChoice.TRY_AGAIN, OpenChoice.START_OVER), screen.state.value.choices)
+        val screen = StoreProblemPresenter(OpenProblem.KEY_LOST)
+        assertEquals(openProblemScreen(OpenProblem.KEY_LOST), screen.state.value.screen)
+        assertTrue(OpenProblemChoice.START_OVER in screen.state.value.screen.choices)
         assertFalse(screen.mayDelete)
         screen.startOver()
         assertTrue(screen.mayDelete)
@@ -68,7 +73,7 @@ class StoreOpeningTest : StoreTest() {
     fun `a damaged store is told apart, and a new directory gets a new store and key`() {
         val damaged = tempDir()
         File(damaged, "companion.sqlite3").writeText("this is not a database at all")
-        assertEquals(OpenFailure.DAMAGED, failure(damaged, MemoryKeys(ByteArray(32) { 3 })))
+        assertEquals(OpenProblem.DAMAGED, failure(damaged, MemoryKeys(ByteArray(32) { 3 })))
         assertEquals("this is not a database at all", File(damaged, "companion.sqlite3").readText())
 
         val keys = MemoryKeys()

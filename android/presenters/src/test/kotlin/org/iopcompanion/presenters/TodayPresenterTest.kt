@@ -89,7 +89,7 @@ class TodayPresenterTest : StoreTest() {
         })
         try {
             val form = store.checkinScreenToday(clock.instant(), "America/New_York")
-            store.saveCheckinForm(form.date, form.values, CheckInValuesRecord(mood = 6u, craving = 2u))
+            store.saveCheckinForm(form.date, form.values, CheckInValuesRecord(mood = 6u, craving = 2u), clock.instant(), "America/New_York")
             assertEquals(6, today.state.value.screen?.checkin?.mood?.toInt())
             assertEquals(2, today.state.value.screen?.checkin?.craving?.toInt())
         } finally {

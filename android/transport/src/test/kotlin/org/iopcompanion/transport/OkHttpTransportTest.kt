@@ -62,7 +62,7 @@ class OkHttpTransportTest {
         val phone = store(dir = File(tempDir(), "phone"))
         val tablet = store()
 
-        assertEquals(listOf("Evening IOP"), phone.enroll(server.url, code).programNames)
+        assertEquals(listOf("Evening IOP"), phone.enroll(server.url, code).account.programNames)
         phone.recordCheckin(LocalDate.parse("2026-11-02"), CheckInInput(mood = 6u, note = "from the phone"))
         assertTrue(phone.sync().changed)
         assertEquals("Skills group", phone.sessions().single().title)

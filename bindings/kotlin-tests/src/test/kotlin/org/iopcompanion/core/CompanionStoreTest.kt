@@ -244,8 +244,8 @@ class CompanionStoreTest {
             CompanionStore.open(tempDir().path, TEST_KEY, PHONE_NETWORK).use { phone ->
                 CompanionStore.open(tempDir().path, TEST_KEY, PHONE_NETWORK).use { tablet ->
                     runBlocking {
-                        val account = phone.enroll(server.url, code)
-                        assertEquals(listOf("Evening IOP"), account.programNames)
+                        val joined = phone.enroll(server.url, code)
+                        assertEquals(listOf("Evening IOP"), joined.account.programNames)
                         phone.recordCheckin(LocalDate.parse("2025-06-02"), CheckInInput(mood = 6u, note = "from the phone"))
                         val first = phone.sync()
                         assertTrue(first.changed)

@@ -15,6 +15,7 @@ import org.iopcompanion.core.CompanionStore
 import org.iopcompanion.core.DataChange
 import org.iopcompanion.core.HeldReminder
 import org.iopcompanion.core.Subscription
+import org.iopcompanion.core.discardUnopenableStore
 import org.iopcompanion.core.storeExists
 import org.iopcompanion.presenters.ApplyReason
 import org.iopcompanion.presenters.StoreOpenException
@@ -128,16 +129,17 @@ class AppGraph(context: Context, val texts: PlatformTexts, private val sync: Bac
     }
 
     /**
-     * The store's key is lost, or the store damaged, and the participant confirmed starting
-     * again (never offered for a temporary failure). The core cannot erase what it cannot
-     * open, so its directory goes here; what is on the server, if anything, stays, and comes
-     * back if this phone is linked again.
+     * The store's key is lost, or the store damaged, and the participant confirmed the core's
+     * START_OVER (never offered for a temporary failure): the core deletes the store's files,
+     * then the key goes and the next [store] call starts a new store. What is on the server,
+     * if anything, stays, and comes back if this phone is linked again.
      */
     @Synchronized
+    @Throws(CompanionException::class)
     fun startOver() {
         store?.close()
         store = null
-        storeDir.deleteRecursively()
+        discardUnopenableStore(storeDir.path)
         vault.delete()
         notifications.removeAll()
         sync.cancel()

@@ -52,7 +52,7 @@ class Reminders(private val context: Context, private val graph: AppGraph) {
         val store = try {
             graph.existingStore() ?: return
         } catch (e: StoreOpenException) {
-            Log.w(TAG, "store not open (${e.failure}); reminders left as they are")
+            Log.w(TAG, "store not open (${e.problem}); reminders left as they are")
             return
         }
         try {

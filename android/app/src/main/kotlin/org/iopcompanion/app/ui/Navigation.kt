@@ -56,7 +56,7 @@ import org.iopcompanion.app.ui.screens.TodayScreen
 import org.iopcompanion.core.CompanionException
 import org.iopcompanion.core.CompanionStore
 import org.iopcompanion.core.NotificationTarget
-import org.iopcompanion.presenters.OpenFailure
+import org.iopcompanion.core.OpenProblem
 import org.iopcompanion.presenters.StoreOpenException
 
 object Routes {
@@ -74,7 +74,7 @@ object Routes {
 private sealed interface Opening {
     data object Busy : Opening
     data class Ready(val store: CompanionStore, val onboarding: Boolean) : Opening
-    data class Failed(val failure: OpenFailure) : Opening
+    data class Failed(val problem: OpenProblem) : Opening
 }
 
 /** Opens the store off the main thread, then shows first run, the app, or why it did not open. */
@@ -90,20 +90,27 @@ fun AppRoot(graph: AppGraph, target: NotificationTarget?, onTargetShown: () -> U
                 val store = graph.store()
                 Opening.Ready(store, store.onboardingScreen().needed)
             } catch (e: StoreOpenException) {
-                Opening.Failed(e.failure)
+                Opening.Failed(e.problem)
             } catch (e: CompanionException) {
-                Opening.Failed(OpenFailure.UNAVAILABLE)
+                Opening.Failed(OpenProblem.UNAVAILABLE)
             }
         }
     }
     when (val o = opening) {
         Opening.Busy -> Box(Modifier.fillMaxSize(), contentAlignment = Alignment.Center) { CircularProgressIndicator() }
         is Opening.Failed -> StoreProblemScreen(
-            failure = o.failure,
+            problem = o.problem,
             onTryAgain = { attempt++ },
             onStartOver = {
                 scope.launch {
-                    withContext(Dispatchers.IO) { graph.startOver() }
+                    // Refused while the store is open elsewhere: nothing deleted, and trying again shows why.
+                    withContext(Dispatchers.IO) {
+                        try {
+                            graph.startOver()
+                        } catch (e: CompanionException) {
+                            Unit
+                        }
+                    }
                     attempt++
                 }
             },

@@ -63,10 +63,7 @@ fun CheckInScreen(graph: AppGraph, store: CompanionStore, onDone: () -> Unit) {
     val values = state.edited ?: screen.values
     Column(Modifier.fillMaxSize().verticalScroll(rememberScrollState()).padding(16.dp)) {
         ProblemBanner(state.problem) { vm.presenter.dismissProblem() }
-        Text(
-            stringResource(if (screen.existing) R.string.check_in_edit_title else R.string.check_in_title),
-            style = MaterialTheme.typography.headlineSmall,
-        )
+        Text(screen.title, style = MaterialTheme.typography.headlineSmall)
 
         SectionTitle(stringResource(R.string.check_in_mood))
         FlowRow(horizontalArrangement = Arrangement.spacedBy(6.dp)) {

@@ -44,10 +44,9 @@ import org.iopcompanion.app.ui.rememberOpener
 import org.iopcompanion.app.ui.roleLabel
 import org.iopcompanion.core.CompanionStore
 import org.iopcompanion.core.ContactActionRecord
-import org.iopcompanion.core.ContactInput
+import org.iopcompanion.core.ContactValuesRecord
 import org.iopcompanion.core.ReachOutAction
 import org.iopcompanion.core.ReachOutContactRecord
-import org.iopcompanion.core.Role
 import org.iopcompanion.presenters.ReachOutDialog
 import org.iopcompanion.presenters.ReachOutPresenter
 
@@ -79,10 +78,10 @@ fun ReachOutScreen(graph: AppGraph, store: CompanionStore) {
         }
 
         if (screen.favourites.isNotEmpty()) SectionTitle(stringResource(R.string.reach_out_favourites))
-        screen.favourites.forEach { person -> Person(person, open, send) { vm.presenter.open(it) } }
+        screen.favourites.forEach { person -> Person(person, open, send, onEdit = { vm.act { openContactForm(it) } }) { vm.presenter.open(it) } }
         if (screen.others.isNotEmpty()) SectionTitle(stringResource(R.string.reach_out_others))
-        screen.others.forEach { person -> Person(person, open, send) { vm.presenter.open(it) } }
-        OutlinedButton(onClick = { vm.presenter.open(ReachOutDialog.ContactForm(null)) }, modifier = Modifier.padding(top = 8.dp)) {
+        screen.others.forEach { person -> Person(person, open, send, onEdit = { vm.act { openContactForm(it) } }) { vm.presenter.open(it) } }
+        OutlinedButton(onClick = { vm.act { openContactForm(null) } }, modifier = Modifier.padding(top = 8.dp)) {
             Text(stringResource(R.string.reach_out_add_person))
         }
 
@@ -107,7 +106,13 @@ fun ReachOutScreen(graph: AppGraph, store: CompanionStore) {
     }
 
     when (val dialog = state.dialog) {
-        is ReachOutDialog.ContactForm -> ContactFormDialog(dialog.contact, screen.roleChoices, onDismiss = { vm.presenter.open(null) }, onSave = send)
+        is ReachOutDialog.ContactForm -> ContactFormDialog(
+            open = dialog,
+            onEdit = { change -> vm.presenter.editContactForm(change) },
+            onSave = { vm.act { saveContactForm() } },
+            onRemove = { id -> send(ReachOutAction.RemoveContact(id)) },
+            onDismiss = { vm.presenter.open(null) },
+        )
         is ReachOutDialog.ConfirmRemove -> AlertDialog(
             onDismissRequest = { vm.presenter.open(null) },
             title = { Text(dialog.contact.name) },
@@ -124,6 +129,7 @@ private fun Person(
     person: ReachOutContactRecord,
     open: (ContactActionRecord) -> Unit,
     send: (ReachOutAction) -> Unit,
+    onEdit: (String) -> Unit,
     dialog: (ReachOutDialog) -> Unit,
 ) {
     Card(Modifier.fillMaxWidth().padding(vertical = 4.dp)) {
@@ -137,7 +143,7 @@ private fun Person(
                     TextButton(onClick = { send(ReachOutAction.SetFavourite(person.id, !person.favourite)) }) {
                         Text(stringResource(if (person.favourite) R.string.reach_out_unfavourite else R.string.reach_out_favourite))
                     }
-                    TextButton(onClick = { dialog(ReachOutDialog.ContactForm(person)) }) { Text(stringResource(R.string.edit)) }
+                    TextButton(onClick = { onEdit(person.id) }) { Text(stringResource(R.string.edit)) }
                     TextButton(onClick = { dialog(ReachOutDialog.ConfirmRemove(person)) }) { Text(stringResource(R.string.remove)) }
                 }
             }
@@ -146,56 +152,38 @@ private fun Person(
 }
 
 /**
- * Someone to reach out to, on the core's role choices; the core checks the number for the
- * participant's country. Editing starts from the name and role the list shows (v2's
- * contactForm gives every field and saves only what changed: android-notes.md).
+ * The core's contact form, on its role choices: it opens with the contact's values, every edit
+ * goes to the presenter, and saving sends the values it opened with and the edited ones (the
+ * core checks the number for the participant's country and writes only what changed).
  */
 @OptIn(ExperimentalLayoutApi::class)
 @Composable
-private fun ContactFormDialog(contact: ReachOutContactRecord?, roles: List<Role>, onDismiss: () -> Unit, onSave: (ReachOutAction) -> Unit) {
-    var name by remember { mutableStateOf(contact?.name.orEmpty()) }
-    var role by remember { mutableStateOf(contact?.role ?: roles.last()) }
-    var phone by remember { mutableStateOf("") }
-    var email by remember { mutableStateOf("") }
-    var favourite by remember { mutableStateOf(contact?.favourite ?: false) }
+private fun ContactFormDialog(
+    open: ReachOutDialog.ContactForm,
+    onEdit: ((ContactValuesRecord) -> ContactValuesRecord) -> Unit,
+    onSave: () -> Unit,
+    onRemove: (String) -> Unit,
+    onDismiss: () -> Unit,
+) {
+    val values = open.edited
     AlertDialog(
         onDismissRequest = onDismiss,
-        title = { Text(stringResource(if (contact == null) R.string.reach_out_add_person else R.string.reach_out_edit_person)) },
+        title = { Text(stringResource(if (open.form.contactId == null) R.string.reach_out_add_person else R.string.reach_out_edit_person)) },
         text = {
             Column(Modifier.verticalScroll(rememberScrollState())) {
-                OutlinedTextField(name, { name = it }, label = { Text(stringResource(R.string.contact_name)) }, singleLine = true)
+                OutlinedTextField(values.name, { t -> onEdit { it.copy(name = t) } }, label = { Text(stringResource(R.string.contact_name)) }, singleLine = true)
                 FlowRow(horizontalArrangement = Arrangement.spacedBy(6.dp)) {
-                    roles.forEach { r -> FilterChip(selected = role == r, onClick = { role = r }, label = { Text(roleLabel(r)) }) }
+                    open.form.roleChoices.forEach { r -> FilterChip(selected = values.role == r, onClick = { onEdit { it.copy(role = r) } }, label = { Text(roleLabel(r)) }) }
                 }
-                OutlinedTextField(phone, { phone = it }, label = { Text(stringResource(if (contact == null) R.string.contact_phone else R.string.contact_phone_new)) }, singleLine = true)
-                OutlinedTextField(email, { email = it }, label = { Text(stringResource(if (contact == null) R.string.contact_email else R.string.contact_email_new)) }, singleLine = true)
-                if (contact == null) {
-                    Row(verticalAlignment = Alignment.CenterVertically) {
-                        Text(stringResource(R.string.reach_out_favourite), modifier = Modifier.weight(1f))
-                        Switch(checked = favourite, onCheckedChange = { favourite = it })
-                    }
-                }
+                OutlinedTextField(values.phone, { t -> onEdit { it.copy(phone = t) } }, label = { Text(stringResource(R.string.contact_phone)) }, singleLine = true)
+                OutlinedTextField(values.sms, { t -> onEdit { it.copy(sms = t) } }, label = { Text(stringResource(R.string.contact_sms)) }, singleLine = true)
+                OutlinedTextField(values.email, { t -> onEdit { it.copy(email = t) } }, label = { Text(stringResource(R.string.contact_email)) }, singleLine = true)
+                OutlinedTextField(values.notes, { t -> onEdit { it.copy(notes = t) } }, label = { Text(stringResource(R.string.contact_notes)) })
+                val id = open.form.contactId
+                if (open.form.canRemove && id != null) TextButton(onClick = { onRemove(id) }) { Text(stringResource(R.string.remove)) }
             }
         },
-        confirmButton = {
-            TextButton(onClick = {
-                if (contact == null) {
-                    onSave(ReachOutAction.AddContact(ContactInput(name = name, role = role, phone = phone.ifBlank { null }, email = email.ifBlank { null }, favourite = favourite)))
-                } else {
-                    onSave(
-                        ReachOutAction.EditContact(
-                            contact.id,
-                            ContactInput(
-                                name = name.takeIf { it != contact.name },
-                                role = role.takeIf { it != contact.role },
-                                phone = phone.ifBlank { null },
-                                email = email.ifBlank { null },
-                            ),
-                        ),
-                    )
-                }
-            }) { Text(stringResource(R.string.save)) }
-        },
+        confirmButton = { TextButton(onClick = onSave) { Text(stringResource(R.string.save)) } },
         dismissButton = { TextButton(onClick = onDismiss) { Text(stringResource(R.string.cancel)) } },
     )
 }

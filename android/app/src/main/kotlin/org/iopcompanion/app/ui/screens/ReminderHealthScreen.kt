@@ -28,7 +28,6 @@ import androidx.compose.ui.unit.dp
 import androidx.lifecycle.Lifecycle
 import androidx.lifecycle.compose.LifecycleEventEffect
 import androidx.lifecycle.compose.collectAsStateWithLifecycle
-import java.time.LocalDateTime
 import org.iopcompanion.app.R
 import org.iopcompanion.app.platform.AppGraph
 import org.iopcompanion.app.platform.FixLauncher
@@ -36,7 +35,6 @@ import org.iopcompanion.app.ui.Loading
 import org.iopcompanion.app.ui.ProblemBanner
 import org.iopcompanion.app.ui.RefreshOnChange
 import org.iopcompanion.app.ui.presenter
-import org.iopcompanion.app.ui.rememberLabels
 import org.iopcompanion.app.ui.rememberNotificationAsk
 import org.iopcompanion.app.ui.rememberPhone
 import org.iopcompanion.core.CompanionStore
@@ -57,7 +55,6 @@ fun ReminderHealthScreen(graph: AppGraph, store: CompanionStore) {
     val vm = presenter("reminder-health") { ReminderHealthPresenter(store, graph.clock, phone) }
     val state by vm.presenter.state.collectAsStateWithLifecycle()
     val activity = LocalActivity.current
-    val labels = rememberLabels()
     val recheck = { vm.act { refresh() } }
     val ask = rememberNotificationAsk(graph.status) { recheck() }
     LifecycleEventEffect(Lifecycle.Event.ON_RESUME) { recheck() }
@@ -101,9 +98,10 @@ fun ReminderHealthScreen(graph: AppGraph, store: CompanionStore) {
         if (next == null) {
             Text(stringResource(R.string.health_nothing_planned))
         } else {
-            val at = LocalDateTime.ofInstant(next.fireAt, graph.clock.zone)
-            Text(stringResource(R.string.health_next, labels.day(at.toLocalDate()), labels.time(at)))
-            Text("${next.notification.title} · ${next.notification.body}", style = MaterialTheme.typography.bodySmall)
+            // The next reminder in the core's own words, as the phone will show it.
+            Text(stringResource(R.string.health_next), style = MaterialTheme.typography.labelLarge)
+            Text(next.notification.title)
+            Text(next.notification.body, style = MaterialTheme.typography.bodySmall)
         }
         health.checks.forEach { check -> CheckRow(check, fix) }
     }

@@ -34,7 +34,8 @@ import org.iopcompanion.app.ui.RefreshOnChange
 import org.iopcompanion.app.ui.SectionTitle
 import org.iopcompanion.app.ui.kindLabel
 import org.iopcompanion.app.ui.presenter
-import org.iopcompanion.app.ui.rememberLabels
+import org.iopcompanion.app.ui.rememberPhone
+import org.iopcompanion.app.ui.rememberPickerLabels
 import org.iopcompanion.core.AttendanceMark
 import org.iopcompanion.core.CompanionStore
 import org.iopcompanion.core.ScheduleAction
@@ -44,9 +45,10 @@ import org.iopcompanion.presenters.SchedulePresenter
 /** Program and own sessions, the coming days, attendance; each change is one of the core's actions. */
 @Composable
 fun ScheduleScreen(graph: AppGraph, store: CompanionStore) {
-    val vm = presenter("schedule") { SchedulePresenter(store, graph.clock) }
+    val phone = rememberPhone(graph)
+    val vm = presenter("schedule") { SchedulePresenter(store, graph.clock, phone) }
     val state by vm.presenter.state.collectAsStateWithLifecycle()
-    val labels = rememberLabels()
+    val labels = rememberPickerLabels()
     RefreshOnChange(graph) { vm.act { refresh() } }
     NotificationPermissionMoment(state.askNotificationPermission, graph.status) { vm.presenter.permissionAsked() }
     val send: (ScheduleAction) -> Unit = { action -> vm.act { act(action) } }
@@ -60,9 +62,9 @@ fun ScheduleScreen(graph: AppGraph, store: CompanionStore) {
             SectionTitle(stringResource(R.string.schedule_coming))
             if (screen.days.isEmpty()) Text(stringResource(R.string.schedule_nothing_coming))
             screen.days.forEach { day ->
-                Text(labels.day(day.date), style = MaterialTheme.typography.labelLarge, modifier = Modifier.padding(top = 8.dp))
+                Text(day.label, style = MaterialTheme.typography.labelLarge, modifier = Modifier.padding(top = 8.dp))
                 day.occurrences.forEach { line ->
-                    OccurrenceCard(line, labels)
+                    OccurrenceCard(line)
                     Row {
                         if (line.canCancel) {
                             TextButton(onClick = { send(ScheduleAction.CancelOccurrence(line.sessionId, line.seriesDate)) }) {
@@ -90,7 +92,7 @@ fun ScheduleScreen(graph: AppGraph, store: CompanionStore) {
                 Card(Modifier.fillMaxWidth().padding(vertical = 4.dp)) {
                     Column(Modifier.padding(12.dp)) {
                         Text(o.title, style = MaterialTheme.typography.titleSmall)
-                        Text("${labels.day(o.localStart.toLocalDate())} · ${labels.time(o.localStart)}")
+                        Text("${o.dayLabel} · ${o.timeLabel}")
                         Row(horizontalArrangement = Arrangement.spacedBy(8.dp)) {
                             listOf(AttendanceMark.ATTENDED to R.string.schedule_attended, AttendanceMark.MISSED to R.string.schedule_missed)
                                 .forEach { (mark, label) ->
@@ -119,12 +121,14 @@ fun ScheduleScreen(graph: AppGraph, store: CompanionStore) {
                     Column(Modifier.padding(12.dp)) {
                         Text(session.title, style = MaterialTheme.typography.titleSmall)
                         Text(kindLabel(session.kind))
+                        Text(session.summary, style = MaterialTheme.typography.bodySmall)
+                        Text(session.leadsLabel, style = MaterialTheme.typography.bodySmall)
                         session.location?.let { Text(it, style = MaterialTheme.typography.bodySmall) }
                         if (session.fromProgram) {
                             Text(stringResource(R.string.session_from_program), style = MaterialTheme.typography.labelSmall)
                         } else {
                             Row {
-                                TextButton(onClick = { vm.presenter.open(ScheduleDialog.SessionForm(session)) }) { Text(stringResource(R.string.edit)) }
+                                TextButton(onClick = { vm.act { openSessionForm(session.id) } }) { Text(stringResource(R.string.edit)) }
                                 TextButton(onClick = { send(ScheduleAction.RemoveSession(session.id)) }) { Text(stringResource(R.string.remove)) }
                             }
                         }
@@ -132,20 +136,19 @@ fun ScheduleScreen(graph: AppGraph, store: CompanionStore) {
                 }
             }
         }
-        FloatingActionButton(onClick = { vm.presenter.open(ScheduleDialog.SessionForm(null)) }, modifier = Modifier.align(Alignment.BottomEnd).padding(16.dp)) {
+        FloatingActionButton(onClick = { vm.act { openSessionForm(null) } }, modifier = Modifier.align(Alignment.BottomEnd).padding(16.dp)) {
             Icon(Icons.Filled.Add, contentDescription = stringResource(R.string.schedule_add))
         }
     }
 
     when (val dialog = state.dialog) {
         is ScheduleDialog.SessionForm -> SessionFormDialog(
-            session = dialog.session,
-            choices = screen.choices,
-            zone = graph.clock.zone.id,
-            now = graph.clock.instant(),
+            open = dialog,
             labels = labels,
+            onEdit = { change -> vm.presenter.editSessionForm(change) },
+            onSave = { vm.act { saveSessionForm() } },
+            onRemove = { id -> send(ScheduleAction.RemoveSession(id)) },
             onDismiss = { vm.presenter.open(null) },
-            onSave = send,
         )
         is ScheduleDialog.MoveOccurrence -> MoveOccurrenceDialog(
             dialog = dialog,

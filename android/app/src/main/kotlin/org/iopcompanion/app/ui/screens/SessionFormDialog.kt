@@ -36,19 +36,15 @@ import java.time.Instant
 import java.time.LocalDate
 import java.time.LocalDateTime
 import java.time.LocalTime
-import java.time.ZoneId
 import java.time.ZoneOffset
 import java.time.format.TextStyle
-import java.time.temporal.ChronoUnit
 import java.util.Locale
 import org.iopcompanion.app.R
-import org.iopcompanion.app.ui.Labels
+import org.iopcompanion.app.ui.PickerLabels
 import org.iopcompanion.app.ui.kindLabel
 import org.iopcompanion.core.RecurrenceRecord
 import org.iopcompanion.core.ScheduleAction
-import org.iopcompanion.core.ScheduleChoicesRecord
-import org.iopcompanion.core.SessionInput
-import org.iopcompanion.core.SessionViewRecord
+import org.iopcompanion.core.SessionValuesRecord
 import org.iopcompanion.core.Weekday
 import org.iopcompanion.presenters.ScheduleDialog
 
@@ -56,130 +52,113 @@ import org.iopcompanion.presenters.ScheduleDialog
 private fun Weekday.label(): String = DayOfWeek.valueOf(name).getDisplayName(TextStyle.SHORT, Locale.getDefault())
 
 /**
- * The session form, on the core's choices (kinds, weekdays, lead times, the length's limit).
- * v1 stopgap until v2's sessionForm / SaveSessionForm (android-notes.md): a new session opens
- * at the next whole hour with the core's default length; an edit sends only the fields changed.
+ * The core's session form: it opens with the core's values (a new session at the next whole
+ * hour, the default length, no repeat, the default leads) and its choices; every edit goes to
+ * the presenter, and saving sends the values it opened with and the edited ones.
  */
-@OptIn(ExperimentalLayoutApi::class, ExperimentalMaterial3Api::class)
+@OptIn(ExperimentalLayoutApi::class)
 @Composable
 fun SessionFormDialog(
-    session: SessionViewRecord?,
-    choices: ScheduleChoicesRecord,
-    zone: String,
-    now: Instant,
-    labels: Labels,
+    open: ScheduleDialog.SessionForm,
+    labels: PickerLabels,
+    onEdit: ((SessionValuesRecord) -> SessionValuesRecord) -> Unit,
+    onSave: () -> Unit,
+    onRemove: (String) -> Unit,
     onDismiss: () -> Unit,
-    onSave: (ScheduleAction) -> Unit,
 ) {
     val context = LocalContext.current
-    val opened = remember(session) {
-        session?.start ?: LocalDateTime.ofInstant(now, ZoneId.of(zone)).truncatedTo(ChronoUnit.HOURS).plusHours(1)
-    }
-    var title by remember { mutableStateOf(session?.title.orEmpty()) }
-    var kind by remember { mutableStateOf(session?.kind ?: choices.kinds.first()) }
-    var start by remember { mutableStateOf(opened) }
-    var duration by remember { mutableStateOf((session?.durationMinutes ?: choices.defaultDurationMinutes).toString()) }
-    var weekdays by remember { mutableStateOf(session?.recurrence?.weekdays.orEmpty().toSet()) }
-    var location by remember { mutableStateOf(session?.location.orEmpty()) }
-    var leads by remember { mutableStateOf(session?.reminderLeads) }
+    val form = open.form
+    val choices = form.choices
+    val values = open.edited
     var pickDate by remember { mutableStateOf(false) }
     var pickTime by remember { mutableStateOf(false) }
+    var duration by remember(form) { mutableStateOf(values.durationMinutes.toString()) }
 
     AlertDialog(
         onDismissRequest = onDismiss,
-        title = { Text(stringResource(if (session == null) R.string.schedule_add else R.string.schedule_edit)) },
+        title = { Text(stringResource(if (form.sessionId == null) R.string.schedule_add else R.string.schedule_edit)) },
         text = {
             Column(Modifier.verticalScroll(rememberScrollState())) {
-                OutlinedTextField(title, { title = it }, label = { Text(stringResource(R.string.session_title)) }, singleLine = true)
+                OutlinedTextField(values.title, { t -> onEdit { it.copy(title = t) } }, label = { Text(stringResource(R.string.session_title)) }, singleLine = true)
                 FlowRow(horizontalArrangement = Arrangement.spacedBy(6.dp)) {
-                    choices.kinds.forEach { k -> FilterChip(selected = kind == k, onClick = { kind = k }, label = { Text(kindLabel(k)) }) }
+                    choices.kinds.forEach { k -> FilterChip(selected = values.kind == k, onClick = { onEdit { it.copy(kind = k) } }, label = { Text(kindLabel(k)) }) }
                 }
-                OutlinedButton(onClick = { pickDate = true }) { Text(labels.day(start.toLocalDate())) }
-                OutlinedButton(onClick = { pickTime = true }) { Text(labels.time(start)) }
+                OutlinedButton(onClick = { pickDate = true }) { Text(labels.day(values.start.toLocalDate())) }
+                OutlinedButton(onClick = { pickTime = true }) { Text(labels.time(values.start)) }
                 OutlinedTextField(
-                    duration, { duration = it.filter(Char::isDigit) },
+                    duration,
+                    { typed ->
+                        duration = typed.filter(Char::isDigit)
+                        duration.toUIntOrNull()?.let { m -> onEdit { it.copy(durationMinutes = m) } }
+                    },
                     label = { Text(stringResource(R.string.session_duration)) }, singleLine = true,
                     keyboardOptions = KeyboardOptions(keyboardType = KeyboardType.Number),
                 )
                 Text(stringResource(R.string.session_repeats))
                 FlowRow(horizontalArrangement = Arrangement.spacedBy(6.dp)) {
+                    val days = values.recurrence?.weekdays.orEmpty()
                     choices.weekdays.forEach { day ->
                         FilterChip(
-                            selected = day in weekdays,
-                            onClick = { weekdays = if (day in weekdays) weekdays - day else weekdays + day },
+                            selected = day in days,
+                            onClick = {
+                                val chosen = if (day in days) days - day else days + day
+                                onEdit {
+                                    it.copy(
+                                        recurrence = if (chosen.isEmpty()) {
+                                            null
+                                        } else {
+                                            (it.recurrence ?: RecurrenceRecord(emptyList(), 1u, null, null))
+                                                .copy(weekdays = choices.weekdays.filter { d -> d in chosen })
+                                        },
+                                    )
+                                }
+                            },
                             label = { Text(day.label()) },
                         )
                     }
                 }
                 Text(stringResource(R.string.session_leads))
                 FlowRow(horizontalArrangement = Arrangement.spacedBy(6.dp)) {
-                    FilterChip(selected = leads == null, onClick = { leads = null }, label = { Text(stringResource(R.string.session_leads_default)) })
+                    FilterChip(
+                        selected = values.ownLeads == null,
+                        onClick = { onEdit { it.copy(ownLeads = null) } },
+                        label = { Text(stringResource(R.string.session_leads_default, form.defaultLeads.joinToString { it.label })) },
+                    )
                     choices.leadMinutes.forEach { m ->
-                        val chosen = leads.orEmpty()
+                        val own = values.ownLeads.orEmpty()
                         FilterChip(
-                            selected = m in chosen,
-                            onClick = { leads = if (m in chosen) chosen - m else chosen + m },
+                            selected = m in own,
+                            onClick = { onEdit { it.copy(ownLeads = if (m in own) own - m else own + m) } },
+                            // The core names its lead choices in settings only (android-notes.md).
                             label = { Text(stringResource(R.string.minutes, m.toInt())) },
                         )
                     }
                 }
-                OutlinedTextField(location, { location = it }, label = { Text(stringResource(R.string.session_location)) }, singleLine = true)
-                Text(stringResource(R.string.session_zone, session?.zone ?: zone), style = MaterialTheme.typography.bodySmall)
+                OutlinedTextField(values.location, { t -> onEdit { it.copy(location = t) } }, label = { Text(stringResource(R.string.session_location)) }, singleLine = true)
+                OutlinedTextField(values.videoLink, { t -> onEdit { it.copy(videoLink = t) } }, label = { Text(stringResource(R.string.session_video)) }, singleLine = true)
+                OutlinedTextField(values.notes, { t -> onEdit { it.copy(notes = t) } }, label = { Text(stringResource(R.string.session_notes)) })
+                Text(stringResource(R.string.session_zone, values.zone), style = MaterialTheme.typography.bodySmall)
+                val id = form.sessionId
+                if (form.canRemove && id != null) TextButton(onClick = { onRemove(id) }) { Text(stringResource(R.string.remove)) }
             }
         },
-        confirmButton = {
-            TextButton(onClick = {
-                val minutes = duration.toUIntOrNull()
-                val recurrence = weekdays.takeIf { it.isNotEmpty() }?.let { days ->
-                    RecurrenceRecord(choices.weekdays.filter { it in days }, session?.recurrence?.intervalWeeks ?: 1u, session?.recurrence?.until, session?.recurrence?.count)
-                }
-                if (session == null) {
-                    onSave(
-                        ScheduleAction.AddSession(
-                            SessionInput(
-                                title = title, kind = kind, start = start, timeZone = zone, durationMinutes = minutes,
-                                recurrence = recurrence, oneOff = recurrence == null, location = location.ifBlank { null },
-                                reminderLeads = leads, defaultLeads = leads == null,
-                            ),
-                        ),
-                    )
-                } else {
-                    val oldDays = session.recurrence?.weekdays.orEmpty().toSet()
-                    onSave(
-                        ScheduleAction.EditSession(
-                            session.id,
-                            SessionInput(
-                                title = title.takeIf { it != session.title },
-                                kind = kind.takeIf { it != session.kind },
-                                start = start.takeIf { it != session.start },
-                                durationMinutes = minutes?.takeIf { it != session.durationMinutes },
-                                recurrence = recurrence?.takeIf { weekdays != oldDays },
-                                oneOff = recurrence == null && oldDays.isNotEmpty(),
-                                location = location.takeIf { it != session.location.orEmpty() },
-                                reminderLeads = leads?.takeIf { it != session.reminderLeads },
-                                defaultLeads = leads == null && session.reminderLeads != null,
-                            ),
-                        ),
-                    )
-                }
-            }) { Text(stringResource(R.string.save)) }
-        },
+        confirmButton = { TextButton(onClick = onSave) { Text(stringResource(R.string.save)) } },
         dismissButton = { TextButton(onClick = onDismiss) { Text(stringResource(R.string.cancel)) } },
     )
 
     if (pickDate) {
-        DayPicker(start.toLocalDate(), onDismiss = { pickDate = false }) { start = LocalDateTime.of(it, start.toLocalTime()) }
+        DayPicker(values.start.toLocalDate(), onDismiss = { pickDate = false }) { d -> onEdit { it.copy(start = LocalDateTime.of(d, it.start.toLocalTime())) } }
     }
     if (pickTime) {
-        ClockPicker(start.toLocalTime(), DateFormat.is24HourFormat(context), onDismiss = { pickTime = false }) {
-            start = LocalDateTime.of(start.toLocalDate(), it)
+        ClockPicker(values.start.toLocalTime(), DateFormat.is24HourFormat(context), onDismiss = { pickTime = false }) { t ->
+            onEdit { it.copy(start = LocalDateTime.of(it.start.toLocalDate(), t)) }
         }
     }
 }
 
 /** Moves one occurrence to another day and time on the session's own clock. */
 @Composable
-fun MoveOccurrenceDialog(dialog: ScheduleDialog.MoveOccurrence, labels: Labels, onDismiss: () -> Unit, onMove: (ScheduleAction) -> Unit) {
+fun MoveOccurrenceDialog(dialog: ScheduleDialog.MoveOccurrence, labels: PickerLabels, onDismiss: () -> Unit, onMove: (ScheduleAction) -> Unit) {
     val context = LocalContext.current
     var to by remember { mutableStateOf(dialog.seriesDate.atTime(LocalTime.NOON)) }
     var pickDate by remember { mutableStateOf(false) }

@@ -42,7 +42,7 @@ import org.iopcompanion.app.ui.ProblemBanner
 import org.iopcompanion.app.ui.RefreshOnChange
 import org.iopcompanion.app.ui.SectionTitle
 import org.iopcompanion.app.ui.presenter
-import org.iopcompanion.app.ui.rememberLabels
+import org.iopcompanion.app.ui.rememberPhone
 import org.iopcompanion.core.CompanionStore
 import org.iopcompanion.core.SettingsAction
 import org.iopcompanion.core.SettingsScreenRecord
@@ -53,10 +53,10 @@ import org.iopcompanion.presenters.SettingsState
 @OptIn(ExperimentalLayoutApi::class)
 @Composable
 fun SettingsScreen(graph: AppGraph, store: CompanionStore, onReminderHealth: () -> Unit, onErased: () -> Unit) {
-    val vm = presenter("settings") { SettingsPresenter(store, graph.clock) }
+    val phone = rememberPhone(graph)
+    val vm = presenter("settings") { SettingsPresenter(store, graph.clock, phone) }
     val state by vm.presenter.state.collectAsStateWithLifecycle()
     val context = LocalContext.current
-    val labels = rememberLabels()
     var pickTime by remember { mutableStateOf(false) }
     RefreshOnChange(graph) { vm.act { refresh() } }
     NotificationPermissionMoment(state.askNotificationPermission, graph.status) { vm.presenter.permissionAsked() }
@@ -74,7 +74,7 @@ fun SettingsScreen(graph: AppGraph, store: CompanionStore, onReminderHealth: () 
         val reminder = screen.checkinReminder
         SwitchRow(
             stringResource(R.string.settings_checkin_reminder),
-            reminder?.let { stringResource(R.string.settings_checkin_reminder_at, labels.time(it)) } ?: stringResource(R.string.off),
+            screen.checkinReminderLabel?.let { stringResource(R.string.settings_checkin_reminder_at, it) } ?: stringResource(R.string.off),
             reminder != null,
         ) { on -> send(SettingsAction.SetCheckinReminder(if (on) screen.suggestedCheckinReminder else null)) }
         if (reminder != null) TextButton(onClick = { pickTime = true }) { Text(stringResource(R.string.settings_change_time)) }

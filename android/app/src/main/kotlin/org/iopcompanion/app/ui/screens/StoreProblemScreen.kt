@@ -17,39 +17,35 @@ import androidx.compose.ui.unit.dp
 import androidx.lifecycle.compose.collectAsStateWithLifecycle
 import org.iopcompanion.app.R
 import org.iopcompanion.app.ui.presenter
-import org.iopcompanion.presenters.OpenChoice
-import org.iopcompanion.presenters.OpenFailure
+import org.iopcompanion.core.OpenProblem
+import org.iopcompanion.core.OpenProblemChoice
 import org.iopcompanion.presenters.StoreProblemPresenter
 
 /**
- * The store did not open. A temporary failure offers "Try again" only; a lost key or a damaged
- * store also offers starting over, confirmed first. (v2: the words come from openProblemScreen.)
+ * The store did not open: the core's words and choices for the problem. A temporary failure
+ * offers "Try again" only; starting over, where offered, shows the core's warning first.
  */
 @Composable
-fun StoreProblemScreen(failure: OpenFailure, onTryAgain: () -> Unit, onStartOver: () -> Unit) {
-    val vm = presenter("store-problem-${failure.name}") { StoreProblemPresenter(failure) }
+fun StoreProblemScreen(problem: OpenProblem, onTryAgain: () -> Unit, onStartOver: () -> Unit) {
+    val key = when (problem) {
+        OpenProblem.KEY_LOST -> "key-lost"
+        OpenProblem.UNAVAILABLE -> "unavailable"
+        OpenProblem.DAMAGED -> "damaged"
+        OpenProblem.NEEDS_NEWER_APP -> "needs-newer-app"
+    }
+    val vm = presenter("store-problem-$key") { StoreProblemPresenter(problem) }
     val state by vm.presenter.state.collectAsStateWithLifecycle()
+    val screen = state.screen
     Column(Modifier.fillMaxSize().padding(24.dp), verticalArrangement = Arrangement.spacedBy(16.dp)) {
-        Text(
-            stringResource(if (failure == OpenFailure.UNAVAILABLE) R.string.store_unavailable_title else R.string.store_lost_title),
-            style = MaterialTheme.typography.headlineSmall,
-        )
-        Text(
-            stringResource(
-                when (failure) {
-                    OpenFailure.UNAVAILABLE -> R.string.store_unavailable_text
-                    OpenFailure.KEY_LOST -> R.string.store_lost_text
-                    OpenFailure.DAMAGED -> R.string.store_damaged_text
-                },
-            ),
-        )
-        state.choices.forEach { choice ->
+        Text(screen.title, style = MaterialTheme.typography.headlineSmall)
+        Text(screen.body)
+        screen.choices.forEach { choice ->
             when (choice) {
-                OpenChoice.TRY_AGAIN -> Button(onClick = onTryAgain) { Text(stringResource(R.string.try_again)) }
-                OpenChoice.START_OVER -> if (!state.confirmingStartOver) {
+                OpenProblemChoice.TRY_AGAIN -> Button(onClick = onTryAgain) { Text(stringResource(R.string.try_again)) }
+                OpenProblemChoice.START_OVER -> if (!state.confirmingStartOver) {
                     TextButton(onClick = { vm.presenter.startOver() }) { Text(stringResource(R.string.store_start_over)) }
                 } else {
-                    Text(stringResource(R.string.store_start_over_sure))
+                    screen.startOverWarning?.let { Text(it) }
                     OutlinedButton(onClick = { if (vm.presenter.mayDelete) onStartOver() }) {
                         Text(stringResource(R.string.store_start_over))
                     }

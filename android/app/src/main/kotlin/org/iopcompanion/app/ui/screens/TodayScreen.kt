@@ -26,13 +26,11 @@ import androidx.lifecycle.compose.collectAsStateWithLifecycle
 import org.iopcompanion.app.R
 import org.iopcompanion.app.platform.AppGraph
 import org.iopcompanion.app.ui.ContactActions
-import org.iopcompanion.app.ui.Labels
 import org.iopcompanion.app.ui.ProblemBanner
 import org.iopcompanion.app.ui.RefreshOnChange
 import org.iopcompanion.app.ui.SectionTitle
 import org.iopcompanion.app.ui.kindLabel
 import org.iopcompanion.app.ui.presenter
-import org.iopcompanion.app.ui.rememberLabels
 import org.iopcompanion.app.ui.rememberNotificationAsk
 import org.iopcompanion.app.ui.rememberOpener
 import org.iopcompanion.app.ui.rememberPhone
@@ -51,7 +49,6 @@ fun TodayScreen(graph: AppGraph, store: CompanionStore, onCheckIn: () -> Unit, o
     val vm = presenter("today") { TodayPresenter(store, graph.clock, phone) }
     val state by vm.presenter.state.collectAsStateWithLifecycle()
     val open = rememberOpener()
-    val labels = rememberLabels()
     val ask = rememberNotificationAsk(graph.status) { vm.act { refresh() } }
     RefreshOnChange(graph) { vm.act { refresh() } }
 
@@ -81,13 +78,12 @@ fun TodayScreen(graph: AppGraph, store: CompanionStore, onCheckIn: () -> Unit, o
             null -> Unit
         }
 
-        Text(labels.day(screen.date), style = MaterialTheme.typography.headlineSmall, modifier = Modifier.padding(top = 16.dp))
         SectionTitle(stringResource(R.string.today_sessions))
         if (screen.sessions.isEmpty()) Text(stringResource(R.string.today_no_sessions))
-        screen.sessions.forEach { OccurrenceCard(it, labels) }
+        screen.sessions.forEach { OccurrenceCard(it) }
         if (screen.comingUp.isNotEmpty()) {
             SectionTitle(stringResource(R.string.today_coming_up))
-            screen.comingUp.forEach { OccurrenceCard(it, labels, showDay = true) }
+            screen.comingUp.forEach { OccurrenceCard(it, showDay = true) }
         }
 
         SectionTitle(stringResource(R.string.today_check_in))
@@ -123,7 +119,7 @@ private fun NoticeCard(text: String, button: String, onClick: () -> Unit) {
 
 /** An occurrence as the core describes it: at the participant's time, and the session's own when it differs. */
 @Composable
-fun OccurrenceCard(line: OccurrenceViewRecord, labels: Labels, showDay: Boolean = false) {
+fun OccurrenceCard(line: OccurrenceViewRecord, showDay: Boolean = false) {
     val cancelled = line.status == OccurrenceStatus.CANCELLED
     Card(Modifier.fillMaxWidth().padding(vertical = 4.dp)) {
         Column(Modifier.padding(12.dp)) {
@@ -132,11 +128,9 @@ fun OccurrenceCard(line: OccurrenceViewRecord, labels: Labels, showDay: Boolean 
                 style = MaterialTheme.typography.titleMedium,
                 textDecoration = if (cancelled) TextDecoration.LineThrough else null,
             )
-            if (showDay) Text(labels.day(line.localStart.toLocalDate()))
-            Text("${labels.span(line.localStart, line.localEnd)} · ${kindLabel(line.kind)}")
-            line.sessionClock?.let { own ->
-                Text(stringResource(R.string.session_own_time, labels.time(own.start), own.city), style = MaterialTheme.typography.bodySmall)
-            }
+            if (showDay) Text(line.dayLabel)
+            Text("${line.timeLabel} · ${kindLabel(line.kind)}")
+            line.sessionClock?.let { own -> Text(own.label, style = MaterialTheme.typography.bodySmall) }
             line.location?.let { Text(it, style = MaterialTheme.typography.bodySmall) }
             when {
                 cancelled -> Text(stringResource(R.string.session_cancelled), color = MaterialTheme.colorScheme.error)
