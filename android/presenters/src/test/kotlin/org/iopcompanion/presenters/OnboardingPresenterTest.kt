@@ -55,9 +55,16 @@ class OnboardingPresenterTest : StoreTest() {
             assertFalse(onboarding.state.value.done)
             assertTrue(store.onboardingScreen().needed)
 
-            val code = server.programWithInvite("Evening IOP")
+            val code = server.programWithInvite(
+                "Evening IOP",
+                "--title", "Skills group", "--start", "2030-01-07T18:00", "--tz", "America/Chicago", "--weekdays", "mo",
+            )
             runBlocking { assertTrue(onboarding.enroll(server.url, code)) }
             assertTrue(onboarding.state.value.done)
+            // The program's sessions come with reminders: the core says to ask for notifications now.
+            assertTrue(onboarding.state.value.askNotificationPermission)
+            onboarding.permissionAsked()
+            assertFalse(onboarding.state.value.askNotificationPermission)
             assertFalse(onboarding.state.value.busy)
             assertEquals(listOf("Evening IOP"), store.settingsScreen(ClockStyle.TWENTY_FOUR_HOUR).account?.programNames)
             assertEquals(store.settingsScreen(ClockStyle.TWENTY_FOUR_HOUR).discreetNotifications, store.onboardingScreen().discreetNotifications)

@@ -95,6 +95,7 @@ class SettingsPresenterTest : StoreTest() {
             assertEquals(server.url, s.screen?.account?.server)
             assertEquals(listOf("Evening IOP"), s.screen?.account?.programNames)
             assertEquals(true, s.lastSync?.changed)
+            assertTrue(s.askNotificationPermission, "joining a program with sessions: the core's moment to ask")
 
             val schedule = SchedulePresenter(phone, clockAt("2030-01-06T12:00:00Z", "America/New_York"), TestPhone(phone))
             schedule.refresh()

@@ -5,7 +5,9 @@ import java.time.LocalDate
 import org.iopcompanion.core.CheckInInput
 import org.iopcompanion.core.OpenProblem
 import org.iopcompanion.core.OpenProblemChoice
+import org.iopcompanion.core.discardUnopenableStore
 import org.iopcompanion.core.openProblemScreen
+import org.iopcompanion.core.storeExists
 import org.iopcompanion.transport.OkHttpTransport
 import org.junit.jupiter.api.Assertions.assertEquals
 import org.junit.jupiter.api.Assertions.assertFalse
@@ -67,6 +69,13 @@ class StoreOpeningTest : StoreTest() {
         assertTrue(screen.mayDelete)
         screen.cancelStartOver()
         assertFalse(screen.mayDelete)
+
+        // Starting over, as the core does it: the store's files go, then a new key and store.
+        screen.startOver()
+        assertTrue(screen.mayDelete)
+        discardUnopenableStore(dir.path)
+        assertFalse(storeExists(dir.path))
+        opened(dir, MemoryKeys()).use { assertTrue(it.checkins(null, null).isEmpty()) }
     }
 
     @Test
