@@ -20,7 +20,12 @@ import androidx.compose.material3.Icon
 import androidx.compose.material3.MaterialTheme
 import androidx.compose.material3.Text
 import androidx.compose.material3.TextButton
+import androidx.compose.material3.OutlinedTextField
 import androidx.compose.runtime.Composable
+import androidx.compose.runtime.getValue
+import androidx.compose.runtime.mutableStateOf
+import androidx.compose.runtime.remember
+import androidx.compose.runtime.setValue
 import androidx.compose.ui.Alignment
 import androidx.compose.ui.Modifier
 import androidx.compose.ui.graphics.vector.ImageVector
@@ -126,4 +131,33 @@ fun Loading() {
     Column(Modifier.fillMaxWidth().padding(24.dp), horizontalAlignment = Alignment.CenterHorizontally) {
         androidx.compose.material3.CircularProgressIndicator()
     }
+}
+
+/**
+ * A form's text field that keeps its own text while the participant types (typing must not
+ * wait for a round trip through the presenter's state), seeded from the form's value when
+ * [form] (the form's identity) changes, and telling the presenter every edit.
+ */
+@Composable
+fun FormField(
+    form: Any?,
+    value: String,
+    label: String,
+    onChange: (String) -> Unit,
+    modifier: Modifier = Modifier,
+    singleLine: Boolean = true,
+    minLines: Int = 1,
+) {
+    var text by remember(form) { mutableStateOf(value) }
+    OutlinedTextField(
+        value = text,
+        onValueChange = {
+            text = it
+            onChange(it)
+        },
+        label = { Text(label) },
+        singleLine = singleLine,
+        minLines = minLines,
+        modifier = modifier,
+    )
 }

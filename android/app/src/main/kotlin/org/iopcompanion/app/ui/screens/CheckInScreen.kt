@@ -31,6 +31,7 @@ import androidx.lifecycle.compose.collectAsStateWithLifecycle
 import kotlin.math.roundToInt
 import org.iopcompanion.app.R
 import org.iopcompanion.app.platform.AppGraph
+import org.iopcompanion.app.ui.FormField
 import org.iopcompanion.app.ui.Loading
 import org.iopcompanion.app.ui.NotificationPermissionMoment
 import org.iopcompanion.app.ui.ProblemBanner
@@ -137,11 +138,13 @@ fun CheckInScreen(graph: AppGraph, store: CompanionStore, onDone: () -> Unit) {
             FilterChip(selected = values.usedToday == null, onClick = { vm.presenter.setUsedToday(null) }, label = { Text(stringResource(R.string.prefer_not_to_say)) })
         }
 
-        SectionTitle(stringResource(R.string.check_in_note))
-        OutlinedTextField(
+        FormField(
+            form = screen,
             value = values.note.orEmpty(),
-            onValueChange = { vm.presenter.setNote(it) },
+            label = stringResource(R.string.check_in_note),
+            onChange = { vm.presenter.setNote(it) },
             modifier = Modifier.fillMaxWidth(),
+            singleLine = false,
             minLines = 3,
         )
 

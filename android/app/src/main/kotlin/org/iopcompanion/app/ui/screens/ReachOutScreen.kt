@@ -35,6 +35,7 @@ import kotlinx.coroutines.delay
 import org.iopcompanion.app.R
 import org.iopcompanion.app.platform.AppGraph
 import org.iopcompanion.app.ui.ContactActions
+import org.iopcompanion.app.ui.FormField
 import org.iopcompanion.app.ui.Loading
 import org.iopcompanion.app.ui.ProblemBanner
 import org.iopcompanion.app.ui.RefreshOnChange
@@ -171,14 +172,14 @@ private fun ContactFormDialog(
         title = { Text(stringResource(if (open.form.contactId == null) R.string.reach_out_add_person else R.string.reach_out_edit_person)) },
         text = {
             Column(Modifier.verticalScroll(rememberScrollState())) {
-                OutlinedTextField(values.name, { t -> onEdit { it.copy(name = t) } }, label = { Text(stringResource(R.string.contact_name)) }, singleLine = true)
+                FormField(open.form, values.name, stringResource(R.string.contact_name), { t -> onEdit { it.copy(name = t) } })
                 FlowRow(horizontalArrangement = Arrangement.spacedBy(6.dp)) {
                     open.form.roleChoices.forEach { r -> FilterChip(selected = values.role == r, onClick = { onEdit { it.copy(role = r) } }, label = { Text(roleLabel(r)) }) }
                 }
-                OutlinedTextField(values.phone, { t -> onEdit { it.copy(phone = t) } }, label = { Text(stringResource(R.string.contact_phone)) }, singleLine = true)
-                OutlinedTextField(values.sms, { t -> onEdit { it.copy(sms = t) } }, label = { Text(stringResource(R.string.contact_sms)) }, singleLine = true)
-                OutlinedTextField(values.email, { t -> onEdit { it.copy(email = t) } }, label = { Text(stringResource(R.string.contact_email)) }, singleLine = true)
-                OutlinedTextField(values.notes, { t -> onEdit { it.copy(notes = t) } }, label = { Text(stringResource(R.string.contact_notes)) })
+                FormField(open.form, values.phone, stringResource(R.string.contact_phone), { t -> onEdit { it.copy(phone = t) } })
+                FormField(open.form, values.sms, stringResource(R.string.contact_sms), { t -> onEdit { it.copy(sms = t) } })
+                FormField(open.form, values.email, stringResource(R.string.contact_email), { t -> onEdit { it.copy(email = t) } })
+                FormField(open.form, values.notes, stringResource(R.string.contact_notes), { t -> onEdit { it.copy(notes = t) } }, singleLine = false)
                 val id = open.form.contactId
                 if (open.form.canRemove && id != null) TextButton(onClick = { onRemove(id) }) { Text(stringResource(R.string.remove)) }
             }

@@ -40,6 +40,7 @@ import java.time.ZoneOffset
 import java.time.format.TextStyle
 import java.util.Locale
 import org.iopcompanion.app.R
+import org.iopcompanion.app.ui.FormField
 import org.iopcompanion.app.ui.PickerLabels
 import org.iopcompanion.app.ui.kindLabel
 import org.iopcompanion.core.RecurrenceRecord
@@ -79,7 +80,7 @@ fun SessionFormDialog(
         title = { Text(stringResource(if (form.sessionId == null) R.string.schedule_add else R.string.schedule_edit)) },
         text = {
             Column(Modifier.verticalScroll(rememberScrollState())) {
-                OutlinedTextField(values.title, { t -> onEdit { it.copy(title = t) } }, label = { Text(stringResource(R.string.session_title)) }, singleLine = true)
+                FormField(form, values.title, stringResource(R.string.session_title), { t -> onEdit { it.copy(title = t) } })
                 FlowRow(horizontalArrangement = Arrangement.spacedBy(6.dp)) {
                     choices.kinds.forEach { k -> FilterChip(selected = values.kind == k, onClick = { onEdit { it.copy(kind = k) } }, label = { Text(kindLabel(k)) }) }
                 }
@@ -134,9 +135,9 @@ fun SessionFormDialog(
                         )
                     }
                 }
-                OutlinedTextField(values.location, { t -> onEdit { it.copy(location = t) } }, label = { Text(stringResource(R.string.session_location)) }, singleLine = true)
-                OutlinedTextField(values.videoLink, { t -> onEdit { it.copy(videoLink = t) } }, label = { Text(stringResource(R.string.session_video)) }, singleLine = true)
-                OutlinedTextField(values.notes, { t -> onEdit { it.copy(notes = t) } }, label = { Text(stringResource(R.string.session_notes)) })
+                FormField(form, values.location, stringResource(R.string.session_location), { t -> onEdit { it.copy(location = t) } })
+                FormField(form, values.videoLink, stringResource(R.string.session_video), { t -> onEdit { it.copy(videoLink = t) } })
+                FormField(form, values.notes, stringResource(R.string.session_notes), { t -> onEdit { it.copy(notes = t) } }, singleLine = false)
                 Text(stringResource(R.string.session_zone, values.zone), style = MaterialTheme.typography.bodySmall)
                 val id = form.sessionId
                 if (form.canRemove && id != null) TextButton(onClick = { onRemove(id) }) { Text(stringResource(R.string.remove)) }
