@@ -55,6 +55,8 @@ pub enum ServerErasure {
 #[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
 pub struct EraseReportRecord {
     pub server: ServerErasure,
+    /// What was erased, for the participant.
+    pub summary: String,
     /// The files removed from the store directory, by name, sorted.
     pub files_removed: Vec<String>,
     /// Whether the store directory itself was removed (kept when something else is in it).
@@ -91,6 +93,7 @@ impl From<RestoreSummary> for RestoreSummaryRecord {
 impl From<EraseReport> for EraseReportRecord {
     fn from(r: EraseReport) -> Self {
         EraseReportRecord {
+            summary: companion_core::erase_summary(r.server).to_owned(),
             server: match r.server {
                 CoreErasure::NotEnrolled => ServerErasure::NotEnrolled,
                 CoreErasure::Erased => ServerErasure::Erased,

@@ -178,12 +178,16 @@ pub struct HealthCheck {
     pub detail: String,
     /// `None` when fine, or when nothing in the app can fix it.
     pub fix: Option<HealthFix>,
+    /// The fix's button ("Allow notifications").
+    pub fix_label: Option<String>,
 }
 
 /// The soonest planned reminder.
 #[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
 pub struct NextReminder {
     pub fire_at: Timestamp,
+    /// "Tomorrow at 9:00 AM".
+    pub label: String,
     pub notification: NotificationContent,
     /// Whether the OS holds it.
     pub held: bool,
@@ -215,6 +219,8 @@ impl From<cc::ReminderNotice> for ReminderNotice {
 #[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
 pub struct ReminderHealth {
     pub overall: Overall,
+    /// "Reminders will reach you".
+    pub overall_label: String,
     /// Worst first.
     pub checks: Vec<HealthCheck>,
     pub next: Option<NextReminder>,
@@ -223,6 +229,8 @@ pub struct ReminderHealth {
     /// Planned reminders the OS does not hold, or holds the other way.
     pub not_held: u32,
     pub last_applied: Option<Timestamp>,
+    /// "Today at 8:05 AM".
+    pub last_applied_label: Option<String>,
     pub notice: Option<ReminderNotice>,
 }
 
@@ -270,6 +278,7 @@ fn check(c: cc::HealthCheck) -> HealthCheck {
             cc::HealthFix::OpenAppSettings => HealthFix::OpenAppSettings,
             cc::HealthFix::RefreshPlan => HealthFix::RefreshPlan,
         }),
+        fix_label: c.fix_label,
     }
 }
 
@@ -291,6 +300,7 @@ impl CompanionStore {
             self.read(|s| s.reminder_health(now.0, &zone, clock_style.into(), &facts, &held))?;
         let count = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
         Ok(ReminderHealth {
+            overall_label: h.overall_label,
             overall: match h.overall {
                 cc::Overall::Good => Overall::Good,
                 cc::Overall::MayBeLate => Overall::MayBeLate,
@@ -299,6 +309,7 @@ impl CompanionStore {
             checks: h.checks.into_iter().map(check).collect(),
             next: h.next.map(|n| NextReminder {
                 fire_at: n.fire_at.into(),
+                label: n.label,
                 notification: n.notification.into(),
                 held: n.held,
                 exact: n.exact,
@@ -306,6 +317,7 @@ impl CompanionStore {
             planned: count(h.planned),
             not_held: count(h.not_held),
             last_applied: h.last_applied.map(Into::into),
+            last_applied_label: h.last_applied_label,
             notice: h.notice.map(Into::into),
         })
     }

@@ -46,6 +46,15 @@ impl From<ClockStyle> for cc::ClockStyle {
     }
 }
 
+impl From<cc::ClockStyle> for ClockStyle {
+    fn from(c: cc::ClockStyle) -> Self {
+        match c {
+            cc::ClockStyle::TwelveHour => ClockStyle::TwelveHour,
+            cc::ClockStyle::TwentyFourHour => ClockStyle::TwentyFourHour,
+        }
+    }
+}
+
 /// Where a notification goes; Android makes one channel each, up front.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, uniffi::Enum)]
 pub enum NotificationChannel {
@@ -261,6 +270,8 @@ pub struct ReminderChanges {
 pub struct AppliedPlan {
     pub at: Timestamp,
     pub zone: String,
+    /// The clock style the held reminders were worded for (absent in an older record).
+    pub clock_style: Option<ClockStyle>,
     pub held: Vec<HeldReminder>,
 }
 
@@ -300,16 +311,18 @@ impl CompanionStore {
     }
 
     /// Records what the OS holds after the app handed it the changes (their `held_after`),
-    /// when and in which zone: device-local, never synced. Not a data change: listeners are
+    /// when, in which zone and for which clock style (the context's): device-local, never
+    /// synced; a later zone or clock style re-words every held reminder. Not a data change: listeners are
     /// not told (telling them would re-apply the plan in a loop).
     pub fn record_reminders_applied(
         &self,
         at: Timestamp,
         zone: String,
+        clock_style: ClockStyle,
         held: Vec<HeldReminder>,
     ) -> Result<()> {
         let held = self::held(held);
-        self.lock(|s| s.record_reminders_applied(at.0, &zone, &held))
+        self.lock(|s| s.record_reminders_applied(at.0, &zone, clock_style.into(), &held))
     }
 
     /// What `record_reminders_applied` last recorded on this device, if anything.
@@ -317,6 +330,7 @@ impl CompanionStore {
         Ok(self.read(|s| s.reminders_applied())?.map(|a| AppliedPlan {
             at: a.at.into(),
             zone: a.zone,
+            clock_style: a.clock_style.map(Into::into),
             held: a.held.into_iter().map(Into::into).collect(),
         }))
     }

@@ -3,6 +3,7 @@
 
 mod checkin;
 mod insights;
+mod names;
 mod onboarding;
 mod open_problem;
 mod reach_out;
@@ -16,6 +17,9 @@ pub use checkin::{CheckInSavedRecord, CheckInScreenRecord, CheckInValuesRecord, 
 pub use insights::{
     ChartDayRecord, ChartPointRecord, ChartRecord, FigureRecord, InsightsScreenRecord,
     NudgeViewRecord, SegmentRecord,
+};
+pub use names::{
+    export_format_label, role_label, session_kind_label, weekday_label, weekday_short_label,
 };
 pub use onboarding::{
     OnboardingChoice, OnboardingPageRecord, OnboardingScreenRecord, OnboardingStep,

@@ -137,7 +137,12 @@ fn changes_come_worded_and_the_record_is_not_a_data_change() {
     assert!(group.notification.time_sensitive);
 
     store
-        .record_reminders_applied(android.now, android.zone.clone(), first.held_after.clone())
+        .record_reminders_applied(
+            android.now,
+            android.zone.clone(),
+            android.clock_style,
+            first.held_after.clone(),
+        )
         .unwrap();
     assert!(
         recorder.0.lock().unwrap().is_empty(),
@@ -165,7 +170,7 @@ fn changes_come_worded_and_the_record_is_not_a_data_change() {
         exact: true,
     };
     let e = store
-        .record_reminders_applied(android.now, "UTC".into(), vec![bad])
+        .record_reminders_applied(android.now, "UTC".into(), ClockStyle::TwelveHour, vec![bad])
         .unwrap_err();
     assert!(matches!(e, CompanionError::InvalidInput(_)), "{e:?}");
     let mut zone = android;

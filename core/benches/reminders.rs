@@ -97,7 +97,7 @@ fn main() {
         .skip(5)
         .collect();
     store
-        .record_reminders_applied(now, "America/Chicago", &ios_held)
+        .record_reminders_applied(now, "America/Chicago", ClockStyle::TwelveHour, &ios_held)
         .expect("record");
     let mut applies = Vec::with_capacity(RUNS);
     for _ in 0..RUNS {

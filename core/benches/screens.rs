@@ -96,7 +96,9 @@ fn main() {
         store.reach_out_screen(None).expect("reach out");
     });
     let insights = measure(OTHER_RUNS, || {
-        store.insights_screen(now, ZONE, 30).expect("insights");
+        store
+            .insights_screen(now, ZONE, Some(30))
+            .expect("insights");
     });
 
     println!("| measure | median | p90 | runs |");

@@ -101,6 +101,10 @@ pub use screens::labels::{
     clock_label, date_label, day_label, elsewhere_label, leads_label, repeat_label,
     time_range_label,
 };
+pub use screens::names::{
+    erase_summary, export_format_label, health_fix_label, overall_label, role_label,
+    session_kind_label, weekday_label, weekday_short_label,
+};
 pub use screens::onboarding::{
     OnboardingChoice, OnboardingPage, OnboardingScreen, OnboardingStep, onboarding_pages,
 };

@@ -252,6 +252,17 @@ impl SafetyPlanDiffSummary {
     pub fn changed(&self) -> bool {
         self.added + self.removed + self.moved > 0
     }
+
+    /// What a text edit did, as every shell says it.
+    pub fn sentence(&self) -> String {
+        if !self.changed() {
+            return "No changes to the safety plan.".into();
+        }
+        format!(
+            "Saved the safety plan: {} added, {} removed, {} moved, {} unchanged.",
+            self.added, self.removed, self.moved, self.unchanged
+        )
+    }
 }
 
 /// Validated [`SafetyItemFields`]: `Some(None)` removes the field.

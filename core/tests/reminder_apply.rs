@@ -60,7 +60,7 @@ fn android(now: DateTime<Utc>, exact: bool) -> ReminderContext {
 /// What a platform does with the changes: hands them over, then records what it holds.
 fn hand_over(store: &mut Store, ctx: &ReminderContext, c: &ReminderChanges) -> Vec<HeldReminder> {
     store
-        .record_reminders_applied(ctx.now, &ctx.zone, &c.held_after)
+        .record_reminders_applied(ctx.now, &ctx.zone, ctx.clock_style, &c.held_after)
         .unwrap();
     c.held_after.clone()
 }
@@ -309,6 +309,31 @@ fn a_zone_change_rewords_every_held_reminder() {
 }
 
 #[test]
+fn switching_to_the_12_hour_clock_rewords_every_held_reminder() {
+    let (_dir, mut store, _) = participant();
+    let ctx = android(sunday(), true);
+    let first = store.reminder_changes_for(&ctx, &[]).unwrap();
+    let held = hand_over(&mut store, &ctx, &first);
+    let wednesday_group = id_at(&held, utc(2025, 6, 4, 13, 0));
+    let mut twelve = ctx.clone();
+    twelve.clock_style = ClockStyle::TwelveHour;
+    let c = store.reminder_changes_for(&twelve, &held).unwrap();
+    assert!(c.reworded);
+    assert!(c.cancel.is_empty(), "the same reminders, only new words");
+    let again = c
+        .schedule
+        .iter()
+        .find(|r| r.reminder.id == wednesday_group)
+        .unwrap();
+    assert_eq!(
+        again.notification.body,
+        "You have an appointment at 10:00 AM."
+    );
+    let held = hand_over(&mut store, &twelve, &c);
+    assert!(!store.reminder_changes_for(&twelve, &held).unwrap().reworded);
+}
+
+#[test]
 fn without_a_record_what_the_os_holds_is_reworded() {
     let (_dir, store, _) = participant();
     let ctx = android(sunday(), true);
@@ -401,7 +426,12 @@ fn the_record_is_device_local_sealed_bounded_and_checked() {
     let c = store.reminder_changes_for(&ctx, &[]).unwrap();
     let heads = store.heads();
     store
-        .record_reminders_applied(sunday(), "GMT-04:00", &c.held_after)
+        .record_reminders_applied(
+            sunday(),
+            "GMT-04:00",
+            ClockStyle::TwentyFourHour,
+            &c.held_after,
+        )
         .unwrap();
     // Not in the document: nothing to sync.
     assert_eq!(store.heads(), heads);
@@ -440,7 +470,7 @@ fn the_record_is_device_local_sealed_bounded_and_checked() {
     ];
     for (zone, list) in bad {
         let e = store
-            .record_reminders_applied(sunday(), zone, &list)
+            .record_reminders_applied(sunday(), zone, ClockStyle::TwentyFourHour, &list)
             .unwrap_err();
         assert!(
             matches!(e, Error::InvalidInput { field: "held", .. }),
@@ -449,11 +479,16 @@ fn the_record_is_device_local_sealed_bounded_and_checked() {
         assert!(!e.to_string().contains("xxxx"));
     }
     assert!(matches!(
-        store.record_reminders_applied(sunday(), "Mars/Base", &[]),
+        store.record_reminders_applied(sunday(), "Mars/Base", ClockStyle::TwentyFourHour, &[]),
         Err(Error::UnknownTimeZone(_))
     ));
     assert!(matches!(
-        store.record_reminders_applied(DateTime::<Utc>::MAX_UTC, "UTC", &[]),
+        store.record_reminders_applied(
+            DateTime::<Utc>::MAX_UTC,
+            "UTC",
+            ClockStyle::TwentyFourHour,
+            &[]
+        ),
         Err(Error::InvalidInput { .. })
     ));
     assert_eq!(store.reminders_applied().unwrap().unwrap(), applied);
@@ -462,7 +497,7 @@ fn the_record_is_device_local_sealed_bounded_and_checked() {
         .map(|i| held(format!("r{}", i % 100)))
         .collect();
     store
-        .record_reminders_applied(sunday(), "UTC", &full)
+        .record_reminders_applied(sunday(), "UTC", ClockStyle::TwentyFourHour, &full)
         .unwrap();
     assert_eq!(store.reminders_applied().unwrap().unwrap().held.len(), 100);
 }

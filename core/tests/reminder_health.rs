@@ -82,7 +82,9 @@ fn every_combination_of_android_facts() {
                 _ => Some(now() - Duration::hours(1)),
             };
             if let Some(at) = recorded {
-                store.record_reminders_applied(at, NY, &[]).unwrap();
+                store
+                    .record_reminders_applied(at, NY, ClockStyle::TwentyFourHour, &[])
+                    .unwrap();
             }
             let held_for = |exact: bool| -> Vec<HeldReminder> {
                 match held_state {
@@ -255,7 +257,7 @@ fn a_plan_older_than_a_day_and_a_half_is_stale() {
     let held = plan_held(&store, true);
     let stale_after = Duration::hours(PLAN_STALE_AFTER_HOURS);
     store
-        .record_reminders_applied(now() - stale_after, NY, &held)
+        .record_reminders_applied(now() - stale_after, NY, ClockStyle::TwentyFourHour, &held)
         .unwrap();
     let h = health(&store, &all_well(), &held);
     assert_eq!(h.overall, Overall::Good);
@@ -267,7 +269,12 @@ fn a_plan_older_than_a_day_and_a_half_is_stale() {
     assert_eq!(fresh.detail, "Refreshed in the last 36 hours.");
 
     store
-        .record_reminders_applied(now() - stale_after - Duration::seconds(1), NY, &held)
+        .record_reminders_applied(
+            now() - stale_after - Duration::seconds(1),
+            NY,
+            ClockStyle::TwentyFourHour,
+            &held,
+        )
         .unwrap();
     let h = health(&store, &all_well(), &held);
     assert_eq!(h.overall, Overall::MayBeLate);
@@ -287,7 +294,12 @@ fn a_plan_handed_over_in_another_zone_needs_a_refresh() {
     let (_dir, mut store) = participant(true);
     let held = plan_held(&store, true);
     store
-        .record_reminders_applied(now(), "America/Los_Angeles", &held)
+        .record_reminders_applied(
+            now(),
+            "America/Los_Angeles",
+            ClockStyle::TwentyFourHour,
+            &held,
+        )
         .unwrap();
     let h = health(&store, &all_well(), &held);
     assert_eq!(h.overall, Overall::NeedsAttention);
@@ -304,7 +316,7 @@ fn a_plan_handed_over_in_another_zone_needs_a_refresh() {
     );
     // Recorded as the phone named it then, compared as the core names it.
     store
-        .record_reminders_applied(now(), "GMT-04:00", &held)
+        .record_reminders_applied(now(), "GMT-04:00", ClockStyle::TwentyFourHour, &held)
         .unwrap();
     let h = store
         .reminder_health(
@@ -343,7 +355,7 @@ fn a_late_inexact_alarm_is_still_with_the_phone() {
         .held_after;
     assert!(held.iter().any(|h| h.fire_at < applied_at));
     store
-        .record_reminders_applied(applied_at, NY, &held)
+        .record_reminders_applied(applied_at, NY, ClockStyle::TwentyFourHour, &held)
         .unwrap();
     let later = applied_at + Duration::minutes(20);
     let h = store
@@ -421,7 +433,9 @@ fn today_shows_the_notice_reminder_health_gives() {
     );
     // All well and the plan handed over just now: nothing to say.
     let held = plan_held(&store, true);
-    store.record_reminders_applied(now(), NY, &held).unwrap();
+    store
+        .record_reminders_applied(now(), NY, ClockStyle::TwentyFourHour, &held)
+        .unwrap();
     assert_eq!(today(&store, all_well(), &held), None);
     // The OS lost them (a force stop): the card says how many checks need the participant.
     let lost = today(&store, all_well(), &[]);
@@ -430,6 +444,31 @@ fn today_shows_the_notice_reminder_health_gives() {
         "{lost:?}"
     );
     assert_eq!(lost, health(&store, &all_well(), &[]).notice);
+    // Its words: the verdict, each fix's button, the next reminder's time.
+    let h = store
+        .reminder_health(
+            now(),
+            NY,
+            ClockStyle::TwelveHour,
+            &PlatformFacts::Android(facts(0b01110, &[])),
+            &[],
+        )
+        .unwrap();
+    assert_eq!(h.overall_label, "Reminders need your attention");
+    let ask = h
+        .checks
+        .iter()
+        .find(|c| c.fix == Some(companion_core::HealthFix::RequestNotificationPermission))
+        .unwrap();
+    assert_eq!(ask.fix_label.as_deref(), Some("Allow notifications"));
+    assert!(
+        h.checks
+            .iter()
+            .all(|c| c.fix.is_some() == c.fix_label.is_some())
+    );
+    // Sunday noon UTC is 8:00 AM in New York: next is the check-in reminder at 20:00.
+    assert_eq!(h.next.unwrap().label, "Today at 8:00 PM");
+    assert_eq!(h.last_applied_label.as_deref(), Some("Today at 8:00 AM"));
     // The terminal gives no facts: no notice.
     assert_eq!(
         store

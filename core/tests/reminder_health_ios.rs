@@ -99,12 +99,18 @@ fn every_combination_of_ios_facts() {
             let mut held = plan.clone();
             match held_state {
                 Held::UpToDate => store
-                    .record_reminders_applied(now() - Duration::hours(1), NY, &plan)
+                    .record_reminders_applied(
+                        now() - Duration::hours(1),
+                        NY,
+                        ClockStyle::TwelveHour,
+                        &plan,
+                    )
                     .unwrap(),
                 Held::OtherZone => store
                     .record_reminders_applied(
                         now() - Duration::hours(1),
                         "America/Los_Angeles",
+                        ClockStyle::TwelveHour,
                         &plan,
                     )
                     .unwrap(),

@@ -43,7 +43,9 @@ fn health(store: &Store, f: &AndroidFacts, held: &[HeldReminder]) -> ReminderHea
 fn the_words_of_each_android_check() {
     let (_dir, mut store) = participant(true);
     let held = plan_held(&store, ReminderPlatform::Android, true);
-    store.record_reminders_applied(now(), NY, &held).unwrap();
+    store
+        .record_reminders_applied(now(), NY, ClockStyle::TwentyFourHour, &held)
+        .unwrap();
     let words = |f: &AndroidFacts, held: &[HeldReminder]| -> Vec<(HealthItem, String, String)> {
         let mut v: Vec<_> = health(&store, f, held)
             .checks
@@ -152,7 +154,9 @@ fn the_words_of_each_android_check() {
 fn the_words_of_each_ios_check() {
     let (_dir, mut store) = participant(true);
     let plan = plan_held(&store, ReminderPlatform::Ios, false);
-    store.record_reminders_applied(now(), NY, &plan).unwrap();
+    store
+        .record_reminders_applied(now(), NY, ClockStyle::TwentyFourHour, &plan)
+        .unwrap();
     let facts = |authorization, alerts, ts, summary, refresh, low_power| IosFacts {
         authorization,
         alerts,

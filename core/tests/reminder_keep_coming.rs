@@ -160,7 +160,12 @@ fn it_is_stable_and_moves_on_with_the_window() {
     let ios = ctx(ReminderPlatform::Ios, now());
     let first = store.reminder_changes_for(&ios, &[]).unwrap();
     store
-        .record_reminders_applied(ios.now, &ios.zone, &first.held_after)
+        .record_reminders_applied(
+            ios.now,
+            &ios.zone,
+            ClockStyle::TwentyFourHour,
+            &first.held_after,
+        )
         .unwrap();
     let held: Vec<HeldReminder> = first.held_after.clone();
     let again = store.reminder_changes_for(&ios, &held).unwrap();

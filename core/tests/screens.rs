@@ -262,6 +262,9 @@ fn schedule_actions_return_the_screen_after_them() {
     assert_eq!(form.values.zone, NY);
     assert_eq!(form.values.duration_minutes, 60);
     assert_eq!(form.default_leads[0].label, "1 hour before");
+    // Repeating, when turned on, starts weekly on the start's weekday (a Monday).
+    assert_eq!(form.weekly, Recurrence::weekly(&[Weekday::Mon]));
+    assert_eq!(form.choices.lead_choices[0].label, "5 minutes before");
     let mut edited = form.values.clone();
     edited.title = "Evening group".into();
     edited.start = local("2026-11-02T18:00");

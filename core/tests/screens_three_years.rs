@@ -25,7 +25,7 @@ fn every_screen_draws_from_three_years_of_use() {
     assert_eq!(schedule.sessions.len(), built.sessions);
     assert!(schedule.days.iter().all(|d| !d.label.is_empty()));
     for range in companion_core::CHART_RANGES {
-        let i = store.insights_screen(now, ZONE, range).unwrap();
+        let i = store.insights_screen(now, ZONE, Some(range)).unwrap();
         assert!(!i.empty);
         assert_eq!(i.chart.days, range);
     }

@@ -40,6 +40,8 @@ REQUIRED = {
     # Account, sync and the participant's data rights.
     "enroll", "createLink", "redeemLink", "sync", "subscribe",
     "backup", "restore", "erase", "exportCheckins",
+    # Words for the closed sets the apps show.
+    "roleLabel", "sessionKindLabel", "exportFormatLabel",
     # The platform's facts and secrets, and a store that cannot be opened.
     "setDeviceRegion", "generateStoreKey", "syncStoppedNotification",
     "openProblemScreen", "discardUnopenableStore",
@@ -57,6 +59,7 @@ ALLOWED = {
     "checkBackupPassphrase",  # the passphrase's rules, checked as it is typed
     "checkinExportExtension", "checkinExportMediaType",  # a share sheet's file name and type
     "plaintextExportNotice",  # also on the settings screen
+    "weekdayLabel", "weekdayShortLabel",  # a day picker uses one or the other
 }
 
 # The calls a screen replaced: an app that makes one decides what the screen decides.
@@ -121,6 +124,18 @@ def swift_cases(text):
     return cases
 
 
+def calls_method(source, name):
+    """Whether `.name(` is called on a receiver (`store.name(`, `store?.name(`), not an enum
+    case of the same name (Swift's `ScheduleAction.cancelOccurrence(` or `.cancelOccurrence(`
+    in an argument)."""
+    for m in re.finditer(rf"\.{name}\(", source):
+        before = source[: m.start()].rstrip("?!")
+        receiver = re.search(r"(\w+)$", before)
+        if before.endswith((")", "]")) or (receiver and not receiver.group(1).endswith("Action")):
+            return True
+    return False
+
+
 def strip_comments(text):
     text = re.sub(r"/\*.*?\*/", " ", text, flags=re.S)
     return re.sub(r"//[^\n]*", " ", text)
@@ -162,7 +177,7 @@ def main():
         if not re.search(call, source):
             problems.append(f"{name}: the {language} app never calls it")
     for name in sorted(set(FORBIDDEN) & surface):
-        if name in methods and re.search(rf"\.{name}\(", source):
+        if name in methods and calls_method(source, name):
             problems.append(f"{name}: the {language} app calls it; use {FORBIDDEN[name]}")
         if name in functions and re.search(rf"(?<![\w.]){name}\(", source):
             problems.append(f"{name}: the {language} app calls it; use {FORBIDDEN[name]}")

@@ -41,6 +41,7 @@ pub struct CheckInScreenRecord {
     pub values: CheckInValuesRecord,
     pub mood: ScaleRecord,
     pub craving: ScaleRecord,
+    pub sleep_min_hours: f64,
     pub sleep_max_hours: f64,
     pub sleep_step_hours: f64,
     /// The core's suggestions first, then the check-in's own other tags.
@@ -102,6 +103,7 @@ impl From<CheckInScreen> for CheckInScreenRecord {
             values: s.values.into(),
             mood: s.mood.into(),
             craving: s.craving.into(),
+            sleep_min_hours: s.sleep_min_hours,
             sleep_max_hours: s.sleep_max_hours,
             sleep_step_hours: s.sleep_step_hours,
             emotion_choices: s.emotion_choices,

@@ -154,12 +154,13 @@ impl From<InsightsScreen> for InsightsScreenRecord {
 #[uniffi::export]
 impl CompanionStore {
     /// The insights screen for today (from `now` and the phone's `zone`), its chart over
-    /// `chart_days`, one of the chart's `ranges` (30 or 90).
+    /// `chart_days`, one of the chart's `ranges` (absent, as the screen first opens: the
+    /// first of them).
     pub fn insights_screen(
         &self,
         now: Timestamp,
         zone: String,
-        chart_days: u32,
+        chart_days: Option<u32>,
     ) -> Result<InsightsScreenRecord> {
         Ok(self
             .read(|s| s.insights_screen(now.0, &zone, chart_days))?

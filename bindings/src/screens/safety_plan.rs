@@ -47,6 +47,8 @@ pub struct LinkableContactRecord {
 #[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
 pub struct SafetyPlanScreenRecord {
     pub sections: Vec<SafetySectionViewRecord>,
+    /// The whole plan as text, for editing it in one go (`ApplyText`).
+    pub text: String,
     pub linkable: Vec<LinkableContactRecord>,
     pub max_items_per_section: u32,
 }
@@ -54,8 +56,9 @@ pub struct SafetyPlanScreenRecord {
 #[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
 pub struct SafetyPlanResultRecord {
     pub screen: SafetyPlanScreenRecord,
-    /// For `ApplyText`: what the text changed.
+    /// For `ApplyText`: what the text changed, and in words.
     pub text_change: Option<SafetyPlanDiffSummary>,
+    pub text_change_summary: Option<String>,
 }
 
 /// Every change the safety plan screen makes.
@@ -147,6 +150,7 @@ impl From<SafetyPlanScreen> for SafetyPlanScreenRecord {
     fn from(s: SafetyPlanScreen) -> Self {
         SafetyPlanScreenRecord {
             sections: all(s.sections),
+            text: s.text,
             linkable: s
                 .linkable
                 .into_iter()
@@ -166,6 +170,7 @@ impl From<SafetyPlanResult> for SafetyPlanResultRecord {
         SafetyPlanResultRecord {
             screen: r.screen.into(),
             text_change: r.text_change.map(Into::into),
+            text_change_summary: r.text_change_summary,
         }
     }
 }

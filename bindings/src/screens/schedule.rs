@@ -56,6 +56,8 @@ pub struct AttendanceViewRecord {
 pub struct ScheduleChoicesRecord {
     pub kinds: Vec<SessionKind>,
     pub lead_minutes: Vec<u32>,
+    /// The same lead times with their words.
+    pub lead_choices: Vec<LeadChoiceRecord>,
     pub weekdays: Vec<Weekday>,
     pub default_duration_minutes: u32,
     pub max_duration_minutes: u32,
@@ -105,6 +107,8 @@ pub struct SessionFormRecord {
     /// What the form opens with: pass it back as `opened` when saving.
     pub values: SessionValuesRecord,
     pub choices: ScheduleChoicesRecord,
+    /// The repeat offered when repeating is turned on: weekly, on the start's weekday.
+    pub weekly: RecurrenceRecord,
     /// What "the default reminders" are now.
     pub default_leads: Vec<LeadChoiceRecord>,
     pub can_remove: bool,
@@ -150,6 +154,7 @@ impl From<SessionForm> for SessionFormRecord {
             session_id: f.session_id,
             values: f.values.into(),
             choices: f.choices.into(),
+            weekly: f.weekly.into(),
             default_leads: all(f.default_leads),
             can_remove: f.can_remove,
         }
@@ -307,6 +312,7 @@ impl From<ScheduleChoices> for ScheduleChoicesRecord {
         ScheduleChoicesRecord {
             kinds: all(c.kinds),
             lead_minutes: c.lead_minutes,
+            lead_choices: all(c.lead_choices),
             weekdays: all(c.weekdays),
             default_duration_minutes: c.default_duration_minutes,
             max_duration_minutes: c.max_duration_minutes,

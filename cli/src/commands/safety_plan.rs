@@ -218,13 +218,7 @@ fn run_editor(path: &Path) -> Outcome<()> {
 }
 
 fn summary_line(s: &SafetyPlanDiffSummary) -> String {
-    if !s.changed() {
-        return "No changes to the safety plan.\n".into();
-    }
-    format!(
-        "Saved the safety plan: {} added, {} removed, {} moved, {} unchanged.\n",
-        s.added, s.removed, s.moved, s.unchanged
-    )
+    format!("{}\n", s.sentence())
 }
 
 /// An item as one line: its label, then who it links (name and phone).

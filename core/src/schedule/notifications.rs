@@ -42,7 +42,7 @@ pub const REMINDER_THREAD: &str = "reminders";
 pub const STATUS_THREAD: &str = "status";
 
 /// How the phone shows times: the participant's 12- or 24-hour setting.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, serde::Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum ClockStyle {
     /// "9:00 AM".

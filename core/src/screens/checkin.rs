@@ -70,6 +70,7 @@ pub struct CheckInScreen {
     pub values: CheckInValues,
     pub mood: Scale,
     pub craving: Scale,
+    pub sleep_min_hours: f64,
     pub sleep_max_hours: f64,
     pub sleep_step_hours: f64,
     /// The core's suggestions first, then the check-in's own other tags.
@@ -152,6 +153,7 @@ impl Store {
                 min: 0,
                 max: CRAVING_MAX,
             },
+            sleep_min_hours: 0.0,
             sleep_max_hours: SLEEP_MAX_HOURS,
             sleep_step_hours: SLEEP_STEP_HOURS,
             emotion_choices: choices,

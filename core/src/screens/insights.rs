@@ -207,16 +207,16 @@ pub fn chart(series: &[DayPoint]) -> Chart {
 
 impl Store {
     /// The insights screen for today (from now and `zone`), its chart over `chart_days` (one
-    /// of [`CHART_RANGES`]).
+    /// of [`CHART_RANGES`]; `None`, as the screen first opens, the first of them).
     pub fn insights_screen(
         &self,
         now: DateTime<Utc>,
         zone: &str,
-        chart_days: u32,
+        chart_days: Option<u32>,
     ) -> Result<InsightsScreen> {
         let tz = zone_of(zone)?;
         let today = checked_now(now)?.with_timezone(&tz).date_naive();
-        self.insights_screen_on(today, chart_days)
+        self.insights_screen_on(today, chart_days.unwrap_or(CHART_RANGES[0]))
     }
 
     /// The same for the local date `today`.

@@ -1,7 +1,8 @@
 //! Days, times, repeats and lead times as the screens say them, in English, once for every
 //! shell: no app formats a date or a time for display (its pickers take and give the values).
 
-use chrono::{Datelike, NaiveDate, NaiveDateTime, NaiveTime, Weekday};
+use chrono::{DateTime, Datelike, NaiveDate, NaiveDateTime, NaiveTime, Utc, Weekday};
+use chrono_tz::Tz;
 
 use crate::schedule::notifications::ClockStyle;
 use crate::schedule::recurrence::Recurrence;
@@ -44,6 +45,16 @@ pub fn time_range_label(start: NaiveDateTime, end: NaiveDateTime, clock: ClockSt
     } else {
         format!("{from} – {} {to}", end.format("%a"))
     }
+}
+
+/// An instant on the phone's clock near today: "Tomorrow at 9:00 AM", "Wed 18 Nov at 21:00".
+pub fn when_label(at: DateTime<Utc>, tz: Tz, today: NaiveDate, clock: ClockStyle) -> String {
+    let local = at.with_timezone(&tz).naive_local();
+    format!(
+        "{} at {}",
+        day_label(local.date(), today),
+        clock_label(local.time(), clock)
+    )
 }
 
 /// The session's own clock beside the participant's: "9:00 AM in Chicago".

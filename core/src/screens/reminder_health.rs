@@ -18,6 +18,7 @@ use crate::schedule::notifications::{self, ClockStyle, Notification, Notificatio
 use crate::schedule::reminders::ReminderKind;
 use crate::schedule::reminders::apply::{HeldReminder, ReminderContext};
 use crate::schedule::reminders::window::ReminderPlatform;
+use crate::screens::{labels, names};
 use crate::storage::store::Store;
 
 pub use plan::PLAN_STALE_AFTER_HOURS;
@@ -184,12 +185,16 @@ pub struct HealthCheck {
     /// `None` when fine, or when nothing in the app can fix it (a device policy, Low Power
     /// Mode).
     pub fix: Option<HealthFix>,
+    /// The fix's button ("Allow notifications").
+    pub fix_label: Option<String>,
 }
 
 /// The soonest reminder planned.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct NextReminder {
     pub fire_at: DateTime<Utc>,
+    /// "Tomorrow at 9:00 AM", on the phone's clock.
+    pub label: String,
     pub notification: Notification,
     /// Whether the OS holds it.
     pub held: bool,
@@ -211,6 +216,8 @@ pub enum ReminderNotice {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct ReminderHealth {
     pub overall: Overall,
+    /// "Reminders will reach you".
+    pub overall_label: String,
     /// Every check, worst first (ties in a fixed order).
     pub checks: Vec<HealthCheck>,
     /// The soonest planned reminder after now, `None` when nothing is planned.
@@ -221,6 +228,8 @@ pub struct ReminderHealth {
     pub not_held: usize,
     /// When the plan was last handed over on this device ([`Store::record_reminders_applied`]).
     pub last_applied: Option<DateTime<Utc>>,
+    /// "Today at 8:05 AM".
+    pub last_applied_label: Option<String>,
     pub notice: Option<ReminderNotice>,
 }
 
@@ -237,6 +246,7 @@ pub(crate) fn check(
         status,
         title: title.into(),
         detail: detail.into(),
+        fix_label: fix.map(|f| names::health_fix_label(f).to_owned()),
         fix,
     }
 }
@@ -300,6 +310,7 @@ impl Store {
             .iter()
             .filter(|c| c.status >= HealthStatus::Warning)
             .count();
+        let today = now.with_timezone(&a.tz).date_naive();
         let next = a
             .plan
             .iter()
@@ -308,17 +319,23 @@ impl Store {
                 let holds = held.iter().find(|h| h.id == r.id);
                 NextReminder {
                     fire_at: r.fire_at,
+                    label: labels::when_label(r.fire_at, a.tz, today, clock_style),
                     notification: notifications::word(r, a.tz, clock_style),
                     held: holds.is_some(),
                     exact: holds.is_some_and(|h| h.exact),
                 }
             });
+        let overall = match worst {
+            HealthStatus::Problem => Overall::NeedsAttention,
+            HealthStatus::Warning => Overall::MayBeLate,
+            HealthStatus::Ok | HealthStatus::Advice => Overall::Good,
+        };
         Ok(ReminderHealth {
-            overall: match worst {
-                HealthStatus::Problem => Overall::NeedsAttention,
-                HealthStatus::Warning => Overall::MayBeLate,
-                HealthStatus::Ok | HealthStatus::Advice => Overall::Good,
-            },
+            overall,
+            overall_label: names::overall_label(overall).to_owned(),
+            last_applied_label: plan
+                .last_applied
+                .map(|at| labels::when_label(at, a.tz, today, clock_style)),
             checks,
             next,
             planned: a.plan.len(),

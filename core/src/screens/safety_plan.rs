@@ -58,6 +58,8 @@ pub struct LinkableContact {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct SafetyPlanScreen {
     pub sections: Vec<SafetySectionView>,
+    /// The whole plan as text, for editing it in one go ([`SafetyPlanAction::ApplyText`]).
+    pub text: String,
     /// The participant's contacts and the crisis lines, for linking.
     pub linkable: Vec<LinkableContact>,
     pub max_items_per_section: u32,
@@ -100,14 +102,16 @@ pub enum SafetyPlanAction {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct SafetyPlanResult {
     pub screen: SafetyPlanScreen,
-    /// For [`SafetyPlanAction::ApplyText`]: what the text changed.
+    /// For [`SafetyPlanAction::ApplyText`]: what the text changed, and in words.
     pub text_change: Option<SafetyPlanDiffSummary>,
+    pub text_change_summary: Option<String>,
 }
 
 impl Store {
     /// The safety plan screen.
     pub fn safety_plan_screen(&self) -> Result<SafetyPlanScreen> {
         let plan = self.safety_plan()?;
+        let text = plan.to_text();
         let allowing: Vec<SafetySection> = plan
             .sections
             .iter()
@@ -168,6 +172,7 @@ impl Store {
         }));
         Ok(SafetyPlanScreen {
             sections,
+            text,
             linkable,
             max_items_per_section: u32::try_from(MAX_SAFETY_ITEMS).unwrap_or(u32::MAX),
         })
@@ -201,6 +206,7 @@ impl Store {
         }
         Ok(SafetyPlanResult {
             screen: self.safety_plan_screen()?,
+            text_change_summary: text_change.map(|c| c.sentence()),
             text_change,
         })
     }

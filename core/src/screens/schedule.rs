@@ -16,7 +16,7 @@ use crate::schedule::session::{
 };
 use crate::screens::labels;
 use crate::screens::session_form::SessionValues;
-use crate::screens::views::{OccurrenceView, Viewer, checked_now, zone_of};
+use crate::screens::views::{LeadChoice, OccurrenceView, Viewer, checked_now, zone_of};
 use crate::storage::store::Store;
 
 /// How many local days, today first, the schedule lists occurrences for.
@@ -87,6 +87,8 @@ pub struct AttendanceView {
 pub struct ScheduleChoices {
     pub kinds: Vec<SessionKind>,
     pub lead_minutes: Vec<u32>,
+    /// The same lead times with their words.
+    pub lead_choices: Vec<LeadChoice>,
     /// Monday first.
     pub weekdays: Vec<Weekday>,
     pub default_duration_minutes: u32,
@@ -293,6 +295,7 @@ impl Store {
         ScheduleChoices {
             kinds: SESSION_KIND_CHOICES.to_vec(),
             lead_minutes: LEAD_CHOICES.to_vec(),
+            lead_choices: LEAD_CHOICES.into_iter().map(LeadChoice::of).collect(),
             weekdays: vec![
                 Weekday::Mon,
                 Weekday::Tue,

@@ -3,7 +3,7 @@
 //! changed against the values the form opened with, so a field another device changed while
 //! the form was open keeps that change.
 
-use chrono::{DateTime, Duration, NaiveDateTime, Timelike, Utc};
+use chrono::{DateTime, Datelike, Duration, NaiveDateTime, Timelike, Utc};
 use serde::Serialize;
 
 use crate::error::{Error, RecordKind, Result};
@@ -56,6 +56,9 @@ pub struct SessionForm {
     /// What the form opens with; saving compares the edited form with these.
     pub values: SessionValues,
     pub choices: ScheduleChoices,
+    /// The repeat the form offers when the participant turns repeating on: every week on
+    /// the start's weekday.
+    pub weekly: Recurrence,
     /// What "the default reminders" are now.
     pub default_leads: Vec<LeadChoice>,
     pub can_remove: bool,
@@ -139,6 +142,7 @@ impl Store {
             }
         };
         Ok(SessionForm {
+            weekly: Recurrence::weekly(&[values.start.weekday()]),
             can_remove: session_id.is_some(),
             session_id,
             values,

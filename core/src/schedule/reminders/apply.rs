@@ -98,6 +98,9 @@ pub struct ReminderChanges {
 pub struct AppliedPlan {
     pub at: DateTime<Utc>,
     pub zone: String,
+    /// The clock style the held reminders were worded for (`None` in a record from before
+    /// it was kept).
+    pub clock_style: Option<ClockStyle>,
     pub held: Vec<HeldReminder>,
 }
 
@@ -119,6 +122,8 @@ struct Stored {
     /// Milliseconds since 1970.
     at: i64,
     zone: String,
+    #[serde(default)]
+    clock: Option<ClockStyle>,
     held: Vec<StoredHeld>,
 }
 
@@ -191,9 +196,10 @@ impl Store {
             }
         }
 
-        // Words hold local times: made in another zone, they are made again.
+        // Words hold local times: made in another zone or for the other clock style (the
+        // participant switched 12/24-hour), they are made again.
         let reworded = match &recorded {
-            Some(a) => a.zone != tz.name(),
+            Some(a) => a.zone != tz.name() || a.clock_style.is_some_and(|c| c != ctx.clock_style),
             None => !held.is_empty(),
         };
         let planned: HashSet<&str> = plan.iter().map(|r| r.id.as_str()).collect();
@@ -269,6 +275,7 @@ impl Store {
         &mut self,
         at: DateTime<Utc>,
         zone: &str,
+        clock_style: ClockStyle,
         held: &[HeldReminder],
     ) -> Result<()> {
         let tz = validate::time_zone(zone)?;
@@ -304,6 +311,7 @@ impl Store {
         let stored = Stored {
             at: at.timestamp_millis(),
             zone: tz.name().to_owned(),
+            clock: Some(clock_style),
             held: distinct(held)
                 .into_iter()
                 .map(|h| StoredHeld {
@@ -329,6 +337,7 @@ impl Store {
         Ok(Some(AppliedPlan {
             at: instant(stored.at)?,
             zone: stored.zone,
+            clock_style: stored.clock,
             held: stored
                 .held
                 .into_iter()

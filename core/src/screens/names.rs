@@ -1,0 +1,128 @@
+//! The words for the core's closed sets, once for every shell: a role, a session kind, a
+//! weekday, an export format, a fix's button, reminder health's verdict, what an erase did.
+//! Each match is exhaustive, so a new case cannot go without words.
+
+use chrono::Weekday;
+
+use crate::data_rights::erase::ServerErasure;
+use crate::data_rights::export::CheckinExportFormat;
+use crate::schedule::session::SessionKind;
+use crate::screens::reminder_health::{HealthFix, Overall};
+use crate::support::contact::ContactRole;
+
+pub fn role_label(role: ContactRole) -> &'static str {
+    match role {
+        ContactRole::Therapist => "Therapist",
+        ContactRole::Counselor => "Counselor",
+        ContactRole::Sponsor => "Sponsor",
+        ContactRole::Peer => "Peer",
+        ContactRole::Family => "Family",
+        ContactRole::CaseManager => "Case manager",
+        ContactRole::CrisisLine => "Crisis line",
+        ContactRole::Other => "Other",
+    }
+}
+
+pub fn session_kind_label(kind: SessionKind) -> &'static str {
+    match kind {
+        SessionKind::Psychoeducation => "Psychoeducation",
+        SessionKind::ProcessGroup => "Process group",
+        SessionKind::SkillsGroup => "Skills group",
+        SessionKind::Individual => "Individual session",
+        SessionKind::Family => "Family session",
+        SessionKind::Aftercare => "Aftercare",
+        SessionKind::Other => "Other",
+    }
+}
+
+/// "Monday".
+pub fn weekday_label(day: Weekday) -> &'static str {
+    match day {
+        Weekday::Mon => "Monday",
+        Weekday::Tue => "Tuesday",
+        Weekday::Wed => "Wednesday",
+        Weekday::Thu => "Thursday",
+        Weekday::Fri => "Friday",
+        Weekday::Sat => "Saturday",
+        Weekday::Sun => "Sunday",
+    }
+}
+
+/// "Mon", for a row of day toggles.
+pub fn weekday_short_label(day: Weekday) -> &'static str {
+    match day {
+        Weekday::Mon => "Mon",
+        Weekday::Tue => "Tue",
+        Weekday::Wed => "Wed",
+        Weekday::Thu => "Thu",
+        Weekday::Fri => "Fri",
+        Weekday::Sat => "Sat",
+        Weekday::Sun => "Sun",
+    }
+}
+
+pub fn export_format_label(format: CheckinExportFormat) -> &'static str {
+    match format {
+        CheckinExportFormat::Csv => "CSV (a spreadsheet)",
+        CheckinExportFormat::Json => "JSON",
+        CheckinExportFormat::Fhir => "FHIR (for a clinic)",
+    }
+}
+
+/// The button that applies a fix.
+pub fn health_fix_label(fix: HealthFix) -> &'static str {
+    match fix {
+        HealthFix::RequestNotificationPermission => "Allow notifications",
+        HealthFix::OpenNotificationSettings | HealthFix::OpenChannelSettings(_) => {
+            "Open notification settings"
+        }
+        HealthFix::RequestExactAlarms => "Allow exact alarms",
+        HealthFix::RequestIgnoreBatteryOptimizations => "Stop optimizing battery",
+        HealthFix::OpenAppDetails | HealthFix::OpenAppSettings => "Open Settings",
+        HealthFix::RefreshPlan => "Refresh reminders now",
+    }
+}
+
+pub fn overall_label(overall: Overall) -> &'static str {
+    match overall {
+        Overall::Good => "Reminders will reach you",
+        Overall::MayBeLate => "Reminders may be late",
+        Overall::NeedsAttention => "Reminders need your attention",
+    }
+}
+
+/// What an erase did, for the participant.
+pub fn erase_summary(server: ServerErasure) -> &'static str {
+    match server {
+        ServerErasure::Erased => {
+            "Erased from this phone and from the server. Your other devices no longer sync."
+        }
+        ServerErasure::AlreadyGone => "Erased from this phone. The server no longer had your data.",
+        ServerErasure::NotEnrolled => "Erased from this phone.",
+        ServerErasure::Kept => {
+            "Erased from this phone. The server's copy remains until you erase it from another \
+             device."
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_case_has_words() {
+        for r in ContactRole::ALL {
+            assert!(!role_label(r).is_empty());
+        }
+        for k in crate::screens::schedule::SESSION_KIND_CHOICES {
+            assert!(!session_kind_label(k).is_empty());
+        }
+        assert_eq!(weekday_label(Weekday::Wed), "Wednesday");
+        assert_eq!(weekday_short_label(Weekday::Sun), "Sun");
+        assert_eq!(
+            erase_summary(ServerErasure::NotEnrolled),
+            "Erased from this phone."
+        );
+    }
+}
