@@ -9,6 +9,8 @@ data class EraseState(
     val erasing: Boolean = false,
     /** Set once everything is erased: the app starts again from a fresh store. */
     val erased: ServerErasure? = null,
+    /** What the erase did, in the core's words. */
+    val summary: String? = null,
     /**
      * The server could not be reached, so nothing was erased: the screen offers to erase this
      * device only (the server's copy would remain) or to try again later.
@@ -43,7 +45,7 @@ class ErasePresenter(
             // The key goes only after the core erased: deleting it first would lock the
             // participant out of data that may still be there.
             afterErase.storeErased(held)
-            update { EraseState(erased = report.server) }
+            update { EraseState(erased = report.server, summary = report.summary) }
             true
         } catch (e: CompanionException) {
             update {

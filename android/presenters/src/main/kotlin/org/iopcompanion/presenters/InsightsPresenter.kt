@@ -7,7 +7,7 @@ import org.iopcompanion.core.InsightsScreenRecord
 data class InsightsState(
     /** The core's words, figures, nudge and chart series. */
     val screen: InsightsScreenRecord? = null,
-    /** One of the chart's ranges the core offers; `null` until the screen is first loaded. */
+    /** One of the chart's ranges the core offers; `null`: the core's first range. */
     val chartDays: UInt? = null,
     val problem: Problem? = null,
 ) {
@@ -23,11 +23,12 @@ class InsightsPresenter(
     /** Also the answer to every change notification. */
     fun refresh() {
         val days = state.value.chartDays
-        val outcome = attempt { store.insightsScreen(clock.instant(), clock.zone.id, days ?: FIRST_ASK) }
+        val outcome = attempt { store.insightsScreen(clock.instant(), clock.zone.id, days) }
         update {
             when (outcome) {
                 is Outcome.Done -> it.copy(screen = outcome.value, chartDays = outcome.value.chart.days)
-                is Outcome.Failed -> it.copy(problem = outcome.problem)
+                // A range the core refused is dropped: the chart stays on the one it shows.
+                is Outcome.Failed -> it.copy(problem = outcome.problem, chartDays = it.screen?.chart?.days)
             }
         }
     }
@@ -39,12 +40,4 @@ class InsightsPresenter(
     }
 
     fun dismissProblem() = update { it.copy(problem = null) }
-
-    private companion object {
-        /**
-         * The first load must name a range before the core has said which exist: its first
-         * one. (android-notes.md asks for `chartDays: UInt?`, null meaning the core's default.)
-         */
-        const val FIRST_ASK = 30u
-    }
 }

@@ -53,7 +53,7 @@ enum class ApplyReason(val alarmsCleared: Boolean) {
  */
 class ReminderPlanApplier(private val store: CompanionStore, private val alarms: Alarms) {
 
-    /** What the core recorded the OS holding after the last apply, in which zone and when. */
+    /** What the core recorded the OS holding after the last apply, in which zone, clock style and when. */
     fun ledger(): List<HeldReminder> = store.remindersApplied()?.held.orEmpty()
 
     fun apply(now: Instant, zone: String, clockStyle: ClockStyle, reason: ApplyReason): ReminderChanges {
@@ -73,7 +73,7 @@ class ReminderPlanApplier(private val store: CompanionStore, private val alarms:
             val named = !store.settingsScreen(clockStyle).discreetNotifications
             changes.schedule.forEach { alarms.schedule(it, named) }
         }
-        store.recordRemindersApplied(now, zone, changes.heldAfter)
+        store.recordRemindersApplied(now, zone, clockStyle, changes.heldAfter)
         return changes
     }
 }

@@ -10,8 +10,9 @@ data class SafetyPlanState(
     val screen: SafetyPlanScreenRecord? = null,
     /** The whole plan as text while the participant edits it that way. */
     val text: String? = null,
-    /** What the last text edit changed, as the core counted it. */
+    /** What the last text edit changed, as the core counted it and in its words. */
     val lastTextChange: SafetyPlanDiffSummary? = null,
+    val lastTextChangeSummary: String? = null,
     val problem: Problem? = null,
 ) {
     val loaded: Boolean get() = screen != null
@@ -40,6 +41,7 @@ class SafetyPlanPresenter(private val store: CompanionStore) : Presenter<SafetyP
                     it.copy(
                         screen = outcome.value.screen,
                         lastTextChange = outcome.value.textChange ?: it.lastTextChange,
+                        lastTextChangeSummary = outcome.value.textChangeSummary ?: it.lastTextChangeSummary,
                         text = if (action is SafetyPlanAction.ApplyText) null else it.text,
                     )
                 }
@@ -52,12 +54,8 @@ class SafetyPlanPresenter(private val store: CompanionStore) : Presenter<SafetyP
         }
     }
 
-    /**
-     * Opens the text editor with [text], the plan as the core writes it. The screen record does
-     * not carry that text yet (android-notes.md: SafetyPlanScreenRecord.text), so the view
-     * offers the editor only once it does.
-     */
-    fun beginTextEdit(text: String) = update { it.copy(text = text, lastTextChange = null) }
+    /** Opens the text editor with the plan as the core writes it (the screen's `text`). */
+    fun beginTextEdit() = update { s -> s.screen?.let { s.copy(text = it.text, lastTextChange = null, lastTextChangeSummary = null) } ?: s }
 
     fun setText(text: String) = update { it.copy(text = text) }
 

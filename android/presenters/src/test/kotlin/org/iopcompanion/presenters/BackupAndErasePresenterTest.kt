@@ -93,6 +93,7 @@ class BackupAndErasePresenterTest : StoreTest() {
         val erase = ErasePresenter(store) { keyDeleted.incrementAndGet() }
         assertTrue(runBlocking { erase.erase(localOnly = false) })
         assertEquals(ServerErasure.NOT_ENROLLED, erase.state.value.erased)
+        assertTrue(erase.state.value.summary.orEmpty().isNotBlank(), "the core says what was erased")
         assertFalse(erase.state.value.erasing)
         assertEquals(1, keyDeleted.get())
         assertFalse(dir.exists())

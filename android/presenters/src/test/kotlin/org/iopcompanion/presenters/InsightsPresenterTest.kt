@@ -22,7 +22,7 @@ class InsightsPresenterTest : StoreTest() {
         val screen = requireNotNull(insights.state.value.screen)
         val ranges = screen.chart.ranges
         assertEquals(ranges.first(), screen.chart.days)
-        assertEquals(store.insightsScreen(clock.instant(), "America/New_York", ranges.first()), screen)
+        assertEquals(store.insightsScreen(clock.instant(), "America/New_York", null), screen)
         assertEquals(LocalDate.of(2025, 6, 5), screen.today)
         assertNotNull(screen.nudge, "cravings at 8 and 8: the core's nudge")
 
@@ -44,5 +44,8 @@ class InsightsPresenterTest : StoreTest() {
         insights.setChartDays(0u)
         assertEquals(Problem.Kind.INVALID_INPUT, insights.state.value.problem?.kind)
         assertEquals(before, insights.state.value.screen)
+        insights.dismissProblem()
+        insights.refresh()
+        assertEquals(null, insights.state.value.problem, "the refused range is not asked for again")
     }
 }

@@ -115,6 +115,20 @@ class ReminderPlanApplierTest : StoreTest() {
     }
 
     @Test
+    fun `switching the phone to 12-hour time rewords every reminder`() {
+        val store = participant()
+        val alarms = RecordingAlarms()
+        val applier = ReminderPlanApplier(store, alarms)
+        applier.apply(sunday, ny, h24, ApplyReason.LAUNCH)
+        assertEquals(h24, store.remindersApplied()?.clockStyle)
+        alarms.reset()
+        val changes = applier.apply(sunday, ny, ClockStyle.TWELVE_HOUR, ApplyReason.RESUME)
+        assertTrue(changes.reworded)
+        assertEquals(ClockStyle.TWELVE_HOUR, store.remindersApplied()?.clockStyle)
+        assertEquals(changes.heldAfter.map { it.id }.toSet(), alarms.scheduled.map { it.reminder.id }.toSet())
+    }
+
+    @Test
     fun `a late inexact alarm is not cancelled by a re-apply within the grace`() {
         val store = participant()
         store.settingsAct(SettingsAction.SetCheckinReminder(null), ClockStyle.TWENTY_FOUR_HOUR)

@@ -63,7 +63,10 @@ class SafetyPlanPresenterTest : StoreTest() {
         val plan = SafetyPlanPresenter(store)
         plan.refresh()
         plan.act(SafetyPlanAction.Add(SafetySection.WARNING_SIGNS, SafetyItemInput(text = "Not sleeping")))
-        plan.beginTextEdit("## 1. Warning signs\n- Not sleeping\n- Isolating\n")
+        plan.beginTextEdit()
+        val text = requireNotNull(plan.state.value.text)
+        assertEquals(store.safetyPlanScreen().text, text)
+        assertTrue(text.contains("Not sleeping"))
         val bad = "## 9. Nothing\n- x\n"
         plan.setText(bad)
         assertFalse(plan.applyText())
@@ -71,8 +74,9 @@ class SafetyPlanPresenterTest : StoreTest() {
         assertEquals(bad, plan.state.value.text)
         assertEquals(listOf("Not sleeping"), plan.state.value.labels(SafetySection.WARNING_SIGNS))
 
-        plan.setText("## 1. Warning signs\n- Not sleeping\n- Isolating\n")
+        plan.setText(text.replace("- Not sleeping", "- Not sleeping\n- Isolating"))
         assertTrue(plan.applyText(), plan.state.value.problem?.detail)
+        assertTrue(plan.state.value.lastTextChangeSummary.orEmpty().isNotBlank())
         assertNull(plan.state.value.text)
         assertEquals(1u, plan.state.value.lastTextChange?.added)
         assertEquals(listOf("Not sleeping", "Isolating"), plan.state.value.labels(SafetySection.WARNING_SIGNS))

@@ -145,7 +145,7 @@ class CompanionStoreTest {
             assertEquals("Process group", firstGroup.notification.title)
             assertEquals(NotificationChannel.SESSION_REMINDERS, firstGroup.notification.channel)
             assertTrue(firstGroup.exact)
-            store.recordRemindersApplied(ctx.now, ctx.zone, first.heldAfter)
+            store.recordRemindersApplied(ctx.now, ctx.zone, ctx.clockStyle, first.heldAfter)
             assertEquals(first.heldAfter, store.remindersApplied()?.held)
             store.cancelOccurrence(group.id, LocalDate.parse("2025-06-04"))
             val changes = store.reminderChanges(ctx, first.heldAfter)

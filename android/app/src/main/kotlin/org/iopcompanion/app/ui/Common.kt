@@ -39,6 +39,7 @@ import org.iopcompanion.core.ActionType
 import org.iopcompanion.core.ContactActionRecord
 import org.iopcompanion.core.Role
 import org.iopcompanion.core.SessionKind
+import org.iopcompanion.core.sessionKindLabel
 import org.iopcompanion.presenters.PlatformRequest
 import org.iopcompanion.presenters.Problem
 
@@ -62,33 +63,10 @@ fun ProblemBanner(problem: Problem?, onDismiss: () -> Unit) {
     }
 }
 
-/** The session kinds, in words: the core's closed set, the words the app's resources. */
-@Composable
-fun kindLabel(kind: SessionKind): String = stringResource(
-    when (kind) {
-        SessionKind.PROCESS_GROUP -> R.string.kind_process_group
-        SessionKind.SKILLS_GROUP -> R.string.kind_skills_group
-        SessionKind.PSYCHOEDUCATION -> R.string.kind_psychoeducation
-        SessionKind.INDIVIDUAL -> R.string.kind_individual
-        SessionKind.FAMILY -> R.string.kind_family
-        SessionKind.AFTERCARE -> R.string.kind_aftercare
-        SessionKind.OTHER -> R.string.kind_other
-    },
-)
+/** The core's words for a session kind and a role. */
+fun kindLabel(kind: SessionKind): String = sessionKindLabel(kind)
 
-@Composable
-fun roleLabel(role: Role): String = stringResource(
-    when (role) {
-        Role.THERAPIST -> R.string.role_therapist
-        Role.COUNSELOR -> R.string.role_counselor
-        Role.SPONSOR -> R.string.role_sponsor
-        Role.PEER -> R.string.role_peer
-        Role.FAMILY -> R.string.role_family
-        Role.CASE_MANAGER -> R.string.role_case_manager
-        Role.CRISIS_LINE -> R.string.role_crisis_line
-        Role.OTHER -> R.string.role_other
-    },
-)
+fun roleLabel(role: Role): String = org.iopcompanion.core.roleLabel(role)
 
 fun actionIcon(kind: ActionType): ImageVector = when (kind) {
     ActionType.CALL, ActionType.TTY -> Icons.Filled.Call

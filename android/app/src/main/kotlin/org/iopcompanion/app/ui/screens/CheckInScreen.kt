@@ -121,10 +121,10 @@ fun CheckInScreen(graph: AppGraph, store: CompanionStore, onDone: () -> Unit) {
         val step = screen.sleepStepHours
         Row(verticalAlignment = Alignment.CenterVertically) {
             Slider(
-                value = (values.sleepHours ?: 0.0).toFloat(),
+                value = (values.sleepHours ?: screen.sleepMinHours).toFloat(),
                 onValueChange = { v -> vm.presenter.setSleepHours((v / step).roundToInt() * step) },
-                valueRange = 0f..screen.sleepMaxHours.toFloat(),
-                steps = ((screen.sleepMaxHours / step).roundToInt() - 1).coerceAtLeast(0),
+                valueRange = screen.sleepMinHours.toFloat()..screen.sleepMaxHours.toFloat(),
+                steps = (((screen.sleepMaxHours - screen.sleepMinHours) / step).roundToInt() - 1).coerceAtLeast(0),
                 modifier = Modifier.weight(1f),
             )
             Text(values.sleepHours?.let { stringResource(R.string.hours, it.toString()) } ?: stringResource(R.string.not_set), modifier = Modifier.padding(start = 12.dp))

@@ -41,7 +41,6 @@ import org.iopcompanion.core.CompanionStore
 import org.iopcompanion.core.HealthCheck
 import org.iopcompanion.core.HealthFix
 import org.iopcompanion.core.HealthStatus
-import org.iopcompanion.core.Overall
 import org.iopcompanion.presenters.ApplyReason
 import org.iopcompanion.presenters.ReminderHealthPresenter
 
@@ -79,17 +78,8 @@ fun ReminderHealthScreen(graph: AppGraph, store: CompanionStore) {
     Column(Modifier.fillMaxSize().verticalScroll(rememberScrollState()).padding(16.dp)) {
         ProblemBanner(state.problem) { vm.presenter.dismissProblem() }
         Text(stringResource(R.string.reminder_health_title), style = MaterialTheme.typography.headlineSmall)
-        Text(
-            stringResource(
-                when (health.overall) {
-                    Overall.GOOD -> R.string.health_good
-                    Overall.MAY_BE_LATE -> R.string.health_may_be_late
-                    Overall.NEEDS_ATTENTION -> R.string.health_needs_attention
-                },
-            ),
-            style = MaterialTheme.typography.titleMedium,
-            modifier = Modifier.padding(vertical = 8.dp),
-        )
+        Text(health.overallLabel, style = MaterialTheme.typography.titleMedium, modifier = Modifier.padding(vertical = 8.dp))
+        health.lastAppliedLabel?.let { Text(it, style = MaterialTheme.typography.bodySmall) }
         Text(
             pluralStringResource(R.plurals.health_planned, health.planned.toInt(), health.planned.toInt(), state.window.horizonDays.toInt()),
             style = MaterialTheme.typography.bodySmall,
@@ -99,7 +89,7 @@ fun ReminderHealthScreen(graph: AppGraph, store: CompanionStore) {
             Text(stringResource(R.string.health_nothing_planned))
         } else {
             // The next reminder in the core's own words, as the phone will show it.
-            Text(stringResource(R.string.health_next), style = MaterialTheme.typography.labelLarge)
+            Text(next.label, style = MaterialTheme.typography.labelLarge)
             Text(next.notification.title)
             Text(next.notification.body, style = MaterialTheme.typography.bodySmall)
         }
@@ -128,7 +118,7 @@ private fun CheckRow(check: HealthCheck, onFix: (HealthFix) -> Unit) {
                 Text(check.title)
                 Text(check.detail, style = MaterialTheme.typography.bodySmall)
             }
-            check.fix?.let { fix -> Button(onClick = { onFix(fix) }) { Text(stringResource(R.string.health_fix)) } }
+            check.fix?.let { fix -> Button(onClick = { onFix(fix) }) { Text(check.fixLabel ?: stringResource(R.string.health_fix)) } }
         }
     }
 }

@@ -81,9 +81,8 @@ fun SafetyPlanScreen(graph: AppGraph, store: CompanionStore) {
     Column(Modifier.fillMaxSize().verticalScroll(rememberScrollState()).padding(16.dp)) {
         ProblemBanner(state.problem) { vm.presenter.dismissProblem() }
         Text(stringResource(R.string.safety_plan_title), style = MaterialTheme.typography.headlineSmall)
-        // "Edit as text" opens once the core's screen carries the plan's text (android-notes.md):
-        // the app does not write the plan's text format itself.
-        state.lastTextChange?.let { Text(stringResource(R.string.safety_plan_text_applied, it.added.toInt(), it.removed.toInt(), it.moved.toInt())) }
+        OutlinedButton(onClick = { vm.presenter.beginTextEdit() }) { Text(stringResource(R.string.safety_plan_edit_text)) }
+        state.lastTextChangeSummary?.let { Text(it, style = MaterialTheme.typography.bodySmall) }
         val titles = screen.sections.associate { it.section to "${it.number}. ${it.title}" }
         screen.sections.forEach { section -> Section(section, screen.linkable, titles, send, open) }
     }

@@ -5,6 +5,7 @@ import androidx.compose.foundation.layout.Arrangement
 import androidx.compose.foundation.layout.Column
 import androidx.compose.foundation.layout.ExperimentalLayoutApi
 import androidx.compose.foundation.layout.FlowRow
+import androidx.compose.foundation.layout.Row
 import androidx.compose.foundation.rememberScrollState
 import androidx.compose.foundation.text.KeyboardOptions
 import androidx.compose.foundation.verticalScroll
@@ -16,6 +17,7 @@ import androidx.compose.material3.FilterChip
 import androidx.compose.material3.MaterialTheme
 import androidx.compose.material3.OutlinedButton
 import androidx.compose.material3.OutlinedTextField
+import androidx.compose.material3.Switch
 import androidx.compose.material3.Text
 import androidx.compose.material3.TextButton
 import androidx.compose.material3.TimePicker
@@ -26,31 +28,25 @@ import androidx.compose.runtime.getValue
 import androidx.compose.runtime.mutableStateOf
 import androidx.compose.runtime.remember
 import androidx.compose.runtime.setValue
+import androidx.compose.ui.Alignment
 import androidx.compose.ui.Modifier
 import androidx.compose.ui.platform.LocalContext
 import androidx.compose.ui.res.stringResource
 import androidx.compose.ui.text.input.KeyboardType
 import androidx.compose.ui.unit.dp
-import java.time.DayOfWeek
 import java.time.Instant
 import java.time.LocalDate
 import java.time.LocalDateTime
 import java.time.LocalTime
 import java.time.ZoneOffset
-import java.time.format.TextStyle
-import java.util.Locale
 import org.iopcompanion.app.R
 import org.iopcompanion.app.ui.FormField
 import org.iopcompanion.app.ui.PickerLabels
 import org.iopcompanion.app.ui.kindLabel
-import org.iopcompanion.core.RecurrenceRecord
 import org.iopcompanion.core.ScheduleAction
 import org.iopcompanion.core.SessionValuesRecord
-import org.iopcompanion.core.Weekday
+import org.iopcompanion.core.weekdayShortLabel
 import org.iopcompanion.presenters.ScheduleDialog
-
-/** A weekday in the phone's language (the core's closed set, the platform's words). */
-private fun Weekday.label(): String = DayOfWeek.valueOf(name).getDisplayName(TextStyle.SHORT, Locale.getDefault())
 
 /**
  * The core's session form: it opens with the core's values (a new session at the next whole
@@ -95,27 +91,23 @@ fun SessionFormDialog(
                     label = { Text(stringResource(R.string.session_duration)) }, singleLine = true,
                     keyboardOptions = KeyboardOptions(keyboardType = KeyboardType.Number),
                 )
-                Text(stringResource(R.string.session_repeats))
-                FlowRow(horizontalArrangement = Arrangement.spacedBy(6.dp)) {
-                    val days = values.recurrence?.weekdays.orEmpty()
-                    choices.weekdays.forEach { day ->
-                        FilterChip(
-                            selected = day in days,
-                            onClick = {
-                                val chosen = if (day in days) days - day else days + day
-                                onEdit {
-                                    it.copy(
-                                        recurrence = if (chosen.isEmpty()) {
-                                            null
-                                        } else {
-                                            (it.recurrence ?: RecurrenceRecord(emptyList(), 1u, null, null))
-                                                .copy(weekdays = choices.weekdays.filter { d -> d in chosen })
-                                        },
-                                    )
-                                }
-                            },
-                            label = { Text(day.label()) },
-                        )
+                Row(verticalAlignment = Alignment.CenterVertically) {
+                    Text(stringResource(R.string.session_repeats), modifier = Modifier.weight(1f))
+                    // On starts with the core's weekly default; off makes it a one-off.
+                    Switch(checked = values.recurrence != null, onCheckedChange = { on -> onEdit { it.copy(recurrence = if (on) form.weekly else null) } })
+                }
+                values.recurrence?.let { weekly ->
+                    FlowRow(horizontalArrangement = Arrangement.spacedBy(6.dp)) {
+                        choices.weekdays.forEach { day ->
+                            FilterChip(
+                                selected = day in weekly.weekdays,
+                                onClick = {
+                                    val chosen = if (day in weekly.weekdays) weekly.weekdays - day else weekly.weekdays + day
+                                    onEdit { it.copy(recurrence = weekly.copy(weekdays = choices.weekdays.filter { d -> d in chosen })) }
+                                },
+                                label = { Text(weekdayShortLabel(day)) },
+                            )
+                        }
                     }
                 }
                 Text(stringResource(R.string.session_leads))
@@ -125,13 +117,12 @@ fun SessionFormDialog(
                         onClick = { onEdit { it.copy(ownLeads = null) } },
                         label = { Text(stringResource(R.string.session_leads_default, form.defaultLeads.joinToString { it.label })) },
                     )
-                    choices.leadMinutes.forEach { m ->
+                    choices.leadChoices.forEach { choice ->
                         val own = values.ownLeads.orEmpty()
                         FilterChip(
-                            selected = m in own,
-                            onClick = { onEdit { it.copy(ownLeads = if (m in own) own - m else own + m) } },
-                            // The core names its lead choices in settings only (android-notes.md).
-                            label = { Text(stringResource(R.string.minutes, m.toInt())) },
+                            selected = choice.minutes in own,
+                            onClick = { onEdit { it.copy(ownLeads = if (choice.minutes in own) own - choice.minutes else own + choice.minutes) } },
+                            label = { Text(choice.label) },
                         )
                     }
                 }

@@ -44,7 +44,7 @@ import org.iopcompanion.app.ui.readDocument
 import org.iopcompanion.app.ui.writeDocument
 import org.iopcompanion.core.CheckinExportFormat
 import org.iopcompanion.core.CompanionStore
-import org.iopcompanion.core.ServerErasure
+import org.iopcompanion.core.exportFormatLabel
 import org.iopcompanion.presenters.BackupPresenter
 import org.iopcompanion.presenters.ErasePresenter
 import org.iopcompanion.presenters.PlatformRequest
@@ -179,7 +179,7 @@ fun ExportSection(settings: SettingsPresenter, formats: List<CheckinExportFormat
     SectionTitle(stringResource(R.string.export_title))
     Row(horizontalArrangement = Arrangement.spacedBy(8.dp)) {
         formats.forEach { f ->
-            OutlinedButton(onClick = { format = f }) { Text(f.name) }
+            OutlinedButton(onClick = { format = f }) { Text(exportFormatLabel(f)) }
         }
     }
     format?.let { chosen ->
@@ -239,24 +239,14 @@ fun EraseSection(graph: AppGraph, store: CompanionStore, onErased: () -> Unit) {
             dismissButton = { TextButton(onClick = { confirm = false }) { Text(stringResource(R.string.cancel)) } },
         )
     }
-    state.erased?.let { server ->
-        // What happened on the server, then a fresh start (the app reopens on a new, empty store).
+    state.summary?.let { summary ->
+        // What the core erased, in its words, then a fresh start (the app reopens on a new, empty store).
         AlertDialog(
             onDismissRequest = onErased,
             title = { Text(stringResource(R.string.erased_title)) },
-            text = {
-                Text(
-                    stringResource(
-                        when (server) {
-                            ServerErasure.ERASED -> R.string.erased_server
-                            ServerErasure.ALREADY_GONE -> R.string.erased_already_gone
-                            ServerErasure.NOT_ENROLLED -> R.string.erased_not_enrolled
-                            ServerErasure.KEPT -> R.string.erased_kept
-                        },
-                    ),
-                )
-            },
+            text = { Text(summary) },
             confirmButton = { TextButton(onClick = onErased) { Text(stringResource(R.string.ok)) } },
         )
+
     }
 }
