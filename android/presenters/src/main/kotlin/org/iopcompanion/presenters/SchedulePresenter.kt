@@ -15,8 +15,8 @@ sealed interface ScheduleDialog {
      */
     data class SessionForm(val form: SessionFormRecord, val edited: SessionValuesRecord) : ScheduleDialog
 
-    /** Moving one occurrence to another time. */
-    data class MoveOccurrence(val sessionId: String, val seriesDate: java.time.LocalDate) : ScheduleDialog
+    /** Moving one occurrence to another time, from [from] on the session's own clock. */
+    data class MoveOccurrence(val sessionId: String, val seriesDate: java.time.LocalDate, val from: java.time.LocalDateTime) : ScheduleDialog
 }
 
 data class ScheduleState(

@@ -97,7 +97,7 @@ class SchedulePresenterTest : StoreTest() {
         assertEquals(OccurrenceStatus.CANCELLED, status(wednesday))
         assertTrue(schedule.act(ScheduleAction.RestoreOccurrence(id, wednesday)))
         assertEquals(OccurrenceStatus.SCHEDULED, status(wednesday))
-        schedule.open(ScheduleDialog.MoveOccurrence(id, wednesday))
+        schedule.open(ScheduleDialog.MoveOccurrence(id, wednesday, LocalDateTime.of(2030, 1, 9, 9, 0)))
         assertTrue(schedule.act(ScheduleAction.MoveOccurrence(id, wednesday, LocalDateTime.of(2030, 1, 10, 9, 0), null)))
         assertEquals(OccurrenceStatus.MOVED, status(wednesday))
         assertNull(schedule.state.value.dialog)

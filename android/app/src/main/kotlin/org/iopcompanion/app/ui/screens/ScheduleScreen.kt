@@ -72,7 +72,7 @@ fun ScheduleScreen(graph: AppGraph, store: CompanionStore) {
                             }
                         }
                         if (line.canMove) {
-                            TextButton(onClick = { vm.presenter.open(ScheduleDialog.MoveOccurrence(line.sessionId, line.seriesDate)) }) {
+                            TextButton(onClick = { vm.presenter.open(ScheduleDialog.MoveOccurrence(line.sessionId, line.seriesDate, line.sessionClock?.start ?: line.localStart)) }) {
                                 Text(stringResource(R.string.schedule_move_once))
                             }
                         }

@@ -152,7 +152,7 @@ fun SessionFormDialog(
 @Composable
 fun MoveOccurrenceDialog(dialog: ScheduleDialog.MoveOccurrence, labels: PickerLabels, onDismiss: () -> Unit, onMove: (ScheduleAction) -> Unit) {
     val context = LocalContext.current
-    var to by remember { mutableStateOf(dialog.seriesDate.atTime(LocalTime.NOON)) }
+    var to by remember { mutableStateOf(dialog.from) }
     var pickDate by remember { mutableStateOf(false) }
     var pickTime by remember { mutableStateOf(false) }
     AlertDialog(
