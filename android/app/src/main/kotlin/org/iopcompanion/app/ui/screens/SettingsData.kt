@@ -247,6 +247,5 @@ fun EraseSection(graph: AppGraph, store: CompanionStore, onErased: () -> Unit) {
             text = { Text(summary) },
             confirmButton = { TextButton(onClick = onErased) { Text(stringResource(R.string.ok)) } },
         )
-
     }
 }
