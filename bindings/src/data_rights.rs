@@ -36,6 +36,8 @@ pub struct RestoreSummaryRecord {
     /// This store before and after the merge.
     pub before: RecordCountsRecord,
     pub after: RecordCountsRecord,
+    /// "Restored the backup. This phone now has …".
+    pub summary: String,
 }
 
 /// What happened on the server when erasing.
@@ -79,6 +81,7 @@ impl From<RecordCounts> for RecordCountsRecord {
 impl From<RestoreSummary> for RestoreSummaryRecord {
     fn from(s: RestoreSummary) -> Self {
         RestoreSummaryRecord {
+            summary: companion_core::restore_summary(&s),
             changed: s.changed,
             format_version: s.format_version,
             created_at: s.created_at.into(),

@@ -63,7 +63,7 @@ pub use support::{
     ActionType, ContactActionRecord, CrisisLineRecord, CrisisLineSource, ReachOutContactRecord,
     ReachOutRecord, suggested_reach_out_message,
 };
-pub use sync::{AccountRecord, JoinedRecord, SyncSummary};
+pub use sync::{AccountRecord, JoinedRecord, LinkCodeRecord, SyncSummary};
 pub use types::{LocalDate, LocalDateTime, LocalTime, Timestamp};
 
 uniffi::setup_scaffolding!();

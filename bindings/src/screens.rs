@@ -36,7 +36,7 @@ pub use safety_plan::{
 pub use schedule::{
     AttendanceViewRecord, ScheduleAction, ScheduleChoicesRecord, ScheduleDayRecord,
     ScheduleResultRecord, ScheduleScreenRecord, SessionFormRecord, SessionValuesRecord,
-    SessionViewRecord,
+    SessionViewRecord, weekly_repeat,
 };
 pub use settings::{
     AccountViewRecord, RegionChoiceRecord, SettingsAction, SettingsResultRecord,

@@ -25,6 +25,8 @@ pub struct AccountRecord {
 #[derive(Debug, Clone, PartialEq, uniffi::Record)]
 pub struct JoinedRecord {
     pub account: AccountRecord,
+    /// "You joined Evening IOP. Its schedule arrives with the first sync."
+    pub summary: String,
     /// The moment to ask for notification permission (if the platform still can): a
     /// program's sessions come with reminders.
     pub ask_notification_permission: bool,
@@ -37,6 +39,16 @@ pub struct SyncSummary {
     pub bytes_down: u64,
     /// Whether anything here changed: refresh the screens and the reminder plan.
     pub changed: bool,
+    /// "Synced: this phone has the latest."
+    pub summary: String,
+}
+
+/// A one-time code that links another of the participant's devices.
+#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
+pub struct LinkCodeRecord {
+    pub code: String,
+    /// "Enter … on your other device within 15 minutes."
+    pub summary: String,
 }
 
 impl From<AccountInfo> for AccountRecord {
@@ -53,6 +65,7 @@ impl From<AccountInfo> for AccountRecord {
 impl From<SyncReport> for SyncSummary {
     fn from(r: SyncReport) -> Self {
         SyncSummary {
+            summary: companion_core::sync_summary(&r),
             round_trips: r.round_trips,
             bytes_up: r.bytes_up,
             bytes_down: r.bytes_down,
@@ -88,6 +101,7 @@ impl CompanionStore {
 
     fn joined(&self, info: AccountInfo, linked: bool) -> Result<JoinedRecord> {
         Ok(JoinedRecord {
+            summary: companion_core::joined_summary(&info, linked),
             ask_notification_permission: self
                 .read(|s| s.asks_for_notifications_after_joining(linked))?,
             account: info.into(),
@@ -114,10 +128,15 @@ impl CompanionStore {
     }
 
     /// A one-time code (15 minutes) that links another of the participant's devices.
-    pub async fn create_link(&self) -> Result<String> {
+    pub async fn create_link(&self) -> Result<LinkCodeRecord> {
         let transport = self.transport.clone();
-        self.with_store(move |s| Box::pin(async move { s.create_link(&transport).await }))
-            .await
+        let code = self
+            .with_store(move |s| Box::pin(async move { s.create_link(&transport).await }))
+            .await?;
+        Ok(LinkCodeRecord {
+            summary: companion_core::link_code_summary(&code),
+            code,
+        })
     }
 
     pub async fn redeem_link(&self, server: String, code: String) -> Result<JoinedRecord> {

@@ -89,21 +89,19 @@ pub use schedule::session::{
     MAX_DURATION_MINUTES, MAX_LEAD_MINUTES, MAX_LEADS, OccurrenceChange, Session, SessionFields,
     SessionKind,
 };
-pub use screens::checkin::{
-    CheckInSaved, CheckInScreen, CheckInValues, SLEEP_STEP_HOURS, Scale, checkin_title,
-};
-pub use screens::contact_form::{ContactForm, ContactValues};
+pub use screens::checkin::{CheckInSaved, CheckInScreen, CheckInValues, checkin_title};
+pub use screens::contact_form::{ContactForm, ContactValues, ROLE_CHOICES};
 pub use screens::insights::{
-    CHART_RANGES, Chart, ChartDay, Figure, InsightsScreen, NudgeView, Segment, average_label,
-    plural, sleep_label,
+    CHART_RANGES, Chart, ChartDay, ChartRange, Figure, InsightsScreen, NudgeView, Segment,
+    average_label, plural,
 };
 pub use screens::labels::{
-    clock_label, date_label, day_label, elsewhere_label, leads_label, repeat_label,
-    time_range_label,
+    clock_label, date_label, day_label, elsewhere_label, leads_label, repeat_label, sleep_label,
+    time_range_label, when_label,
 };
 pub use screens::names::{
-    erase_summary, export_format_label, health_fix_label, overall_label, role_label,
-    session_kind_label, weekday_label, weekday_short_label,
+    erase_summary, export_format_label, role_label, session_kind_label, weekday_label,
+    weekday_short_label,
 };
 pub use screens::onboarding::{
     OnboardingChoice, OnboardingPage, OnboardingScreen, OnboardingStep, onboarding_pages,
@@ -111,7 +109,11 @@ pub use screens::onboarding::{
 pub use screens::open_problem::{
     OpenProblem, OpenProblemChoice, OpenProblemScreen, open_problem_screen,
 };
-pub use screens::reach_out::{ROLE_CHOICES, ReachOutAction, ReachOutScreen};
+pub use screens::outcomes::{joined_summary, link_code_summary, restore_summary, sync_summary};
+pub use screens::reach_out::{ReachOutAction, ReachOutScreen};
+pub use screens::reminder_health::verdict::{
+    ReminderCard, health_fix_label, overall_label, reminder_card,
+};
 pub use screens::reminder_health::{
     AndroidFacts, HealthCheck, HealthFix, HealthItem, HealthStatus, IosAuthorization,
     IosBackgroundRefresh, IosFacts, IosSetting, NextReminder, Overall, PLAN_STALE_AFTER_HOURS,
@@ -121,12 +123,17 @@ pub use screens::safety_plan::{
     LinkableContact, SafetyItemView, SafetyPlanAction, SafetyPlanResult, SafetyPlanScreen,
     SafetySectionView,
 };
+pub use screens::scales::{
+    SLEEP_STEP_HOURS, Scale, SleepChoice, craving_scale, mood_scale, sleep_choices,
+};
 pub use screens::schedule::{
-    ATTENDANCE_DAYS, AttendanceView, DEFAULT_SESSION_MINUTES, LEAD_CHOICES, SCHEDULE_DAYS,
-    SESSION_KIND_CHOICES, ScheduleAction, ScheduleChoices, ScheduleDay, ScheduleResult,
+    ATTENDANCE_DAYS, AttendanceView, SCHEDULE_DAYS, ScheduleAction, ScheduleDay, ScheduleResult,
     ScheduleScreen, SessionView,
 };
-pub use screens::session_form::{SessionForm, SessionValues};
+pub use screens::session_choices::{
+    DEFAULT_SESSION_MINUTES, LEAD_CHOICES, SESSION_KIND_CHOICES, ScheduleChoices, session_choices,
+};
+pub use screens::session_form::{SessionForm, SessionValues, weekly_repeat};
 pub use screens::settings::{
     AccountView, EXPORT_FORMATS, RegionChoice, SUGGESTED_CHECKIN_REMINDER, SettingsAction,
     SettingsResult, SettingsScreen,

@@ -427,6 +427,23 @@ fn today_shows_the_notice_reminder_health_gives() {
         today(&store, never_asked.clone(), &[]),
         Some(ReminderNotice::AskPermission)
     );
+    let card = companion_core::reminder_card(ReminderNotice::AskPermission);
+    assert_eq!(card.button, "Allow notifications");
+    let r = companion_core::ReminderFacts {
+        facts: PlatformFacts::Android(never_asked.clone()),
+        held: Vec::new(),
+    };
+    assert_eq!(
+        store
+            .today_screen(now(), NY, ClockStyle::TwelveHour, Some(&r))
+            .unwrap()
+            .reminder_card,
+        Some(card)
+    );
+    assert_eq!(
+        companion_core::reminder_card(ReminderNotice::NeedsAttention { problems: 2 }).detail,
+        "2 things may stop them from reaching you."
+    );
     assert_eq!(
         today(&store, never_asked.clone(), &[]),
         health(&store, &never_asked, &[]).notice

@@ -104,6 +104,8 @@ fn today_shows_today_and_one_rule_for_coming_up() {
     assert_eq!(t.coming_up.len(), COMING_UP_MAX);
     assert_eq!(t.coming_up[0].series_date, day("2026-11-17"));
     assert_eq!(t.coming_up[0].status, OccurrenceStatus::Cancelled);
+    assert_eq!(t.coming_up[0].status_label.as_deref(), Some("Cancelled"));
+    assert_eq!(t.sessions[1].status_label, None);
     assert!(!t.coming_up[0].can_cancel && t.coming_up[0].can_restore);
     assert!(t.coming_up.iter().all(|o| o.local_start.date() > t.date));
     assert!(t.checkin.is_none());
@@ -226,7 +228,17 @@ fn a_new_checkin_needs_a_mood_and_takes_every_answer() {
     let screen = s.checkin_screen(date, noon(), NY).unwrap();
     assert!(!screen.existing && screen.mood_required);
     assert_eq!((screen.mood.min, screen.mood.max), (1, 10));
+    assert_eq!(
+        (
+            screen.craving.min_label.as_str(),
+            screen.craving.max_label.as_str()
+        ),
+        ("None", "Very strong")
+    );
     assert_eq!(screen.sleep_max_hours, 24.0);
+    // Every half hour from none to 24, with its words.
+    assert_eq!(screen.sleep_choices.len(), 49);
+    assert_eq!(screen.sleep_choices[15].label, "7h30");
     let mut edited = CheckInValues {
         craving: Some(2),
         ..Default::default()
@@ -518,6 +530,8 @@ fn insights_are_worded_once_and_the_chart_breaks_on_missing_days() {
     assert_eq!(i.chart.mood[1].points, [(28, 7)]);
     assert!(i.chart.points[27].missed);
     assert_eq!(i.chart.ranges, [30, 90]);
+    assert_eq!(i.chart.range_choices[1].label, "90 days");
+    assert_eq!(i.figure_spans, ["Last 7 days", "Last 30 days"]);
     assert!(matches!(
         s.insights_screen_on(day("2026-11-20"), 45),
         Err(Error::InvalidInput {
@@ -834,4 +848,35 @@ fn joining_is_the_moment_to_ask_for_notifications_when_reminders_come() {
     ))
     .unwrap();
     assert!(s.asks_for_notifications_after_joining(true).unwrap());
+}
+
+#[test]
+fn a_video_session_is_joinable_until_it_is_over_or_cancelled() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut s = common::open(dir.path()).unwrap();
+    let mut fields = weekly("Telehealth group", "2026-11-02T13:00", NY, &[Weekday::Mon]);
+    fields.video_link = Some("https://video.example.org/room".into());
+    let session = s.add_session(&fields).unwrap();
+    let today = |s: &Store, at_: &str| s.today_screen(at(at_), NY, C12, None).unwrap();
+    // Monday 16 November: before it, and during it.
+    assert!(today(&s, "2026-11-16T17:00:00Z").sessions[0].can_join);
+    assert!(today(&s, "2026-11-16T18:30:00Z").sessions[0].can_join);
+    // Over.
+    assert!(!today(&s, "2026-11-16T21:00:00Z").sessions[0].can_join);
+    s.cancel_occurrence(&session.id, day("2026-11-16")).unwrap();
+    assert!(!today(&s, "2026-11-16T17:00:00Z").sessions[0].can_join);
+    // A checked-in day reads as a line.
+    s.record_checkin(
+        day("2026-11-16"),
+        &CheckInEdit {
+            mood: Some(7),
+            craving: Some(2),
+            ..Default::default()
+        },
+    )
+    .unwrap();
+    assert_eq!(
+        today(&s, "2026-11-16T17:00:00Z").checkin.unwrap().label,
+        "Checked in today: mood 7, craving 2"
+    );
 }

@@ -60,6 +60,7 @@ ALLOWED = {
     "checkinExportExtension", "checkinExportMediaType",  # a share sheet's file name and type
     "plaintextExportNotice",  # also on the settings screen
     "weekdayLabel", "weekdayShortLabel",  # a day picker uses one or the other
+    "weeklyRepeat",  # the session form's repeat, after its start moved to another day
 }
 
 # The calls a screen replaced: an app that makes one decides what the screen decides.

@@ -24,10 +24,20 @@ pub struct CheckInValuesRecord {
 }
 
 /// A whole-number scale, both ends included.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, uniffi::Record)]
+#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
 pub struct ScaleRecord {
     pub min: u8,
     pub max: u8,
+    /// What each end means: "Very low" … "Very good".
+    pub min_label: String,
+    pub max_label: String,
+}
+
+/// One night's sleep the picker offers, with its words ("7h30").
+#[derive(Debug, Clone, PartialEq, uniffi::Record)]
+pub struct SleepChoiceRecord {
+    pub hours: f64,
+    pub label: String,
 }
 
 /// What the check-in screen shows.
@@ -44,6 +54,8 @@ pub struct CheckInScreenRecord {
     pub sleep_min_hours: f64,
     pub sleep_max_hours: f64,
     pub sleep_step_hours: f64,
+    /// Every sleep the picker offers, with its words.
+    pub sleep_choices: Vec<SleepChoiceRecord>,
     /// The core's suggestions first, then the check-in's own other tags.
     pub emotion_choices: Vec<String>,
     pub max_emotions: u32,
@@ -64,6 +76,8 @@ impl From<Scale> for ScaleRecord {
         ScaleRecord {
             min: s.min,
             max: s.max,
+            min_label: s.min_label,
+            max_label: s.max_label,
         }
     }
 }
@@ -106,6 +120,14 @@ impl From<CheckInScreen> for CheckInScreenRecord {
             sleep_min_hours: s.sleep_min_hours,
             sleep_max_hours: s.sleep_max_hours,
             sleep_step_hours: s.sleep_step_hours,
+            sleep_choices: s
+                .sleep_choices
+                .into_iter()
+                .map(|c| SleepChoiceRecord {
+                    hours: c.hours,
+                    label: c.label,
+                })
+                .collect(),
             emotion_choices: s.emotion_choices,
             max_emotions: s.max_emotions,
             emotion_max_chars: s.emotion_max_chars,

@@ -45,11 +45,19 @@ pub struct ChartRecord {
     pub days: u32,
     /// The spans the screen offers, in days.
     pub ranges: Vec<u32>,
+    /// The same, with their words ("30 days").
+    pub range_choices: Vec<ChartRangeRecord>,
     pub points: Vec<ChartDayRecord>,
     pub mood: Vec<SegmentRecord>,
     pub craving: Vec<SegmentRecord>,
     pub mood_scale: ScaleRecord,
     pub craving_scale: ScaleRecord,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
+pub struct ChartRangeRecord {
+    pub days: u32,
+    pub label: String,
 }
 
 #[derive(Debug, Clone, PartialEq, uniffi::Record)]
@@ -68,6 +76,8 @@ pub struct InsightsScreenRecord {
     pub totals: String,
     pub runs: String,
     pub figures: Vec<FigureRecord>,
+    /// The figures' column headings: "Last 7 days", "Last 30 days".
+    pub figure_spans: Vec<String>,
     pub sleep_and_mood: Option<String>,
     pub nudge: Option<NudgeViewRecord>,
     pub chart: ChartRecord,
@@ -114,6 +124,14 @@ impl From<Chart> for ChartRecord {
         ChartRecord {
             days: c.days,
             ranges: c.ranges,
+            range_choices: c
+                .range_choices
+                .into_iter()
+                .map(|r| ChartRangeRecord {
+                    days: r.days,
+                    label: r.label,
+                })
+                .collect(),
             points: all(c.points),
             mood: all(c.mood),
             craving: all(c.craving),
@@ -143,6 +161,7 @@ impl From<InsightsScreen> for InsightsScreenRecord {
             totals: i.totals,
             runs: i.runs,
             figures: all(i.figures),
+            figure_spans: i.figure_spans,
             sleep_and_mood: i.sleep_and_mood,
             nudge: i.nudge.map(Into::into),
             chart: i.chart.into(),

@@ -63,6 +63,7 @@ pub struct ScheduleChoicesRecord {
     pub max_duration_minutes: u32,
     pub max_leads: u32,
     pub max_lead_minutes: u32,
+    pub min_interval_weeks: u32,
     pub max_interval_weeks: u32,
 }
 
@@ -318,6 +319,7 @@ impl From<ScheduleChoices> for ScheduleChoicesRecord {
             max_duration_minutes: c.max_duration_minutes,
             max_leads: c.max_leads,
             max_lead_minutes: c.max_lead_minutes,
+            min_interval_weeks: c.min_interval_weeks,
             max_interval_weeks: c.max_interval_weeks,
         }
     }
@@ -342,6 +344,13 @@ impl From<ScheduleResult> for ScheduleResultRecord {
             ask_notification_permission: r.ask_notification_permission,
         }
     }
+}
+
+/// What turning "repeat" on starts with for a session starting at `start`: every week on its
+/// weekday (a series must include its first session's day).
+#[uniffi::export]
+pub fn weekly_repeat(start: LocalDateTime) -> RecurrenceRecord {
+    companion_core::weekly_repeat(start.0).into()
 }
 
 #[uniffi::export]

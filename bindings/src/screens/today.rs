@@ -10,10 +10,22 @@ use crate::store::CompanionStore;
 use crate::support::{ContactActionRecord, ReachOutContactRecord};
 use crate::types::{LocalDate, Timestamp};
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, uniffi::Record)]
+#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
 pub struct CheckInSummaryRecord {
     pub mood: u8,
     pub craving: Option<u8>,
+    /// "Checked in today: mood 7, craving 2".
+    pub label: String,
+}
+
+/// Today's reminder card, in words.
+#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
+pub struct ReminderCardRecord {
+    pub notice: ReminderNotice,
+    pub title: String,
+    pub detail: String,
+    /// Asks for notifications (`AskPermission`) or opens reminder health.
+    pub button: String,
 }
 
 /// The first crisis line's one-tap action (988 in the US).
@@ -39,6 +51,8 @@ pub struct TodayScreenRecord {
     /// Reminders at risk: the card that opens reminder health (asking for notifications
     /// first, when that is still possible).
     pub reminder_notice: Option<ReminderNotice>,
+    /// The same notice, in words.
+    pub reminder_card: Option<ReminderCardRecord>,
 }
 
 impl From<TodayScreen> for TodayScreenRecord {
@@ -51,6 +65,7 @@ impl From<TodayScreen> for TodayScreenRecord {
             checkin: t.checkin.map(|c: CheckInSummary| CheckInSummaryRecord {
                 mood: c.mood,
                 craving: c.craving,
+                label: c.label,
             }),
             crisis: t.crisis.map(|c: CrisisShortcut| CrisisShortcutRecord {
                 line_id: c.line_id,
@@ -59,6 +74,12 @@ impl From<TodayScreen> for TodayScreenRecord {
             }),
             favourites: all(t.favourites),
             reminder_notice: t.reminder_notice.map(Into::into),
+            reminder_card: t.reminder_card.map(|c| ReminderCardRecord {
+                notice: c.notice.into(),
+                title: c.title,
+                detail: c.detail,
+                button: c.button,
+            }),
         }
     }
 }

@@ -36,7 +36,11 @@ pub struct OccurrenceViewRecord {
     pub location: Option<String>,
     pub video_link: Option<String>,
     pub status: OccurrenceStatus,
+    /// "Cancelled", "Moved"; absent as scheduled.
+    pub status_label: Option<String>,
     pub timing: Timing,
+    /// Whether to offer its video link: it has one, and is neither cancelled nor over.
+    pub can_join: bool,
     /// The program's: the participant cannot cancel, move or restore it.
     pub from_program: bool,
     pub can_cancel: bool,
@@ -79,7 +83,9 @@ impl From<OccurrenceView> for OccurrenceViewRecord {
             location: o.location,
             video_link: o.video_link,
             status: o.status.into(),
+            status_label: o.status_label,
             timing: o.timing.into(),
+            can_join: o.can_join,
             from_program: o.from_program,
             can_cancel: o.can_cancel,
             can_move: o.can_move,

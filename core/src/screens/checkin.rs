@@ -13,17 +13,17 @@ use chrono::{DateTime, NaiveDate, Utc};
 use serde::Serialize;
 
 use crate::checkins::checkin::{
-    CRAVING_MAX, CheckIn, CheckInEdit, CheckInField, EMOTION_MAX_CHARS, MAX_EMOTIONS, MOOD_MAX,
-    MOOD_MIN, SLEEP_MAX_HOURS, SUGGESTED_EMOTIONS,
+    CheckIn, CheckInEdit, CheckInField, EMOTION_MAX_CHARS, MAX_EMOTIONS, SLEEP_MAX_HOURS,
+    SUGGESTED_EMOTIONS,
 };
 use crate::error::{Error, Result};
 use crate::screens::labels;
+use crate::screens::scales::{
+    SLEEP_STEP_HOURS, Scale, SleepChoice, craving_scale, mood_scale, sleep_choices,
+};
 use crate::screens::views::{checked_now, zone_of};
 use crate::storage::store::Store;
 use crate::validate::NOTE_MAX_BYTES;
-
-/// The sleep picker's step, in hours.
-pub const SLEEP_STEP_HOURS: f64 = 0.5;
 
 /// A check-in's answers as a form holds them: every one optional until saved.
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
@@ -50,13 +50,6 @@ impl From<&CheckIn> for CheckInValues {
     }
 }
 
-/// A whole-number scale, both ends included.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-pub struct Scale {
-    pub min: u8,
-    pub max: u8,
-}
-
 /// What the check-in screen shows for `date`.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct CheckInScreen {
@@ -70,6 +63,8 @@ pub struct CheckInScreen {
     pub values: CheckInValues,
     pub mood: Scale,
     pub craving: Scale,
+    /// Every sleep the picker offers, with its words.
+    pub sleep_choices: Vec<SleepChoice>,
     pub sleep_min_hours: f64,
     pub sleep_max_hours: f64,
     pub sleep_step_hours: f64,
@@ -145,14 +140,9 @@ impl Store {
             existing: existing.is_some(),
             mood_required: existing.is_none(),
             values,
-            mood: Scale {
-                min: MOOD_MIN,
-                max: MOOD_MAX,
-            },
-            craving: Scale {
-                min: 0,
-                max: CRAVING_MAX,
-            },
+            mood: mood_scale(),
+            craving: craving_scale(),
+            sleep_choices: sleep_choices(),
             sleep_min_hours: 0.0,
             sleep_max_hours: SLEEP_MAX_HOURS,
             sleep_step_hours: SLEEP_STEP_HOURS,

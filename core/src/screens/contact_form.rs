@@ -5,10 +5,12 @@
 use serde::Serialize;
 
 use crate::error::Result;
-use crate::screens::reach_out::ROLE_CHOICES;
 use crate::storage::store::Store;
 use crate::support::contact::{Contact, ContactFields, ContactRole};
 use crate::support::phone::{self, Region};
+
+/// The roles the contact form offers, in the reach-out list's order.
+pub const ROLE_CHOICES: [ContactRole; 8] = ContactRole::ALL;
 
 /// Every field the form edits, as the participant reads them: numbers in the national form of
 /// their country (international otherwise), texts empty when unset.

@@ -11,7 +11,8 @@ use crate::checkins::insights::{
     Trend,
 };
 use crate::error::{Error, Result};
-use crate::screens::checkin::Scale;
+use crate::screens::labels::sleep_label;
+use crate::screens::scales::{Scale, craving_scale, mood_scale};
 use crate::screens::views::{checked_now, zone_of};
 use crate::storage::store::Store;
 use crate::support::crisis::CrisisLine;
@@ -26,17 +27,6 @@ pub fn plural(n: u32, word: &str) -> String {
         format!("1 {word}")
     } else {
         format!("{n} {word}s")
-    }
-}
-
-/// Hours slept as people read them: "6h04"; "-" for none.
-pub fn sleep_label(hours: Option<f64>) -> String {
-    match hours {
-        Some(h) => {
-            let minutes = (h * 60.0).round() as i64;
-            format!("{}h{:02}", minutes / 60, minutes % 60)
-        }
-        None => "-".into(),
     }
 }
 
@@ -64,6 +54,13 @@ pub struct Figure {
     pub last_30_days: String,
 }
 
+/// A span the chart can show.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ChartRange {
+    pub days: u32,
+    pub label: String,
+}
+
 /// One calendar day of the chart, `index` its x position.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct ChartDay {
@@ -89,6 +86,8 @@ pub struct Chart {
     pub days: u32,
     /// [`CHART_RANGES`].
     pub ranges: Vec<u32>,
+    /// The same, with their words ("30 days").
+    pub range_choices: Vec<ChartRange>,
     pub points: Vec<ChartDay>,
     pub mood: Vec<Segment>,
     pub craving: Vec<Segment>,
@@ -120,6 +119,8 @@ pub struct InsightsScreen {
     pub runs: String,
     /// Mood, craving and sleep over the last 7 and 30 days.
     pub figures: Vec<Figure>,
+    /// The figures' column headings: "Last 7 days", "Last 30 days".
+    pub figure_spans: Vec<String>,
     /// Mood after short nights beside the others, when there is something to say.
     pub sleep_and_mood: Option<String>,
     pub nudge: Option<NudgeView>,
@@ -191,17 +192,18 @@ pub fn chart(series: &[DayPoint]) -> Chart {
     Chart {
         days: u32::try_from(points.len()).unwrap_or(u32::MAX),
         ranges: CHART_RANGES.to_vec(),
+        range_choices: CHART_RANGES
+            .iter()
+            .map(|&days| ChartRange {
+                days,
+                label: plural(days, "day"),
+            })
+            .collect(),
         mood: segments(|p| p.mood),
         craving: segments(|p| p.craving),
         points,
-        mood_scale: Scale {
-            min: MOOD_MIN,
-            max: MOOD_MAX,
-        },
-        craving_scale: Scale {
-            min: 0,
-            max: CRAVING_MAX,
-        },
+        mood_scale: mood_scale(),
+        craving_scale: craving_scale(),
     }
 }
 
@@ -294,6 +296,7 @@ impl Store {
             totals,
             runs: runs(&i),
             figures,
+            figure_spans: vec!["Last 7 days".into(), "Last 30 days".into()],
             sleep_and_mood: sleep_and_mood(&i.sleep_and_mood),
             nudge,
             chart: chart(&series),

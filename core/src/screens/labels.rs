@@ -158,6 +158,17 @@ fn amount(minutes: u32) -> String {
     }
 }
 
+/// Hours slept as people read them: "6h04"; "-" for none.
+pub fn sleep_label(hours: Option<f64>) -> String {
+    match hours {
+        Some(h) => {
+            let minutes = (h * 60.0).round() as i64;
+            format!("{}h{:02}", minutes / 60, minutes % 60)
+        }
+        None => "-".into(),
+    }
+}
+
 /// A session's reminders in one phrase: "1 hour and 15 minutes before", "1 day before and
 /// when it starts", "No reminders".
 pub fn leads_label(leads: &[u32]) -> String {

@@ -1,5 +1,5 @@
 //! The words for the core's closed sets, once for every shell: a role, a session kind, a
-//! weekday, an export format, a fix's button, reminder health's verdict, what an erase did.
+//! weekday, an export format, what an erase did (reminder health words its own, `verdict.rs`).
 //! Each match is exhaustive, so a new case cannot go without words.
 
 use chrono::Weekday;
@@ -7,7 +7,6 @@ use chrono::Weekday;
 use crate::data_rights::erase::ServerErasure;
 use crate::data_rights::export::CheckinExportFormat;
 use crate::schedule::session::SessionKind;
-use crate::screens::reminder_health::{HealthFix, Overall};
 use crate::support::contact::ContactRole;
 
 pub fn role_label(role: ContactRole) -> &'static str {
@@ -69,28 +68,6 @@ pub fn export_format_label(format: CheckinExportFormat) -> &'static str {
     }
 }
 
-/// The button that applies a fix.
-pub fn health_fix_label(fix: HealthFix) -> &'static str {
-    match fix {
-        HealthFix::RequestNotificationPermission => "Allow notifications",
-        HealthFix::OpenNotificationSettings | HealthFix::OpenChannelSettings(_) => {
-            "Open notification settings"
-        }
-        HealthFix::RequestExactAlarms => "Allow exact alarms",
-        HealthFix::RequestIgnoreBatteryOptimizations => "Stop optimizing battery",
-        HealthFix::OpenAppDetails | HealthFix::OpenAppSettings => "Open Settings",
-        HealthFix::RefreshPlan => "Refresh reminders now",
-    }
-}
-
-pub fn overall_label(overall: Overall) -> &'static str {
-    match overall {
-        Overall::Good => "Reminders will reach you",
-        Overall::MayBeLate => "Reminders may be late",
-        Overall::NeedsAttention => "Reminders need your attention",
-    }
-}
-
 /// What an erase did, for the participant.
 pub fn erase_summary(server: ServerErasure) -> &'static str {
     match server {
@@ -115,7 +92,7 @@ mod tests {
         for r in ContactRole::ALL {
             assert!(!role_label(r).is_empty());
         }
-        for k in crate::screens::schedule::SESSION_KIND_CHOICES {
+        for k in crate::screens::session_choices::SESSION_KIND_CHOICES {
             assert!(!session_kind_label(k).is_empty());
         }
         assert_eq!(weekday_label(Weekday::Wed), "Wednesday");

@@ -5,15 +5,12 @@
 use serde::Serialize;
 
 use crate::error::Result;
-use crate::screens::contact_form::ContactValues;
+use crate::screens::contact_form::{ContactValues, ROLE_CHOICES};
 use crate::storage::store::Store;
 use crate::support::actions::{MESSAGE_MAX_CHARS, SUGGESTED_MESSAGE};
 use crate::support::contact::{ContactFields, ContactRole};
 use crate::support::crisis::CrisisLine;
 use crate::support::reach_out::ReachOutContact;
-
-/// The roles the contact form offers, in the reach-out list's order.
-pub const ROLE_CHOICES: [ContactRole; 8] = ContactRole::ALL;
 
 /// What the reach-out screen shows.
 #[derive(Debug, Clone, PartialEq, Serialize)]

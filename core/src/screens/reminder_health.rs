@@ -9,6 +9,7 @@
 mod android;
 mod ios;
 mod plan;
+pub mod verdict;
 
 use chrono::{DateTime, Utc};
 use serde::Serialize;
@@ -18,7 +19,7 @@ use crate::schedule::notifications::{self, ClockStyle, Notification, Notificatio
 use crate::schedule::reminders::ReminderKind;
 use crate::schedule::reminders::apply::{HeldReminder, ReminderContext};
 use crate::schedule::reminders::window::ReminderPlatform;
-use crate::screens::{labels, names};
+use crate::screens::labels;
 use crate::storage::store::Store;
 
 pub use plan::PLAN_STALE_AFTER_HOURS;
@@ -246,7 +247,7 @@ pub(crate) fn check(
         status,
         title: title.into(),
         detail: detail.into(),
-        fix_label: fix.map(|f| names::health_fix_label(f).to_owned()),
+        fix_label: fix.map(|f| verdict::health_fix_label(f).to_owned()),
         fix,
     }
 }
@@ -332,7 +333,7 @@ impl Store {
         };
         Ok(ReminderHealth {
             overall,
-            overall_label: names::overall_label(overall).to_owned(),
+            overall_label: verdict::overall_label(overall).to_owned(),
             last_applied_label: plan
                 .last_applied
                 .map(|at| labels::when_label(at, a.tz, today, clock_style)),

@@ -3,41 +3,25 @@
 //! the choices the session form offers. Every change goes through [`Store::schedule_act`],
 //! which returns the screen as it then is.
 
-use chrono::{DateTime, Days, NaiveDate, NaiveDateTime, Offset, TimeZone, Utc, Weekday};
+use chrono::{DateTime, Days, NaiveDate, NaiveDateTime, Offset, TimeZone, Utc};
 use chrono_tz::Tz;
 use serde::Serialize;
 
 use crate::error::{Error, Result};
 use crate::schedule::attendance::Attendance;
 use crate::schedule::notifications::{ClockStyle, place};
-use crate::schedule::recurrence::{MAX_INTERVAL_WEEKS, Recurrence};
-use crate::schedule::session::{
-    MAX_DURATION_MINUTES, MAX_LEAD_MINUTES, MAX_LEADS, Session, SessionKind,
-};
+use crate::schedule::recurrence::Recurrence;
+use crate::schedule::session::{Session, SessionKind};
 use crate::screens::labels;
+use crate::screens::session_choices::{ScheduleChoices, session_choices};
 use crate::screens::session_form::SessionValues;
-use crate::screens::views::{LeadChoice, OccurrenceView, Viewer, checked_now, zone_of};
+use crate::screens::views::{OccurrenceView, Viewer, checked_now, zone_of};
 use crate::storage::store::Store;
 
 /// How many local days, today first, the schedule lists occurrences for.
 pub const SCHEDULE_DAYS: u64 = 14;
 /// How far back attendance can be marked from the schedule.
 pub const ATTENDANCE_DAYS: i64 = 14;
-/// The lead times the session form and the preferences offer, in minutes: from "5 minutes
-/// before" (already there) to "the day before".
-pub const LEAD_CHOICES: [u32; 8] = [5, 10, 15, 30, 60, 120, 180, 1440];
-/// The kinds offered, most common in an IOP first.
-pub const SESSION_KIND_CHOICES: [SessionKind; 7] = [
-    SessionKind::ProcessGroup,
-    SessionKind::SkillsGroup,
-    SessionKind::Psychoeducation,
-    SessionKind::Individual,
-    SessionKind::Family,
-    SessionKind::Aftercare,
-    SessionKind::Other,
-];
-/// A new session's length until the participant says otherwise.
-pub const DEFAULT_SESSION_MINUTES: u32 = 60;
 
 /// One local day of the schedule.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -80,22 +64,6 @@ pub struct SessionView {
 pub struct AttendanceView {
     pub occurrence: OccurrenceView,
     pub mark: Option<Attendance>,
-}
-
-/// What the session form offers.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct ScheduleChoices {
-    pub kinds: Vec<SessionKind>,
-    pub lead_minutes: Vec<u32>,
-    /// The same lead times with their words.
-    pub lead_choices: Vec<LeadChoice>,
-    /// Monday first.
-    pub weekdays: Vec<Weekday>,
-    pub default_duration_minutes: u32,
-    pub max_duration_minutes: u32,
-    pub max_leads: u32,
-    pub max_lead_minutes: u32,
-    pub max_interval_weeks: u32,
 }
 
 /// What the schedule screen shows.
@@ -163,10 +131,6 @@ pub struct ScheduleResult {
     pub ask_notification_permission: bool,
 }
 
-fn count(n: usize) -> u32 {
-    u32::try_from(n).unwrap_or(u32::MAX)
-}
-
 impl Store {
     /// The schedule as it is at `now`, for a participant in `zone` whose phone shows times
     /// on `clock`.
@@ -217,7 +181,7 @@ impl Store {
             sessions,
             recent,
             default_leads,
-            choices: self.schedule_choices(),
+            choices: session_choices(),
         })
     }
 
@@ -288,29 +252,6 @@ impl Store {
             screen: self.schedule_screen(now, zone, clock)?,
             ask_notification_permission: reminders_added,
         })
-    }
-
-    /// What the session form offers.
-    pub(crate) fn schedule_choices(&self) -> ScheduleChoices {
-        ScheduleChoices {
-            kinds: SESSION_KIND_CHOICES.to_vec(),
-            lead_minutes: LEAD_CHOICES.to_vec(),
-            lead_choices: LEAD_CHOICES.into_iter().map(LeadChoice::of).collect(),
-            weekdays: vec![
-                Weekday::Mon,
-                Weekday::Tue,
-                Weekday::Wed,
-                Weekday::Thu,
-                Weekday::Fri,
-                Weekday::Sat,
-                Weekday::Sun,
-            ],
-            default_duration_minutes: DEFAULT_SESSION_MINUTES,
-            max_duration_minutes: MAX_DURATION_MINUTES,
-            max_leads: count(MAX_LEADS),
-            max_lead_minutes: MAX_LEAD_MINUTES,
-            max_interval_weeks: MAX_INTERVAL_WEEKS,
-        }
     }
 
     fn leads_of(&self, session: &Session) -> Result<Vec<u32>> {

@@ -9,7 +9,9 @@ use serde::Serialize;
 use crate::error::{Error, RecordKind, Result};
 use crate::schedule::recurrence::Recurrence;
 use crate::schedule::session::{Session, SessionFields, SessionKind};
-use crate::screens::schedule::{DEFAULT_SESSION_MINUTES, SESSION_KIND_CHOICES, ScheduleChoices};
+use crate::screens::session_choices::{
+    DEFAULT_SESSION_MINUTES, SESSION_KIND_CHOICES, ScheduleChoices, session_choices,
+};
 use crate::screens::views::{LeadChoice, checked_now, zone_of};
 use crate::storage::store::Store;
 
@@ -64,6 +66,12 @@ pub struct SessionForm {
     pub can_remove: bool,
 }
 
+/// What turning "repeat" on starts with for a session starting at `start`: every week on its
+/// weekday (the series must include the first session's day).
+pub fn weekly_repeat(start: NaiveDateTime) -> Recurrence {
+    Recurrence::weekly(&[start.weekday()])
+}
+
 /// The fields saving writes: all of them for a new session, only the changed ones otherwise.
 pub(crate) fn changed_fields(
     new: bool,
@@ -103,7 +111,7 @@ impl Store {
     ) -> Result<SessionForm> {
         let tz = zone_of(zone)?;
         let now = checked_now(now)?;
-        let choices = self.schedule_choices();
+        let choices = session_choices();
         let default_leads = self
             .preferences()?
             .default_reminder_leads
@@ -142,7 +150,7 @@ impl Store {
             }
         };
         Ok(SessionForm {
-            weekly: Recurrence::weekly(&[values.start.weekday()]),
+            weekly: weekly_repeat(values.start),
             can_remove: session_id.is_some(),
             session_id,
             values,

@@ -10,7 +10,7 @@ use crate::error::{Error, Result};
 use crate::prefs::PreferencesEdit;
 use crate::schedule::notifications::ClockStyle;
 use crate::screens::labels;
-use crate::screens::schedule::LEAD_CHOICES;
+use crate::screens::session_choices::LEAD_CHOICES;
 use crate::screens::views::LeadChoice;
 use crate::storage::store::Store;
 use crate::support::crisis::regions_with_crisis_lines;

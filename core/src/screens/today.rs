@@ -9,6 +9,7 @@ use crate::error::Result;
 use crate::schedule::notifications::ClockStyle;
 use crate::schedule::occurrence::Occurrence;
 use crate::schedule::reminders::apply::HeldReminder;
+use crate::screens::reminder_health::verdict::{ReminderCard, reminder_card};
 use crate::screens::reminder_health::{PlatformFacts, ReminderNotice};
 use crate::screens::views::{OccurrenceView, Viewer, checked_now, zone_of};
 use crate::storage::store::Store;
@@ -36,10 +37,12 @@ pub struct Today {
 }
 
 /// Today's check-in, once done.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct CheckInSummary {
     pub mood: u8,
     pub craving: Option<u8>,
+    /// "Checked in today: mood 7, craving 2".
+    pub label: String,
 }
 
 /// The one-tap way to the first crisis line (988 in the US): its name and first action.
@@ -78,6 +81,8 @@ pub struct TodayScreen {
     /// Reminders at risk (notifications not yet allowed with something planned, or a check
     /// that is a problem): the card that opens reminder health. `None` without the facts.
     pub reminder_notice: Option<ReminderNotice>,
+    /// The same notice, in words.
+    pub reminder_card: Option<ReminderCard>,
 }
 
 impl Store {
@@ -135,6 +140,13 @@ impl Store {
             .into_iter()
             .filter(|c| c.favourite)
             .collect();
+        let notice = match reminders {
+            None => None,
+            Some(r) => {
+                self.reminder_health(now, zone, clock, &r.facts, &r.held)?
+                    .notice
+            }
+        };
         Ok(TodayScreen {
             date: today.date,
             zone: today.time_zone,
@@ -143,16 +155,15 @@ impl Store {
             checkin: today.checkin.map(|c| CheckInSummary {
                 mood: c.mood,
                 craving: c.craving,
+                label: match c.craving {
+                    Some(k) => format!("Checked in today: mood {}, craving {k}", c.mood),
+                    None => format!("Checked in today: mood {}", c.mood),
+                },
             }),
             crisis,
             favourites,
-            reminder_notice: match reminders {
-                None => None,
-                Some(r) => {
-                    self.reminder_health(now, zone, clock, &r.facts, &r.held)?
-                        .notice
-                }
-            },
+            reminder_card: notice.map(reminder_card),
+            reminder_notice: notice,
         })
     }
 }

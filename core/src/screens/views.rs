@@ -60,7 +60,11 @@ pub struct OccurrenceView {
     pub location: Option<String>,
     pub video_link: Option<String>,
     pub status: OccurrenceStatus,
+    /// "Cancelled", "Moved"; `None` as scheduled.
+    pub status_label: Option<String>,
     pub timing: Timing,
+    /// Whether to offer its video link: it has one, and is neither cancelled nor over.
+    pub can_join: bool,
     /// The program publishes it: the participant cannot cancel, move or restore it.
     pub from_program: bool,
     /// Whether the participant may cancel it, move it, or restore it (their own sessions only).
@@ -174,6 +178,7 @@ impl Viewer {
         };
         let from_program = self.program_sessions.contains(&o.session_id);
         let cancelled = o.status == OccurrenceStatus::Cancelled;
+        let has_video = o.video_link.is_some();
         OccurrenceView {
             can_cancel: !from_program && !cancelled,
             can_move: !from_program && !cancelled,
@@ -191,6 +196,12 @@ impl Viewer {
             session_clock,
             location: o.location,
             video_link: o.video_link,
+            status_label: match o.status {
+                OccurrenceStatus::Scheduled => None,
+                OccurrenceStatus::Moved => Some("Moved".into()),
+                OccurrenceStatus::Cancelled => Some("Cancelled".into()),
+            },
+            can_join: has_video && !cancelled && timing != Timing::Over,
             status: o.status,
             timing,
             from_program,
