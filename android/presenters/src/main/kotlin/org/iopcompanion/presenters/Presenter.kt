@@ -9,6 +9,7 @@ import org.iopcompanion.core.ClockStyle
 import org.iopcompanion.core.CompanionException
 import org.iopcompanion.core.ContactActionRecord
 import org.iopcompanion.core.HeldReminder
+import org.iopcompanion.core.OccurrenceViewRecord
 import org.iopcompanion.core.PlatformFacts
 
 /**
@@ -107,6 +108,9 @@ sealed interface PlatformRequest {
         }
     }
 
+    /** Open a web link (a session's video call) with the phone's browser or the call's app. */
+    data class OpenLink(val uri: String) : PlatformRequest
+
     /** Save bytes to a file the participant picks (a backup, an export). */
     data class SaveFile(
         val suggestedName: String,
@@ -122,3 +126,10 @@ sealed interface PlatformRequest {
             bytes.contentHashCode()
     }
 }
+
+/**
+ * The occurrence's video call to open, only when the core says it can be joined (it has a
+ * link and is neither cancelled nor over); `null`: no "Join video" on its row.
+ */
+fun OccurrenceViewRecord.joinRequest(): PlatformRequest.OpenLink? =
+    if (canJoin) videoLink?.let { PlatformRequest.OpenLink(it) } else null

@@ -9,13 +9,16 @@ import org.iopcompanion.core.CompanionStore
 import org.iopcompanion.core.ContactInput
 import org.iopcompanion.core.DataChange
 import org.iopcompanion.core.PlatformFacts
+import org.iopcompanion.core.OccurrenceStatus
 import org.iopcompanion.core.RecurrenceRecord
 import org.iopcompanion.core.ReminderNotice
 import org.iopcompanion.core.Role
+import org.iopcompanion.core.ScheduleAction
 import org.iopcompanion.core.SessionInput
 import org.iopcompanion.core.SessionKind
 import org.iopcompanion.core.Weekday
 import org.junit.jupiter.api.Assertions.assertEquals
+import org.junit.jupiter.api.Assertions.assertFalse
 import org.junit.jupiter.api.Assertions.assertNotNull
 import org.junit.jupiter.api.Assertions.assertNull
 import org.junit.jupiter.api.Assertions.assertTrue
@@ -56,23 +59,65 @@ class TodayPresenterTest : StoreTest() {
     }
 
     @Test
-    fun `the reminder notice follows the facts the phone gives`() {
+    fun `the reminder card's words and what its button does follow the facts the phone gives`() {
         val store = newStore()
         store.chicagoGroup()
         val phone = TestPhone(store, ALL_ALLOWED.copy(notificationsEnabled = false, canAskNotificationPermission = true))
         val today = TodayPresenter(store, clock, phone)
         today.refresh()
-        assertEquals(ReminderNotice.AskPermission, today.state.value.screen?.reminderNotice)
+        val ask = requireNotNull(today.state.value.screen?.reminderCard)
+        assertEquals(ReminderNotice.AskPermission, ask.notice)
+        assertEquals(today.state.value.screen?.reminderNotice, ask.notice)
+        assertTrue(today.state.value.reminderCardAsksPermission, "the button asks for notifications")
+        assertTrue(ask.title.isNotBlank() && ask.detail.isNotBlank() && ask.button.isNotBlank(), ask.toString())
 
-        // Refused for good: only the system settings can help, so the card opens Reminder health.
+        // Refused for good: only the system settings can help, so the button opens Reminder health.
         phone.android = phone.android.copy(canAskNotificationPermission = false)
         today.refresh()
-        val notice = today.state.value.screen?.reminderNotice
-        assertTrue(notice is ReminderNotice.NeedsAttention, notice.toString())
+        val attention = requireNotNull(today.state.value.screen?.reminderCard)
+        assertTrue(attention.notice is ReminderNotice.NeedsAttention, attention.toString())
+        assertFalse(today.state.value.reminderCardAsksPermission, "the button opens reminder health")
         assertEquals(
             store.reminderHealth(clock.instant(), "America/New_York", phone.clockStyle(), PlatformFacts.Android(phone.android), emptyList()).notice,
-            notice,
+            attention.notice,
         )
+        assertTrue(attention.button != ask.button, "each button says what it does: ${attention.button}")
+
+        // All allowed and the plan handed to the OS: no card at all.
+        phone.android = ALL_ALLOWED
+        ReminderPlanApplier(store, RecordingAlarms()).apply(clock.instant(), "America/New_York", phone.clockStyle(), ApplyReason.LAUNCH)
+        today.refresh()
+        assertNull(today.state.value.screen?.reminderCard)
+        assertFalse(today.state.value.reminderCardAsksPermission)
+    }
+
+    @Test
+    fun `each occurrence says its status, and offers its video only while it can be joined`() {
+        val store = newStore()
+        val byVideo = store.addSession(
+            SessionInput(
+                title = "Check-in call", kind = SessionKind.INDIVIDUAL, start = LocalDateTime.of(2030, 1, 7, 11, 0),
+                timeZone = "America/New_York", durationMinutes = 30u, videoLink = "https://meet.example.org/abc",
+                recurrence = RecurrenceRecord(listOf(Weekday.MONDAY), 1u, null, null),
+            ),
+        )
+        store.chicagoGroup()
+        val phone = TestPhone(store)
+        val today = TodayPresenter(store, clock, phone)
+        today.refresh()
+        fun line(title: String) = today.state.value.screen!!.sessions.single { it.title == title }
+        assertTrue(line("Check-in call").canJoin)
+        assertEquals(PlatformRequest.OpenLink("https://meet.example.org/abc"), line("Check-in call").joinRequest())
+        assertNull(line("Check-in call").statusLabel, "as scheduled: no status to show")
+        assertFalse(line("Process group").canJoin, "no video link")
+        assertNull(line("Process group").joinRequest())
+
+        store.scheduleAct(ScheduleAction.CancelOccurrence(byVideo.id, LocalDate.of(2030, 1, 7)), clock.instant(), "America/New_York", phone.clockStyle())
+        today.refresh()
+        assertEquals(OccurrenceStatus.CANCELLED, line("Check-in call").status)
+        assertEquals(true, line("Check-in call").statusLabel?.isNotBlank())
+        assertFalse(line("Check-in call").canJoin)
+        assertNull(line("Check-in call").joinRequest(), "a cancelled session's link is not offered")
     }
 
     @Test
@@ -90,8 +135,11 @@ class TodayPresenterTest : StoreTest() {
         try {
             val form = store.checkinScreenToday(clock.instant(), "America/New_York")
             store.saveCheckinForm(form.date, form.values, CheckInValuesRecord(mood = 6u, craving = 2u), clock.instant(), "America/New_York")
-            assertEquals(6, today.state.value.screen?.checkin?.mood?.toInt())
-            assertEquals(2, today.state.value.screen?.checkin?.craving?.toInt())
+            val checkin = requireNotNull(today.state.value.screen?.checkin)
+            assertEquals(6, checkin.mood.toInt())
+            assertEquals(2, checkin.craving?.toInt())
+            // The line Today shows is the core's, and says the values.
+            assertTrue(checkin.label.contains("6") && checkin.label.contains("2"), checkin.label)
         } finally {
             subscription.cancel()
         }

@@ -84,6 +84,16 @@ fun rememberOpener(): (ContactActionRecord) -> Unit {
     }
 }
 
+/** Opens a session's video call, or says no app can. */
+@Composable
+fun rememberLinkOpener(): (PlatformRequest.OpenLink) -> Unit {
+    val context = LocalContext.current
+    val noApp = stringResource(R.string.no_app_to_open)
+    return { link ->
+        if (!UriLauncher.open(context, link)) Toast.makeText(context, noApp, Toast.LENGTH_SHORT).show()
+    }
+}
+
 /** A contact's or a crisis line's actions; the labels are the core's ("Call 988"). */
 @OptIn(ExperimentalLayoutApi::class)
 @Composable

@@ -34,6 +34,7 @@ import org.iopcompanion.app.ui.RefreshOnChange
 import org.iopcompanion.app.ui.SectionTitle
 import org.iopcompanion.app.ui.kindLabel
 import org.iopcompanion.app.ui.presenter
+import org.iopcompanion.app.ui.rememberLinkOpener
 import org.iopcompanion.app.ui.rememberPhone
 import org.iopcompanion.app.ui.rememberPickerLabels
 import org.iopcompanion.core.AttendanceMark
@@ -49,6 +50,7 @@ fun ScheduleScreen(graph: AppGraph, store: CompanionStore) {
     val vm = presenter("schedule") { SchedulePresenter(store, graph.clock, phone) }
     val state by vm.presenter.state.collectAsStateWithLifecycle()
     val labels = rememberPickerLabels()
+    val join = rememberLinkOpener()
     RefreshOnChange(graph) { vm.act { refresh() } }
     NotificationPermissionMoment(state.askNotificationPermission, graph.status) { vm.presenter.permissionAsked() }
     val send: (ScheduleAction) -> Unit = { action -> vm.act { act(action) } }
@@ -64,7 +66,7 @@ fun ScheduleScreen(graph: AppGraph, store: CompanionStore) {
             screen.days.forEach { day ->
                 Text(day.label, style = MaterialTheme.typography.labelLarge, modifier = Modifier.padding(top = 8.dp))
                 day.occurrences.forEach { line ->
-                    OccurrenceCard(line)
+                    OccurrenceCard(line, onJoin = join)
                     Row {
                         if (line.canCancel) {
                             TextButton(onClick = { send(ScheduleAction.CancelOccurrence(line.sessionId, line.seriesDate)) }) {

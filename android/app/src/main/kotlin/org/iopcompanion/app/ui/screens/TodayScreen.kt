@@ -18,7 +18,6 @@ import androidx.compose.material3.Text
 import androidx.compose.runtime.Composable
 import androidx.compose.runtime.getValue
 import androidx.compose.ui.Modifier
-import androidx.compose.ui.res.pluralStringResource
 import androidx.compose.ui.res.stringResource
 import androidx.compose.ui.text.style.TextDecoration
 import androidx.compose.ui.unit.dp
@@ -31,6 +30,7 @@ import org.iopcompanion.app.ui.RefreshOnChange
 import org.iopcompanion.app.ui.SectionTitle
 import org.iopcompanion.app.ui.kindLabel
 import org.iopcompanion.app.ui.presenter
+import org.iopcompanion.app.ui.rememberLinkOpener
 import org.iopcompanion.app.ui.rememberNotificationAsk
 import org.iopcompanion.app.ui.rememberOpener
 import org.iopcompanion.app.ui.rememberPhone
@@ -38,9 +38,11 @@ import org.iopcompanion.app.ui.roleLabel
 import org.iopcompanion.core.CompanionStore
 import org.iopcompanion.core.OccurrenceStatus
 import org.iopcompanion.core.OccurrenceViewRecord
-import org.iopcompanion.core.ReminderNotice
+import org.iopcompanion.core.ReminderCardRecord
 import org.iopcompanion.core.Timing
+import org.iopcompanion.presenters.PlatformRequest
 import org.iopcompanion.presenters.TodayPresenter
+import org.iopcompanion.presenters.joinRequest
 
 /** Today as the core builds it: help first, the notice, today's sessions, what comes up, the check-in, favourites. */
 @Composable
@@ -49,6 +51,7 @@ fun TodayScreen(graph: AppGraph, store: CompanionStore, onCheckIn: () -> Unit, o
     val vm = presenter("today") { TodayPresenter(store, graph.clock, phone) }
     val state by vm.presenter.state.collectAsStateWithLifecycle()
     val open = rememberOpener()
+    val join = rememberLinkOpener()
     val ask = rememberNotificationAsk(graph.status) { vm.act { refresh() } }
     RefreshOnChange(graph) { vm.act { refresh() } }
 
@@ -68,22 +71,17 @@ fun TodayScreen(graph: AppGraph, store: CompanionStore, onCheckIn: () -> Unit, o
             Text(stringResource(R.string.today_reach_out))
         }
 
-        when (val notice = screen.reminderNotice) {
-            ReminderNotice.AskPermission -> NoticeCard(stringResource(R.string.today_notice_permission), stringResource(R.string.today_notice_permission_allow), ask)
-            is ReminderNotice.NeedsAttention -> NoticeCard(
-                pluralStringResource(R.plurals.today_notice_attention, notice.problems.toInt(), notice.problems.toInt()),
-                stringResource(R.string.reminder_health_title),
-                onReminderHealth,
-            )
-            null -> Unit
+        // The core's words; the button asks for notifications, or opens reminder health.
+        screen.reminderCard?.let { card ->
+            ReminderCard(card, if (state.reminderCardAsksPermission) ask else onReminderHealth)
         }
 
         SectionTitle(stringResource(R.string.today_sessions))
         if (screen.sessions.isEmpty()) Text(stringResource(R.string.today_no_sessions))
-        screen.sessions.forEach { OccurrenceCard(it) }
+        screen.sessions.forEach { OccurrenceCard(it, onJoin = join) }
         if (screen.comingUp.isNotEmpty()) {
             SectionTitle(stringResource(R.string.today_coming_up))
-            screen.comingUp.forEach { OccurrenceCard(it, showDay = true) }
+            screen.comingUp.forEach { OccurrenceCard(it, onJoin = join, showDay = true) }
         }
 
         SectionTitle(stringResource(R.string.today_check_in))
@@ -91,7 +89,7 @@ fun TodayScreen(graph: AppGraph, store: CompanionStore, onCheckIn: () -> Unit, o
         if (checkIn == null) {
             Button(onClick = onCheckIn, modifier = Modifier.fillMaxWidth()) { Text(stringResource(R.string.today_check_in_now)) }
         } else {
-            Text(stringResource(R.string.today_checked_in, checkIn.mood.toInt()))
+            Text(checkIn.label)
             OutlinedButton(onClick = onCheckIn) { Text(stringResource(R.string.today_check_in_edit)) }
         }
 
@@ -104,22 +102,26 @@ fun TodayScreen(graph: AppGraph, store: CompanionStore, onCheckIn: () -> Unit, o
 }
 
 @Composable
-private fun NoticeCard(text: String, button: String, onClick: () -> Unit) {
+private fun ReminderCard(card: ReminderCardRecord, onClick: () -> Unit) {
     Card(
         colors = CardDefaults.cardColors(containerColor = MaterialTheme.colorScheme.secondaryContainer),
         modifier = Modifier.fillMaxWidth().padding(top = 12.dp),
     ) {
         Column(Modifier.padding(12.dp)) {
-            Text(text)
+            Text(card.title, style = MaterialTheme.typography.titleSmall)
+            Text(card.detail)
             Spacer(Modifier.height(8.dp))
-            Button(onClick = onClick) { Text(button) }
+            Button(onClick = onClick) { Text(card.button) }
         }
     }
 }
 
-/** An occurrence as the core describes it: at the participant's time, and the session's own when it differs. */
+/**
+ * An occurrence as the core describes it: at the participant's time, and the session's own
+ * when it differs; its status in the core's words; "Join video" only while the core says it can be joined.
+ */
 @Composable
-fun OccurrenceCard(line: OccurrenceViewRecord, showDay: Boolean = false) {
+fun OccurrenceCard(line: OccurrenceViewRecord, onJoin: (PlatformRequest.OpenLink) -> Unit, showDay: Boolean = false) {
     val cancelled = line.status == OccurrenceStatus.CANCELLED
     Card(Modifier.fillMaxWidth().padding(vertical = 4.dp)) {
         Column(Modifier.padding(12.dp)) {
@@ -132,13 +134,16 @@ fun OccurrenceCard(line: OccurrenceViewRecord, showDay: Boolean = false) {
             Text("${line.timeLabel} · ${kindLabel(line.kind)}")
             line.sessionClock?.let { own -> Text(own.label, style = MaterialTheme.typography.bodySmall) }
             line.location?.let { Text(it, style = MaterialTheme.typography.bodySmall) }
+            val status = line.statusLabel
             when {
-                cancelled -> Text(stringResource(R.string.session_cancelled), color = MaterialTheme.colorScheme.error)
-                line.status == OccurrenceStatus.MOVED -> Text(stringResource(R.string.session_moved))
+                status != null -> Text(status, color = if (cancelled) MaterialTheme.colorScheme.error else MaterialTheme.colorScheme.onSurface)
                 line.timing == Timing.NOW -> Text(stringResource(R.string.session_now), color = MaterialTheme.colorScheme.primary)
                 else -> Unit
             }
             if (line.fromProgram) Text(stringResource(R.string.session_from_program), style = MaterialTheme.typography.labelSmall)
+            line.joinRequest()?.let { link ->
+                Button(onClick = { onJoin(link) }, modifier = Modifier.padding(top = 8.dp)) { Text(stringResource(R.string.session_join_video)) }
+            }
         }
     }
 }
