@@ -5,9 +5,10 @@ import java.time.LocalDate
 import org.iopcompanion.core.CheckInScreenRecord
 import org.iopcompanion.core.CheckInValuesRecord
 import org.iopcompanion.core.CompanionStore
+import org.iopcompanion.core.SleepChoiceRecord
 
 data class CheckInState(
-    /** The core's form: the date, the values it opened with, the scales, the choices, the limits. */
+    /** The core's form: the date, the values it opened with, the scales and their ends, the choices, the limits. */
     val screen: CheckInScreenRecord? = null,
     /** The form as the participant has it now; saved against [CheckInScreenRecord.values]. */
     val edited: CheckInValuesRecord? = null,
@@ -31,6 +32,19 @@ data class CheckInState(
             val choices = screen?.emotionChoices.orEmpty()
             return choices + edited?.emotions.orEmpty().filter { it !in choices }
         }
+
+    /**
+     * Which of the core's sleep choices the form holds (the picker's position); `null` when
+     * sleep is not set, or holds a value none of the choices has (recorded elsewhere).
+     */
+    val sleepIndex: Int?
+        get() {
+            val hours = edited?.sleepHours ?: return null
+            return screen?.sleepChoices?.indexOfFirst { it.hours == hours }?.takeIf { it >= 0 }
+        }
+
+    /** The chosen sleep in the core's words ("7h30"), beside the picker. */
+    val sleepLabel: String? get() = sleepIndex?.let { screen?.sleepChoices?.get(it)?.label }
 }
 
 /**
@@ -81,7 +95,8 @@ class CheckInPresenter(
         edit { if (emotion in it.emotions) it else it.copy(emotions = it.emotions + emotion) }
     }
 
-    fun setSleepHours(hours: Double?) = edit { it.copy(sleepHours = hours) }
+    /** One of the screen's `sleepChoices`, or `null` to leave sleep unset. */
+    fun setSleep(choice: SleepChoiceRecord?) = edit { it.copy(sleepHours = choice?.hours) }
 
     fun setUsedToday(used: Boolean?) = edit { it.copy(usedToday = used) }
 

@@ -89,7 +89,7 @@ class CheckInPresenterTest : StoreTest() {
         assertEquals(6, checkIn.state.value.edited?.mood?.toInt())
 
         checkIn.setCraving(null)
-        checkIn.setSleepHours(null)
+        checkIn.setSleep(null)
         checkIn.setUsedToday(null)
         assertTrue(checkIn.save())
         val saved = requireNotNull(store.checkin(day))
@@ -125,6 +125,45 @@ class CheckInPresenterTest : StoreTest() {
         assertTrue(checkIn.save(), checkIn.state.value.problem?.detail)
         assertEquals(setOf("tired", "homesick"), store.checkin(day)?.emotions?.toSet())
         assertEquals("Hard day.", store.checkin(day)?.note)
+    }
+
+    @Test
+    fun `sleep is picked from the core's choices, with its words, and the scales come with their ends`() {
+        val store = newStore()
+        store.recordCheckin(day, CheckInInput(mood = 5u, sleepHours = 7.5))
+        val checkIn = CheckInPresenter(store, clock)
+        checkIn.load()
+        val screen = requireNotNull(checkIn.state.value.screen)
+        // Both ends of each scale in words, not numbers.
+        listOf(screen.mood, screen.craving).forEach { scale ->
+            assertTrue(scale.minLabel.isNotBlank() && scale.maxLabel.isNotBlank() && scale.minLabel != scale.maxLabel, scale.toString())
+        }
+        val choices = screen.sleepChoices
+        assertEquals(screen.sleepMinHours, choices.first().hours)
+        assertEquals(screen.sleepMaxHours, choices.last().hours)
+
+        // The recorded 7.5 hours sit at their choice, in the core's words.
+        val opened = requireNotNull(checkIn.state.value.sleepIndex)
+        assertEquals(7.5, choices[opened].hours)
+        assertEquals(choices[opened].label, checkIn.state.value.sleepLabel)
+
+        val six = choices.first { it.hours == 6.0 }
+        checkIn.setSleep(six)
+        assertEquals(choices.indexOf(six), checkIn.state.value.sleepIndex)
+        assertEquals(six.label, checkIn.state.value.sleepLabel)
+        assertTrue(checkIn.save())
+        assertEquals(6.0, store.checkin(day)?.sleepHours)
+
+        checkIn.setSleep(null)
+        assertNull(checkIn.state.value.sleepIndex)
+        assertNull(checkIn.state.value.sleepLabel)
+
+        // A night recorded elsewhere that no choice holds is not shown as one of them.
+        store.recordCheckin(day, CheckInInput(sleepHours = 7.25))
+        val other = CheckInPresenter(store, clock)
+        other.load()
+        assertEquals(7.25, other.state.value.edited?.sleepHours)
+        assertNull(other.state.value.sleepIndex)
     }
 
     @Test

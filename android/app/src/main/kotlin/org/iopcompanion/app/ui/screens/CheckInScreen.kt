@@ -39,10 +39,12 @@ import org.iopcompanion.app.ui.RefreshOnChange
 import org.iopcompanion.app.ui.SectionTitle
 import org.iopcompanion.app.ui.presenter
 import org.iopcompanion.core.CompanionStore
+import org.iopcompanion.core.ScaleRecord
 import org.iopcompanion.presenters.CheckInPresenter
 
 /**
- * The daily check-in, on the core's scales, choices and limits. Edits change only the
+ * The daily check-in, on the core's scales (their ends in its words), choices and limits; sleep
+ * is picked from the core's choices, each with its words. Edits change only the
  * presenter's state (called directly); Save writes what changed, off the main thread.
  */
 @OptIn(ExperimentalLayoutApi::class)
@@ -76,6 +78,7 @@ fun CheckInScreen(graph: AppGraph, store: CompanionStore, onDone: () -> Unit) {
                 )
             }
         }
+        ScaleEnds(screen.mood)
 
         SectionTitle(stringResource(R.string.check_in_craving))
         val cravingMin = screen.craving.min.toInt()
@@ -91,6 +94,7 @@ fun CheckInScreen(graph: AppGraph, store: CompanionStore, onDone: () -> Unit) {
             Text(values.craving?.toString() ?: stringResource(R.string.not_set), modifier = Modifier.padding(start = 12.dp))
             if (values.craving != null) TextButton(onClick = { vm.presenter.setCraving(null) }) { Text(stringResource(R.string.clear)) }
         }
+        ScaleEnds(screen.craving)
 
         SectionTitle(stringResource(R.string.check_in_emotions))
         FlowRow(horizontalArrangement = Arrangement.spacedBy(6.dp)) {
@@ -118,17 +122,23 @@ fun CheckInScreen(graph: AppGraph, store: CompanionStore, onDone: () -> Unit) {
         }
 
         SectionTitle(stringResource(R.string.check_in_sleep))
-        val step = screen.sleepStepHours
+        // One stop per choice of the core's, in its order; the label is the chosen one's words.
+        val sleep = screen.sleepChoices
         Row(verticalAlignment = Alignment.CenterVertically) {
-            Slider(
-                value = (values.sleepHours ?: screen.sleepMinHours).toFloat(),
-                onValueChange = { v -> vm.presenter.setSleepHours((v / step).roundToInt() * step) },
-                valueRange = screen.sleepMinHours.toFloat()..screen.sleepMaxHours.toFloat(),
-                steps = (((screen.sleepMaxHours - screen.sleepMinHours) / step).roundToInt() - 1).coerceAtLeast(0),
-                modifier = Modifier.weight(1f),
+            if (sleep.size > 1) {
+                Slider(
+                    value = (state.sleepIndex ?: 0).toFloat(),
+                    onValueChange = { v -> vm.presenter.setSleep(sleep[v.roundToInt().coerceIn(0, sleep.lastIndex)]) },
+                    valueRange = 0f..sleep.lastIndex.toFloat(),
+                    steps = sleep.size - 2,
+                    modifier = Modifier.weight(1f),
+                )
+            }
+            Text(
+                state.sleepLabel ?: if (values.sleepHours == null) stringResource(R.string.not_set) else "",
+                modifier = Modifier.padding(start = 12.dp),
             )
-            Text(values.sleepHours?.let { stringResource(R.string.hours, it.toString()) } ?: stringResource(R.string.not_set), modifier = Modifier.padding(start = 12.dp))
-            if (values.sleepHours != null) TextButton(onClick = { vm.presenter.setSleepHours(null) }) { Text(stringResource(R.string.clear)) }
+            if (values.sleepHours != null) TextButton(onClick = { vm.presenter.setSleep(null) }) { Text(stringResource(R.string.clear)) }
         }
 
         SectionTitle(stringResource(R.string.check_in_used_today))
@@ -157,5 +167,14 @@ fun CheckInScreen(graph: AppGraph, store: CompanionStore, onDone: () -> Unit) {
             modifier = Modifier.fillMaxWidth().padding(top = 16.dp),
         ) { Text(stringResource(R.string.save)) }
         if (state.saved) Text(stringResource(R.string.saved), color = MaterialTheme.colorScheme.primary)
+    }
+}
+
+/** What the scale's two ends mean, in the core's words, under it. */
+@Composable
+private fun ScaleEnds(scale: ScaleRecord) {
+    Row(Modifier.fillMaxWidth()) {
+        Text(scale.minLabel, style = MaterialTheme.typography.bodySmall, modifier = Modifier.weight(1f))
+        Text(scale.maxLabel, style = MaterialTheme.typography.bodySmall)
     }
 }
