@@ -5,7 +5,7 @@ import org.iopcompanion.core.CompanionStore
 import org.iopcompanion.core.InsightsScreenRecord
 
 data class InsightsState(
-    /** The core's words, figures, nudge and chart series. */
+    /** The core's words, figures and their column headings, nudge, chart series and ranges. */
     val screen: InsightsScreenRecord? = null,
     /** One of the chart's ranges the core offers; `null`: the core's first range. */
     val chartDays: UInt? = null,
@@ -33,7 +33,7 @@ class InsightsPresenter(
         }
     }
 
-    /** [days] is one of the screen's `chart.ranges`. */
+    /** [days] is one of the screen's `chart.rangeChoices` (each with its words, "30 days"). */
     fun setChartDays(days: UInt) {
         update { it.copy(chartDays = days) }
         refresh()

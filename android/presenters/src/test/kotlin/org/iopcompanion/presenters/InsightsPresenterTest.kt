@@ -22,11 +22,17 @@ class InsightsPresenterTest : StoreTest() {
         val screen = requireNotNull(insights.state.value.screen)
         val ranges = screen.chart.ranges
         assertEquals(ranges.first(), screen.chart.days)
+        // The range chips: the same ranges, each in the core's words.
+        assertEquals(ranges, screen.chart.rangeChoices.map { it.days })
+        assertTrue(screen.chart.rangeChoices.all { it.label.isNotBlank() && it.label.contains(it.days.toString()) }, screen.chart.rangeChoices.toString())
+        // A heading for each of the figures' columns (last 7 days, last 30).
+        assertEquals(2, screen.figureSpans.size)
+        assertTrue(screen.figureSpans.all { it.isNotBlank() })
         assertEquals(store.insightsScreen(clock.instant(), "America/New_York", null), screen)
         assertEquals(LocalDate.of(2025, 6, 5), screen.today)
         assertNotNull(screen.nudge, "cravings at 8 and 8: the core's nudge")
 
-        insights.setChartDays(ranges.last())
+        insights.setChartDays(screen.chart.rangeChoices.last().days)
         assertEquals(ranges.last(), insights.state.value.screen!!.chart.days)
         assertEquals(ranges.last().toInt(), insights.state.value.screen!!.chart.points.size)
         // A change notification keeps the chosen range.

@@ -4,6 +4,7 @@ import androidx.compose.foundation.Canvas
 import androidx.compose.foundation.layout.Arrangement
 import androidx.compose.foundation.layout.Column
 import androidx.compose.foundation.layout.Row
+import androidx.compose.foundation.layout.Spacer
 import androidx.compose.foundation.layout.fillMaxSize
 import androidx.compose.foundation.layout.fillMaxWidth
 import androidx.compose.foundation.layout.height
@@ -44,7 +45,10 @@ import org.iopcompanion.core.ScaleRecord
 import org.iopcompanion.core.SegmentRecord
 import org.iopcompanion.presenters.InsightsPresenter
 
-/** The core's words and figures, its nudge with the people and lines it names, and the chart from its series. */
+/**
+ * The core's words and figures under its column headings, its nudge with the people and lines
+ * it names, and the chart from its series over one of its ranges (each with its words).
+ */
 @Composable
 fun InsightsScreen(graph: AppGraph, store: CompanionStore) {
     val vm = presenter("insights") { InsightsPresenter(store, graph.clock) }
@@ -76,11 +80,11 @@ fun InsightsScreen(graph: AppGraph, store: CompanionStore) {
         }
 
         Row(horizontalArrangement = Arrangement.spacedBy(8.dp)) {
-            screen.chart.ranges.forEach { days ->
+            screen.chart.rangeChoices.forEach { range ->
                 FilterChip(
-                    selected = screen.chart.days == days,
-                    onClick = { vm.act { setChartDays(days) } },
-                    label = { Text(stringResource(R.string.insights_days, days.toInt())) },
+                    selected = screen.chart.days == range.days,
+                    onClick = { vm.act { setChartDays(range.days) } },
+                    label = { Text(range.label) },
                 )
             }
         }
@@ -96,10 +100,21 @@ fun InsightsScreen(graph: AppGraph, store: CompanionStore) {
         if (!screen.empty) {
             Text(screen.totals)
             Text(screen.runs)
+            // A table: each figure's row, its two spans under the core's headings (last 7 days, last 30).
+            if (screen.figures.isNotEmpty()) {
+                Row(Modifier.fillMaxWidth().padding(top = 8.dp)) {
+                    Spacer(Modifier.weight(1.4f))
+                    screen.figureSpans.forEach { span ->
+                        Text(span, style = MaterialTheme.typography.labelMedium, modifier = Modifier.weight(1f))
+                    }
+                }
+            }
             screen.figures.forEach { f ->
-                Text(f.title, style = MaterialTheme.typography.titleSmall, modifier = Modifier.padding(top = 8.dp))
-                Text(f.last7Days)
-                Text(f.last30Days, style = MaterialTheme.typography.bodySmall)
+                Row(Modifier.fillMaxWidth().padding(top = 4.dp)) {
+                    Text(f.title, style = MaterialTheme.typography.titleSmall, modifier = Modifier.weight(1.4f))
+                    Text(f.last7Days, modifier = Modifier.weight(1f))
+                    Text(f.last30Days, modifier = Modifier.weight(1f))
+                }
             }
             screen.sleepAndMood?.let { Text(it, modifier = Modifier.padding(top = 8.dp)) }
         }
