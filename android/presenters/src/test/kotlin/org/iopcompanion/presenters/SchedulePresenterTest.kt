@@ -10,6 +10,7 @@ import org.iopcompanion.core.SessionValuesRecord
 import org.iopcompanion.core.SessionKind
 import org.iopcompanion.core.Weekday
 import org.iopcompanion.core.ClockStyle
+import org.iopcompanion.core.weeklyRepeat
 import org.junit.jupiter.api.Assertions.assertEquals
 import org.junit.jupiter.api.Assertions.assertFalse
 import org.junit.jupiter.api.Assertions.assertNull
@@ -93,13 +94,22 @@ class SchedulePresenterTest : StoreTest() {
         fun status(date: LocalDate) = schedule.state.value.screen!!.days.flatMap { it.occurrences }
             .single { it.seriesDate == date }.status
 
+        // Each row's status in the core's words: none as scheduled, one for cancelled and moved.
+        fun statusLabel(date: LocalDate) = schedule.state.value.screen!!.days.flatMap { it.occurrences }
+            .single { it.seriesDate == date }.statusLabel
+        assertNull(statusLabel(wednesday))
+
         assertTrue(schedule.act(ScheduleAction.CancelOccurrence(id, wednesday)))
         assertEquals(OccurrenceStatus.CANCELLED, status(wednesday))
+        val cancelled = requireNotNull(statusLabel(wednesday))
         assertTrue(schedule.act(ScheduleAction.RestoreOccurrence(id, wednesday)))
         assertEquals(OccurrenceStatus.SCHEDULED, status(wednesday))
+        assertNull(statusLabel(wednesday))
         schedule.open(ScheduleDialog.MoveOccurrence(id, wednesday, LocalDateTime.of(2030, 1, 9, 9, 0)))
         assertTrue(schedule.act(ScheduleAction.MoveOccurrence(id, wednesday, LocalDateTime.of(2030, 1, 10, 9, 0), null)))
         assertEquals(OccurrenceStatus.MOVED, status(wednesday))
+        val moved = requireNotNull(statusLabel(wednesday))
+        assertTrue(cancelled.isNotBlank() && moved.isNotBlank() && cancelled != moved, "$cancelled / $moved")
         assertNull(schedule.state.value.dialog)
 
         assertTrue(schedule.openSessionForm(id))
@@ -118,6 +128,62 @@ class SchedulePresenterTest : StoreTest() {
         assertTrue(schedule.state.value.screen!!.sessions.isEmpty())
         assertFalse(schedule.act(ScheduleAction.RemoveSession(id)))
         assertEquals(Problem.Kind.NOT_FOUND, schedule.state.value.problem?.kind)
+    }
+
+    @Test
+    fun `repeat starts on the start's weekday as it is now, keeps the core's day order, and stays in its interval bounds`() {
+        val store = newStore()
+        val schedule = SchedulePresenter(store, clock, TestPhone(store))
+        schedule.refresh()
+        assertTrue(schedule.openSessionForm(null))
+        fun open() = schedule.state.value.dialog as ScheduleDialog.SessionForm
+        val form = open().form
+        assertNull(open().edited.recurrence, "a new session opens as a one-off")
+        assertNull(open().fewerWeeks)
+        assertNull(open().moreWeeks)
+
+        // The start moved to Thursday 10 January before repeat was turned on: the repeat follows it.
+        schedule.editSessionForm { it.copy(title = "Walk", start = LocalDateTime.of(2030, 1, 10, 18, 0)) }
+        schedule.setRepeats(true)
+        val weekly = requireNotNull(open().edited.recurrence)
+        assertEquals(weeklyRepeat(LocalDateTime.of(2030, 1, 10, 18, 0)), weekly)
+        assertEquals(listOf(Weekday.THURSDAY), weekly.weekdays)
+        assertTrue(form.weekly != weekly, "not the weekday the form opened with")
+
+        // Days added in any order are kept in the core's order (Monday first); a second tap removes one.
+        schedule.toggleRepeatDay(Weekday.SUNDAY)
+        schedule.toggleRepeatDay(Weekday.MONDAY)
+        assertEquals(form.choices.weekdays.filter { it in setOf(Weekday.MONDAY, Weekday.THURSDAY, Weekday.SUNDAY) }, open().edited.recurrence?.weekdays)
+        schedule.toggleRepeatDay(Weekday.SUNDAY)
+        assertEquals(listOf(Weekday.MONDAY, Weekday.THURSDAY), open().edited.recurrence?.weekdays)
+
+        // The interval: its lower bound is the core's; nothing below it or above its upper one.
+        val min = form.choices.minIntervalWeeks
+        val max = form.choices.maxIntervalWeeks
+        assertEquals(min, open().edited.recurrence?.intervalWeeks)
+        assertNull(open().fewerWeeks, "already at the core's lower bound")
+        assertEquals(min + 1u, open().moreWeeks)
+        schedule.setIntervalWeeks(min - 1u)
+        assertEquals(min, open().edited.recurrence?.intervalWeeks)
+        schedule.setIntervalWeeks(requireNotNull(open().moreWeeks))
+        assertEquals(min + 1u, open().edited.recurrence?.intervalWeeks)
+        assertEquals(min, open().fewerWeeks)
+        schedule.setIntervalWeeks(max)
+        assertNull(open().moreWeeks, "at the core's upper bound")
+        schedule.setIntervalWeeks(max + 1u)
+        assertEquals(max, open().edited.recurrence?.intervalWeeks)
+        schedule.setIntervalWeeks(2u)
+
+        assertTrue(schedule.saveSessionForm(), schedule.state.value.problem?.detail)
+        val saved = store.sessions().single()
+        assertEquals(RecurrenceRecord(listOf(Weekday.MONDAY, Weekday.THURSDAY), 2u, null, null), saved.recurrence)
+
+        // Off makes it a one-off again.
+        assertTrue(schedule.openSessionForm(saved.id))
+        schedule.setRepeats(false)
+        assertNull(open().edited.recurrence)
+        schedule.setIntervalWeeks(3u)
+        assertNull(open().edited.recurrence, "no interval without a repeat")
     }
 
     @Test

@@ -9,11 +9,16 @@ import androidx.compose.foundation.layout.Row
 import androidx.compose.foundation.rememberScrollState
 import androidx.compose.foundation.text.KeyboardOptions
 import androidx.compose.foundation.verticalScroll
+import androidx.compose.material.icons.Icons
+import androidx.compose.material.icons.filled.KeyboardArrowDown
+import androidx.compose.material.icons.filled.KeyboardArrowUp
 import androidx.compose.material3.AlertDialog
 import androidx.compose.material3.DatePicker
 import androidx.compose.material3.DatePickerDialog
 import androidx.compose.material3.ExperimentalMaterial3Api
 import androidx.compose.material3.FilterChip
+import androidx.compose.material3.Icon
+import androidx.compose.material3.IconButton
 import androidx.compose.material3.MaterialTheme
 import androidx.compose.material3.OutlinedButton
 import androidx.compose.material3.OutlinedTextField
@@ -45,13 +50,16 @@ import org.iopcompanion.app.ui.PickerLabels
 import org.iopcompanion.app.ui.kindLabel
 import org.iopcompanion.core.ScheduleAction
 import org.iopcompanion.core.SessionValuesRecord
+import org.iopcompanion.core.Weekday
 import org.iopcompanion.core.weekdayShortLabel
 import org.iopcompanion.presenters.ScheduleDialog
 
 /**
  * The core's session form: it opens with the core's values (a new session at the next whole
  * hour, the default length, no repeat, the default leads) and its choices; every edit goes to
- * the presenter, and saving sends the values it opened with and the edited ones.
+ * the presenter, and saving sends the values it opened with and the edited ones. Repeat on
+ * starts with the core's weekly repeat for the start as it is then; the interval steps
+ * within the core's bounds.
  */
 @OptIn(ExperimentalLayoutApi::class)
 @Composable
@@ -59,6 +67,9 @@ fun SessionFormDialog(
     open: ScheduleDialog.SessionForm,
     labels: PickerLabels,
     onEdit: ((SessionValuesRecord) -> SessionValuesRecord) -> Unit,
+    onRepeats: (Boolean) -> Unit,
+    onRepeatDay: (Weekday) -> Unit,
+    onIntervalWeeks: (UInt) -> Unit,
     onSave: () -> Unit,
     onRemove: (String) -> Unit,
     onDismiss: () -> Unit,
@@ -93,20 +104,24 @@ fun SessionFormDialog(
                 )
                 Row(verticalAlignment = Alignment.CenterVertically) {
                     Text(stringResource(R.string.session_repeats), modifier = Modifier.weight(1f))
-                    // On starts with the core's weekly default; off makes it a one-off.
-                    Switch(checked = values.recurrence != null, onCheckedChange = { on -> onEdit { it.copy(recurrence = if (on) form.weekly else null) } })
+                    Switch(checked = values.recurrence != null, onCheckedChange = onRepeats)
                 }
                 values.recurrence?.let { weekly ->
                     FlowRow(horizontalArrangement = Arrangement.spacedBy(6.dp)) {
                         choices.weekdays.forEach { day ->
-                            FilterChip(
-                                selected = day in weekly.weekdays,
-                                onClick = {
-                                    val chosen = if (day in weekly.weekdays) weekly.weekdays - day else weekly.weekdays + day
-                                    onEdit { it.copy(recurrence = weekly.copy(weekdays = choices.weekdays.filter { d -> d in chosen })) }
-                                },
-                                label = { Text(weekdayShortLabel(day)) },
-                            )
+                            FilterChip(selected = day in weekly.weekdays, onClick = { onRepeatDay(day) }, label = { Text(weekdayShortLabel(day)) })
+                        }
+                    }
+                    Row(verticalAlignment = Alignment.CenterVertically) {
+                        Text(stringResource(R.string.session_interval), modifier = Modifier.weight(1f))
+                        val fewer = open.fewerWeeks
+                        val more = open.moreWeeks
+                        IconButton(onClick = { fewer?.let(onIntervalWeeks) }, enabled = fewer != null) {
+                            Icon(Icons.Filled.KeyboardArrowDown, contentDescription = stringResource(R.string.session_interval_fewer))
+                        }
+                        Text(weekly.intervalWeeks.toString())
+                        IconButton(onClick = { more?.let(onIntervalWeeks) }, enabled = more != null) {
+                            Icon(Icons.Filled.KeyboardArrowUp, contentDescription = stringResource(R.string.session_interval_more))
                         }
                     }
                 }
