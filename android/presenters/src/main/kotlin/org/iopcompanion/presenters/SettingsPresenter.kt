@@ -1,31 +1,33 @@
 package org.iopcompanion.presenters
 
 import java.time.Clock
-import java.time.Instant
 import org.iopcompanion.core.CheckinExportFormat
 import org.iopcompanion.core.CompanionException
 import org.iopcompanion.core.CompanionStore
 import org.iopcompanion.core.JoinedRecord
+import org.iopcompanion.core.LinkCodeRecord
 import org.iopcompanion.core.SettingsAction
 import org.iopcompanion.core.SettingsScreenRecord
+import org.iopcompanion.core.SyncSummary
 import org.iopcompanion.core.checkinExportExtension
 import org.iopcompanion.core.checkinExportMediaType
 
 data class SettingsState(
     /** The core's settings: account, discreet mode, the check-in reminder, leads, region, exports. */
     val screen: SettingsScreenRecord? = null,
-    /** A one-time code for linking another of the participant's devices. */
-    val linkCode: String? = null,
+    /** A one-time code for linking another of the participant's devices, and what to do with it in words. */
+    val linkCode: LinkCodeRecord? = null,
     val busy: Busy? = null,
-    val lastSync: SyncView? = null,
+    /** What enrolling or linking this device did, in the core's words ("You joined Evening IOP. …"). */
+    val joined: String? = null,
+    /** The last sync from here: whether it changed anything, and its outcome line (`summary`). */
+    val lastSync: SyncSummary? = null,
     /** The core said this change is the moment to ask for notification permission. */
     val askNotificationPermission: Boolean = false,
     val problem: Problem? = null,
 ) {
     val loaded: Boolean get() = screen != null
 }
-
-data class SyncView(val at: Instant, val changed: Boolean)
 
 enum class Busy { ENROLLING, LINKING, REDEEMING, SYNCING }
 
@@ -86,9 +88,12 @@ class SettingsPresenter(
         syncOnce()
     }
 
-    /** The core says whether joining is the moment to ask for notifications (the program's sessions remind). */
+    /**
+     * Its outcome line, and whether joining is the moment to ask for notifications (the
+     * program's sessions remind): both the core's.
+     */
     private fun joined(record: JoinedRecord) = update {
-        it.copy(askNotificationPermission = it.askNotificationPermission || record.askNotificationPermission)
+        it.copy(joined = record.summary, askNotificationPermission = it.askNotificationPermission || record.askNotificationPermission)
     }
 
     suspend fun syncNow(): Boolean = network(Busy.SYNCING) { syncOnce() }
@@ -119,7 +124,7 @@ class SettingsPresenter(
 
     private suspend fun syncOnce() {
         val summary = store.sync()
-        update { it.copy(lastSync = SyncView(clock.instant(), summary.changed)) }
+        update { it.copy(lastSync = summary) }
         // The account and the program's names arrive with enrolment and the first sync.
         refresh()
     }

@@ -8,6 +8,7 @@ import kotlinx.coroutines.runBlocking
 import org.iopcompanion.core.CheckInInput
 import org.iopcompanion.core.CompanionStore
 import org.iopcompanion.core.ContactInput
+import org.iopcompanion.core.RecordCountsRecord
 import org.iopcompanion.core.Role
 import org.iopcompanion.core.ServerErasure
 import org.iopcompanion.core.SettingsAction
@@ -45,14 +46,18 @@ class BackupAndErasePresenterTest : StoreTest() {
         assertTrue(restore.restore(file.bytes, passphrase))
         val restored = requireNotNull(restore.state.value.restored)
         assertTrue(restored.changed)
-        assertEquals(RecordCounts(0, 0, 0, 0), restored.before)
-        assertEquals(RecordCounts(2, 1, 0, 0), restored.after)
-        assertTrue(restored.backupMadeAt.isBefore(Instant.now().plusSeconds(1)))
+        assertEquals(RecordCountsRecord(0u, 0u, 0u, 0u), restored.before)
+        assertEquals(RecordCountsRecord(2u, 1u, 0u, 0u), restored.after)
+        assertTrue(restored.createdAt.isBefore(Instant.now().plusSeconds(1)))
         assertEquals(phone.checkins(null, null), newPhone.checkins(null, null))
+        // Settings shows the core's outcome line, which counts what the phone now has.
+        assertTrue(restored.summary.contains("2"), restored.summary)
 
-        // The same file again brings nothing new.
+        // The same file again brings nothing new, and its line says something else.
         assertTrue(restore.restore(file.bytes, passphrase))
-        assertFalse(requireNotNull(restore.state.value.restored).changed)
+        val again = requireNotNull(restore.state.value.restored)
+        assertFalse(again.changed)
+        assertTrue(again.summary.isNotBlank() && again.summary != restored.summary, again.summary)
     }
 
     @Test

@@ -95,6 +95,10 @@ class SettingsPresenterTest : StoreTest() {
             assertEquals(server.url, s.screen?.account?.server)
             assertEquals(listOf("Evening IOP"), s.screen?.account?.programNames)
             assertEquals(true, s.lastSync?.changed)
+            // The outcome lines Settings shows are the core's: what joining did, what the sync brought.
+            assertTrue(s.joined.orEmpty().contains("Evening IOP"), s.joined)
+            val changedLine = requireNotNull(s.lastSync?.summary)
+            assertTrue(changedLine.isNotBlank())
             assertTrue(s.askNotificationPermission, "joining a program with sessions: the core's moment to ask")
 
             val schedule = SchedulePresenter(phone, clockAt("2030-01-06T12:00:00Z", "America/New_York"), TestPhone(phone))
@@ -105,15 +109,21 @@ class SettingsPresenterTest : StoreTest() {
             assertEquals(Problem.Kind.READ_ONLY, schedule.state.value.problem?.kind)
 
             runBlocking { assertTrue(settings.createLink()) }
-            val linkCode = requireNotNull(settings.state.value.linkCode)
+            val link = requireNotNull(settings.state.value.linkCode)
+            // The code, and what to do with it in the core's words (for how long it works, too).
+            assertTrue(link.code.isNotBlank())
+            assertTrue(link.summary.contains(settings.state.value.screen!!.linkMinutes.toString()), link.summary)
             settings.dismissLinkCode()
             assertNull(settings.state.value.linkCode)
             val tablet = newStore().let { SettingsPresenter(it, clock, TestPhone(it)) }
-            runBlocking { assertTrue(tablet.redeemLink(server.url, linkCode)) }
+            runBlocking { assertTrue(tablet.redeemLink(server.url, link.code)) }
             assertEquals(listOf("Evening IOP"), tablet.state.value.screen?.account?.programNames)
+            assertTrue(tablet.state.value.joined.orEmpty().isNotBlank())
 
             runBlocking { assertTrue(settings.syncNow()) }
             assertEquals(false, settings.state.value.lastSync?.changed)
+            val unchangedLine = requireNotNull(settings.state.value.lastSync?.summary)
+            assertTrue(unchangedLine != changedLine, "a sync that brought nothing says so: $unchangedLine")
 
             val again = newStore().let { SettingsPresenter(it, clock, TestPhone(it)) }
             runBlocking { assertFalse(again.enroll(server.url, code)) }

@@ -67,7 +67,7 @@ class OkHttpTransportTest {
         assertTrue(phone.sync().changed)
         assertEquals("Skills group", phone.sessions().single().title)
 
-        tablet.redeemLink(server.url, phone.createLink())
+        tablet.redeemLink(server.url, phone.createLink().code)
         assertTrue(tablet.sync().changed)
         assertEquals("from the phone", tablet.checkin(LocalDate.parse("2026-11-02"))?.note)
         tablet.recordCheckin(LocalDate.parse("2026-11-03"), CheckInInput(mood = 7u, note = "from the tablet"))
@@ -102,7 +102,7 @@ class OkHttpTransportTest {
         assertTrue(proxy.syncsForwarded.get() >= before + 3, "the cut push, its retry, the program")
 
         val tablet = store()
-        tablet.redeemLink(proxy.url, phone.createLink())
+        tablet.redeemLink(proxy.url, phone.createLink().code)
         tablet.sync()
         assertEquals(listOf("cut on the way back"), tablet.checkins(null, null).map { it.note })
         // Nothing left to push: the phone's next sync sends no chunk and changes nothing.
@@ -127,7 +127,7 @@ class OkHttpTransportTest {
 
         phone.sync()
         val tablet = store()
-        tablet.redeemLink(proxy.url, phone.createLink())
+        tablet.redeemLink(proxy.url, phone.createLink().code)
         tablet.sync()
         assertEquals(listOf("sent while stalled"), tablet.checkins(null, null).map { it.note })
     }
@@ -144,7 +144,7 @@ class OkHttpTransportTest {
         phone.recordCheckin(LocalDate.parse("2026-11-02"), CheckInInput(mood = 6u, note = "over TLS"))
         phone.sync()
         val tablet = store(OkHttpTransport(authority.trustingClient()))
-        tablet.redeemLink(tls.url, phone.createLink())
+        tablet.redeemLink(tls.url, phone.createLink().code)
         tablet.sync()
         assertEquals("over TLS", tablet.checkin(LocalDate.parse("2026-11-02"))?.note)
     }
@@ -183,7 +183,7 @@ class OkHttpTransportTest {
         store(OkHttpTransport(known.trustingClient()), dir).use { again ->
             again.sync()
             val tablet = store(OkHttpTransport(known.trustingClient()))
-            tablet.redeemLink(trusted.url, again.createLink())
+            tablet.redeemLink(trusted.url, again.createLink().code)
             tablet.sync()
             assertEquals(listOf("kept until it can go"), tablet.checkins(null, null).map { it.note })
         }

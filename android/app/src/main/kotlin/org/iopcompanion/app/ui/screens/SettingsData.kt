@@ -124,15 +124,8 @@ fun BackupSection(graph: AppGraph, store: CompanionStore) {
             Text(stringResource(R.string.backup_restore))
         }
     }
-    state.restored?.let { r ->
-        Text(
-            if (r.changed) {
-                stringResource(R.string.backup_restored, r.after.checkins, r.after.contacts, r.after.sessions, r.after.safetyPlanItems)
-            } else {
-                stringResource(R.string.backup_restored_nothing_new)
-            },
-        )
-    }
+    // What the restore did, in the core's words (it says when the backup held nothing new).
+    state.restored?.let { Text(it.summary) }
     restoreFrom?.let { uri ->
         AlertDialog(
             onDismissRequest = { restoreFrom = null },

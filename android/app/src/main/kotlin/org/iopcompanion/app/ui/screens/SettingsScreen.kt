@@ -173,16 +173,23 @@ private fun AccountSection(
     }
     if (state.busy != null) CircularProgressIndicator(Modifier.padding(8.dp))
     Text(stringResource(R.string.settings_enrolled, account.programNames.joinToString()))
-    state.lastSync?.let { Text(stringResource(if (it.changed) R.string.settings_synced_changes else R.string.settings_synced), style = MaterialTheme.typography.bodySmall) }
+    // What joining and the last sync did, in the core's words.
+    state.joined?.let { Text(it, style = MaterialTheme.typography.bodySmall) }
+    state.lastSync?.let { Text(it.summary, style = MaterialTheme.typography.bodySmall) }
     Row(horizontalArrangement = Arrangement.spacedBy(8.dp)) {
         OutlinedButton(onClick = onSync, enabled = state.busy == null) { Text(stringResource(R.string.settings_sync_now)) }
         OutlinedButton(onClick = onLink, enabled = state.busy == null) { Text(stringResource(R.string.settings_link_device)) }
     }
-    state.linkCode?.let { code ->
+    state.linkCode?.let { link ->
         AlertDialog(
             onDismissRequest = onDismissCode,
             title = { Text(stringResource(R.string.settings_link_code_title)) },
-            text = { Text(stringResource(R.string.settings_link_code_text, code, screen.linkMinutes.toInt())) },
+            text = {
+                Column {
+                    Text(link.code, style = MaterialTheme.typography.headlineMedium)
+                    Text(link.summary, modifier = Modifier.padding(top = 8.dp))
+                }
+            },
             confirmButton = { TextButton(onClick = onDismissCode) { Text(stringResource(R.string.ok)) } },
         )
     }
