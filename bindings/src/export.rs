@@ -44,6 +44,18 @@ pub fn checkin_export_extension(format: CheckinExportFormat) -> String {
     CoreFormat::from(format).extension().to_owned()
 }
 
+/// The name an export made on `today` is offered under ("checkins-2026-12-04.csv").
+#[uniffi::export]
+pub fn checkin_export_file_name(format: CheckinExportFormat, today: LocalDate) -> String {
+    CoreFormat::from(format).file_name(today.0)
+}
+
+/// The name a backup made on `today` is offered under ("companion-2026-12-04.backup").
+#[uniffi::export]
+pub fn backup_file_name(today: LocalDate) -> String {
+    companion_core::backup_file_name(today.0)
+}
+
 /// The media (MIME) type for `format`, for a share sheet.
 #[uniffi::export]
 pub fn checkin_export_media_type(format: CheckinExportFormat) -> String {

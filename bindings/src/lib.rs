@@ -30,8 +30,8 @@ pub use data_rights::{
 };
 pub use error::CompanionError;
 pub use export::{
-    CheckinExportFormat, checkin_export_extension, checkin_export_media_type,
-    plaintext_export_notice,
+    CheckinExportFormat, backup_file_name, checkin_export_extension, checkin_export_file_name,
+    checkin_export_media_type, plaintext_export_notice,
 };
 pub use http::{HttpError, HttpHeader, HttpMethod, HttpRequest, HttpResponse, HttpTransport};
 pub use insights::{

@@ -228,6 +228,8 @@ pub struct ReminderHealth {
     pub planned: u32,
     /// Planned reminders the OS does not hold, or holds the other way.
     pub not_held: u32,
+    /// "12 reminders planned over the next 30 days", "No reminders planned".
+    pub planned_label: String,
     pub last_applied: Option<Timestamp>,
     /// "Today at 8:05 AM".
     pub last_applied_label: Option<String>,
@@ -316,6 +318,7 @@ impl CompanionStore {
             }),
             planned: count(h.planned),
             not_held: count(h.not_held),
+            planned_label: h.planned_label,
             last_applied: h.last_applied.map(Into::into),
             last_applied_label: h.last_applied_label,
             notice: h.notice.map(Into::into),

@@ -47,7 +47,7 @@ pub use checkins::insights::{
 pub use crypto::at_rest::{Protection, StoreKey};
 pub use crypto::passphrase::{PASSPHRASE_MAX_CHARS, PASSPHRASE_MIN_CHARS, check_passphrase};
 pub use data_rights::backup::{
-    BACKUP_FORMAT_VERSION, MAX_BACKUP_BYTES, RecordCounts, RestoreSummary,
+    BACKUP_FORMAT_VERSION, MAX_BACKUP_BYTES, RecordCounts, RestoreSummary, backup_file_name,
 };
 pub use data_rights::erase::{EraseOptions, EraseReport, ServerErasure};
 pub use data_rights::export::{CheckinExportFormat, PLAINTEXT_EXPORT_NOTICE};

@@ -714,3 +714,20 @@ fn formats_name_their_files() {
         "application/fhir+json"
     );
 }
+
+#[test]
+fn files_are_offered_under_dated_names_that_say_nothing_of_treatment() {
+    let today = chrono::NaiveDate::from_ymd_opt(2026, 12, 4).unwrap();
+    assert_eq!(
+        CheckinExportFormat::Csv.file_name(today),
+        "checkins-2026-12-04.csv"
+    );
+    assert_eq!(
+        CheckinExportFormat::Fhir.file_name(today),
+        "checkins-2026-12-04.json"
+    );
+    assert_eq!(
+        companion_core::backup_file_name(today),
+        "companion-2026-12-04.backup"
+    );
+}

@@ -212,6 +212,10 @@ fn every_combination_of_android_facts() {
                     // 30 days: Mondays and Wednesdays 2 to 30 June (9), 20:00 on 1 to 30 June.
                     let planned = if checkin { 39 } else { 9 };
                     assert_eq!(h.planned, planned);
+                    assert_eq!(
+                        h.planned_label,
+                        format!("{planned} reminders planned over the next 30 days")
+                    );
                     assert_eq!(h.not_held, if handed_over { 0 } else { planned }, "{at}");
                     assert_eq!(h.last_applied, recorded);
                 }
@@ -240,6 +244,7 @@ fn nothing_planned_is_healthy_whatever_the_phone_holds() {
         assert_eq!(h.overall, Overall::Good);
         assert_eq!(h.next, None);
         assert_eq!((h.planned, h.not_held), (0, 0));
+        assert_eq!(h.planned_label, "No reminders planned");
         assert!(h.checks.iter().all(|c| c.status == HealthStatus::Ok));
         assert_eq!(h.notice, None);
     }

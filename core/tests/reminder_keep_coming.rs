@@ -200,3 +200,37 @@ fn at_the_minute_both_share() {
     assert_eq!(last.reminder.kind, ReminderKind::KeepComing);
     assert_eq!(last.reminder.fire_at, all[62].fire_at);
 }
+
+#[test]
+fn health_counts_the_participants_reminders_not_the_apps_slot() {
+    use companion_core::{
+        IosAuthorization, IosBackgroundRefresh, IosFacts, IosSetting, PlatformFacts,
+    };
+    let facts = PlatformFacts::Ios(IosFacts {
+        authorization: IosAuthorization::Authorized,
+        alerts: IosSetting::Enabled,
+        time_sensitive: IosSetting::Enabled,
+        scheduled_summary: IosSetting::Disabled,
+        background_refresh: IosBackgroundRefresh::Available,
+        low_power_mode: false,
+    });
+    let (_dir, full) = store(1, &[60, 15], 5);
+    let h = full
+        .reminder_health(now(), "UTC", ClockStyle::TwentyFourHour, &facts, &[])
+        .unwrap();
+    assert_eq!(h.planned, IOS_PENDING_LIMIT);
+    assert_eq!(
+        h.planned_label,
+        "63 reminders planned over the next 30 days"
+    );
+    let (_dir, one) = store(0, &[], 1);
+    let h = one
+        .reminder_health(now(), "UTC", ClockStyle::TwentyFourHour, &facts, &[])
+        .unwrap();
+    assert_eq!(h.planned_label, "1 reminder planned over the next 30 days");
+    let (_dir, none) = store(0, &[], 0);
+    let h = none
+        .reminder_health(now(), "UTC", ClockStyle::TwentyFourHour, &facts, &[])
+        .unwrap();
+    assert_eq!(h.planned_label, "No reminders planned");
+}

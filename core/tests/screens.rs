@@ -531,6 +531,10 @@ fn insights_are_worded_once_and_the_chart_breaks_on_missing_days() {
     assert!(i.chart.points[27].missed);
     assert_eq!(i.chart.ranges, [30, 90]);
     assert_eq!(i.chart.range_choices[1].label, "90 days");
+    assert_eq!(
+        i.chart.description,
+        "Mood and craving over the last 30 days, recorded on 3 of them."
+    );
     assert_eq!(i.figure_spans, ["Last 7 days", "Last 30 days"]);
     assert!(matches!(
         s.insights_screen_on(day("2026-11-20"), 45),

@@ -89,6 +89,18 @@ def main(ios):
         if entitlements.get("com.apple.developer.usernotifications.time-sensitive") is not True:
             problem("IOPCompanion.entitlements", "time-sensitive notifications need their entitlement")
 
+    # The name under the icon, on every notification and in Settings, and the permission
+    # prompts' words, must not say what the app is for.
+    telling = re.compile(r"\b(iop|treatment|recovery|therap\w*|clinic\w*|rehab\w*|substance\w*|addict\w*"
+                         r"|sober\w*|detox\w*|relapse\w*|drug\w*|alcohol\w*|outpatient|psych\w*|mental)\b", re.I)
+    display = info.get("CFBundleDisplayName")
+    if not isinstance(display, str) or not display or display.startswith("$("):
+        problem("Info.plist", "CFBundleDisplayName must be a neutral name (without it iOS shows the product name)")
+    for key, value in info.items():
+        if (key == "CFBundleDisplayName" or key.endswith("UsageDescription")) and isinstance(value, str) \
+                and telling.search(value):
+            problem("Info.plist", f"{key} = {value!r} suggests treatment (it shows outside the app)")
+
     ats = info.get("NSAppTransportSecurity", {})
     for key in ("NSAllowsArbitraryLoads", "NSAllowsArbitraryLoadsForMedia", "NSAllowsArbitraryLoadsInWebContent"):
         if ats.get(key) is True:

@@ -40,6 +40,8 @@ REQUIRED = {
     # Account, sync and the participant's data rights.
     "enroll", "createLink", "redeemLink", "sync", "subscribe",
     "backup", "restore", "erase", "exportCheckins",
+    # The names files are offered under.
+    "backupFileName", "checkinExportFileName",
     # Words for the closed sets the apps show.
     "roleLabel", "sessionKindLabel", "exportFormatLabel",
     # The platform's facts and secrets, and a store that cannot be opened.
@@ -57,7 +59,7 @@ ALLOWED = {
     "exportIcs",
     "deleteCheckin",
     "checkBackupPassphrase",  # the passphrase's rules, checked as it is typed
-    "checkinExportExtension", "checkinExportMediaType",  # a share sheet's file name and type
+    "checkinExportMediaType",  # a share sheet's file type
     "plaintextExportNotice",  # also on the settings screen
     "weekdayLabel", "weekdayShortLabel",  # a day picker uses one or the other
     "weeklyRepeat",  # the session form's repeat, after its start moved to another day
@@ -81,6 +83,7 @@ FORBIDDEN = {
     "attendance": "scheduleScreen", "occurrences": "scheduleScreen", "sessions": "scheduleScreen",
     "editPreferences": "settingsAct", "preferences": "settingsScreen",
     "limits": "the screens' choices",
+    "checkinExportExtension": "checkinExportFileName",
 }
 
 # Closed sets whose every case an app must handle.

@@ -52,6 +52,8 @@ pub struct ChartRecord {
     pub craving: Vec<SegmentRecord>,
     pub mood_scale: ScaleRecord,
     pub craving_scale: ScaleRecord,
+    /// What a screen reader says for the chart.
+    pub description: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
@@ -137,6 +139,7 @@ impl From<Chart> for ChartRecord {
             craving: all(c.craving),
             mood_scale: c.mood_scale.into(),
             craving_scale: c.craving_scale.into(),
+            description: c.description,
         }
     }
 }

@@ -48,6 +48,12 @@ pub const BACKUP_FORMAT_VERSION: u16 = 1;
 /// on what a file can make the app allocate.
 pub const MAX_BACKUP_BYTES: u64 = 64 * 1024 * 1024;
 
+/// The name a backup made on `today` is offered under ("companion-2026-12-04.backup"): it
+/// sorts by date and says nothing about treatment, since it may sit in a shared folder.
+pub fn backup_file_name(today: chrono::NaiveDate) -> String {
+    format!("companion-{}.backup", today.format("%Y-%m-%d"))
+}
+
 /// Argon2id as RFC 9106 recommends where memory is limited (64 MiB, 3 passes, 4 lanes): the
 /// file may leave the phone, so every guess at the passphrase should cost that much. About a
 /// quarter of a second on a phone, once per backup or restore.

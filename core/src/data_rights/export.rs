@@ -46,6 +46,11 @@ impl CheckinExportFormat {
         }
     }
 
+    /// The name an export made on `today` is offered under ("checkins-2026-12-04.csv").
+    pub fn file_name(self, today: chrono::NaiveDate) -> String {
+        format!("checkins-{}.{}", today.format("%Y-%m-%d"), self.extension())
+    }
+
     /// The media (MIME) type, for a share sheet or an upload.
     pub fn media_type(self) -> &'static str {
         match self {

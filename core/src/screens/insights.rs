@@ -93,6 +93,9 @@ pub struct Chart {
     pub craving: Vec<Segment>,
     pub mood_scale: Scale,
     pub craving_scale: Scale,
+    /// What a screen reader says for the chart: "Mood and craving over the last 30 days,
+    /// recorded on 26 of them."
+    pub description: String,
 }
 
 /// The nudge as the screen shows it: the core's words, the people to reach (with their
@@ -189,8 +192,23 @@ pub fn chart(series: &[DayPoint]) -> Chart {
         }
         out
     };
+    let days = u32::try_from(points.len()).unwrap_or(u32::MAX);
+    let checked_in = points
+        .iter()
+        .filter(|p| p.mood.is_some() || p.craving.is_some())
+        .count();
+    let description = format!(
+        "Mood and craving over the last {}, recorded on {} of them.",
+        plural(days, "day"),
+        match checked_in {
+            0 => "none".to_owned(),
+            n if n == points.len() => "all".to_owned(),
+            n => n.to_string(),
+        }
+    );
     Chart {
-        days: u32::try_from(points.len()).unwrap_or(u32::MAX),
+        days,
+        description,
         ranges: CHART_RANGES.to_vec(),
         range_choices: CHART_RANGES
             .iter()

@@ -16,9 +16,10 @@ use serde::Serialize;
 
 use crate::error::Result;
 use crate::schedule::notifications::{self, ClockStyle, Notification, NotificationChannel};
-use crate::schedule::reminders::ReminderKind;
 use crate::schedule::reminders::apply::{HeldReminder, ReminderContext};
 use crate::schedule::reminders::window::ReminderPlatform;
+use crate::schedule::reminders::window::reminder_window;
+use crate::schedule::reminders::{PlannedReminder, ReminderKind};
 use crate::screens::labels;
 use crate::storage::store::Store;
 
@@ -227,6 +228,9 @@ pub struct ReminderHealth {
     pub planned: usize,
     /// Planned reminders the OS does not hold, or holds the other way.
     pub not_held: usize,
+    /// "12 reminders planned over the next 30 days", "No reminders planned": the
+    /// participant's reminders only (iOS's "keep coming" one is the app's, not theirs).
+    pub planned_label: String,
     /// When the plan was last handed over on this device ([`Store::record_reminders_applied`]).
     pub last_applied: Option<DateTime<Utc>>,
     /// "Today at 8:05 AM".
@@ -249,6 +253,18 @@ pub(crate) fn check(
         detail: detail.into(),
         fix_label: fix.map(|f| verdict::health_fix_label(f).to_owned()),
         fix,
+    }
+}
+
+/// What the plan holds over the platform's window, in words.
+pub(crate) fn planned_label(plan: &[PlannedReminder], horizon_days: i64) -> String {
+    match plan
+        .iter()
+        .filter(|r| r.kind != ReminderKind::KeepComing)
+        .count()
+    {
+        0 => "No reminders planned".into(),
+        n => format!("{} planned over the next {horizon_days} days", reminders(n)),
     }
 }
 
@@ -340,6 +356,7 @@ impl Store {
             checks,
             next,
             planned: a.plan.len(),
+            planned_label: planned_label(&a.plan, reminder_window(platform).horizon_days),
             not_held: a.not_held,
             last_applied: plan.last_applied,
             notice: if may_ask && !a.plan.is_empty() {
