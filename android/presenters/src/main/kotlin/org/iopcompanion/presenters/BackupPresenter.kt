@@ -1,8 +1,10 @@
 package org.iopcompanion.presenters
 
 import java.time.Clock
+import java.time.LocalDate
 import org.iopcompanion.core.CompanionStore
 import org.iopcompanion.core.RestoreSummaryRecord
+import org.iopcompanion.core.backupFileName
 import org.iopcompanion.core.checkBackupPassphrase
 
 data class BackupState(
@@ -49,8 +51,8 @@ class BackupPresenter(
             is Outcome.Done -> {
                 update { it.copy(working = null) }
                 PlatformRequest.SaveFile(
-                    // Neutral on purpose: the file name is visible in file pickers and cloud drives.
-                    suggestedName = "companion-${clock.instant().atZone(clock.zone).toLocalDate()}.backup",
+                    // The core's name, neutral on purpose: it shows in file pickers and cloud drives.
+                    suggestedName = backupFileName(LocalDate.now(clock)),
                     mediaType = MEDIA_TYPE,
                     bytes = outcome.value,
                 )

@@ -1,6 +1,7 @@
 package org.iopcompanion.presenters
 
 import java.time.Clock
+import java.time.LocalDate
 import org.iopcompanion.core.CheckinExportFormat
 import org.iopcompanion.core.CompanionException
 import org.iopcompanion.core.CompanionStore
@@ -9,7 +10,7 @@ import org.iopcompanion.core.LinkCodeRecord
 import org.iopcompanion.core.SettingsAction
 import org.iopcompanion.core.SettingsScreenRecord
 import org.iopcompanion.core.SyncSummary
-import org.iopcompanion.core.checkinExportExtension
+import org.iopcompanion.core.checkinExportFileName
 import org.iopcompanion.core.checkinExportMediaType
 
 data class SettingsState(
@@ -102,14 +103,13 @@ class SettingsPresenter(
 
     /**
      * The check-ins as a file to share. Exports are not encrypted: the view shows the screen's
-     * `exportNotice` before asking where to save.
+     * `exportNotice` before asking where to save. The file's name and type are the core's.
      */
     fun exportCheckins(format: CheckinExportFormat): PlatformRequest.SaveFile? {
         val now = clock.instant()
         return when (val outcome = attempt { store.exportCheckins(format, null, null, now) }) {
             is Outcome.Done -> PlatformRequest.SaveFile(
-                // The file name is the platform's (android-notes.md asks the core for one).
-                suggestedName = "checkins-${now.atZone(clock.zone).toLocalDate()}.${checkinExportExtension(format)}",
+                suggestedName = checkinExportFileName(format, LocalDate.now(clock)),
                 mediaType = checkinExportMediaType(format),
                 bytes = outcome.value.toByteArray(Charsets.UTF_8),
             )

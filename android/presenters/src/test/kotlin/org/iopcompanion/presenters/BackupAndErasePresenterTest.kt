@@ -9,6 +9,7 @@ import org.iopcompanion.core.CheckInInput
 import org.iopcompanion.core.CompanionStore
 import org.iopcompanion.core.ContactInput
 import org.iopcompanion.core.RecordCountsRecord
+import org.iopcompanion.core.backupFileName
 import org.iopcompanion.core.Role
 import org.iopcompanion.core.ServerErasure
 import org.iopcompanion.core.SettingsAction
@@ -36,7 +37,11 @@ class BackupAndErasePresenterTest : StoreTest() {
         phone.someData()
         val backup = BackupPresenter(phone, clock)
         val file = requireNotNull(backup.backup(passphrase, passphrase))
+        // The core's neutral name, for the phone's day.
+        assertEquals(backupFileName(LocalDate.of(2025, 6, 5)), file.suggestedName)
         assertEquals("companion-2025-06-05.backup", file.suggestedName)
+        val lateEvening = BackupPresenter(phone, clockAt("2025-06-06T02:00:00Z", "America/New_York"))
+        assertEquals("companion-2025-06-05.backup", lateEvening.backup(passphrase, passphrase)?.suggestedName)
         assertEquals("application/octet-stream", file.mediaType)
         assertFalse(file.bytes.toString(Charsets.ISO_8859_1).contains("first week"))
         assertNull(backup.state.value.working)

@@ -35,6 +35,10 @@ class InsightsPresenterTest : StoreTest() {
         insights.setChartDays(screen.chart.rangeChoices.last().days)
         assertEquals(ranges.last(), insights.state.value.screen!!.chart.days)
         assertEquals(ranges.last().toInt(), insights.state.value.screen!!.chart.points.size)
+        // The chart's screen-reader words follow the range shown.
+        val described = insights.state.value.screen!!.chart.description
+        assertTrue(described.contains(ranges.last().toString()), described)
+        assertTrue(described != screen.chart.description)
         // A change notification keeps the chosen range.
         store.recordCheckin(LocalDate.of(2025, 6, 5), CheckInInput(mood = 7u))
         insights.refresh()

@@ -1,10 +1,12 @@
 package org.iopcompanion.presenters
 
 import java.time.LocalDateTime
+import java.time.LocalTime
 import org.iopcompanion.core.ClockStyle
 import org.iopcompanion.core.HealthFix
 import org.iopcompanion.core.ReminderPlatform
 import org.iopcompanion.core.SessionInput
+import org.iopcompanion.core.SettingsAction
 import org.iopcompanion.core.reminderWindow
 import org.junit.jupiter.api.Assertions.assertEquals
 import org.junit.jupiter.api.Assertions.assertNull
@@ -27,6 +29,9 @@ class ReminderHealthPresenterTest : StoreTest() {
         val before = requireNotNull(health.state.value.health)
         assertEquals(store.reminderHealth(clock.instant(), "America/New_York", phone.clockStyle(), phone.facts(), emptyList()), before)
         assertTrue(before.notHeld > 0u, "nothing was handed to the OS yet")
+        // The planned line the screen shows is the core's, with the count in it.
+        assertTrue(before.planned > 0u)
+        assertTrue(before.plannedLabel.contains(before.planned.toString()), before.plannedLabel)
         assertTrue(before.checks.any { it.fix == HealthFix.RefreshPlan })
         assertTrue(before.checks.any { it.fix == HealthFix.RequestExactAlarms })
 
@@ -43,5 +48,23 @@ class ReminderHealthPresenterTest : StoreTest() {
         assertEquals(store.reminderHealth(clock.instant(), "America/New_York", phone.clockStyle(), phone.facts(), phone.held()), health.state.value.health)
         assertNull(health.state.value.problem)
         assertEquals(reminderWindow(ReminderPlatform.ANDROID), health.state.value.window)
+    }
+
+    @Test
+    fun `with nothing planned the planned line says so in the core's words`() {
+        val store = newStore()
+        store.settingsAct(SettingsAction.SetCheckinReminder(null), ClockStyle.TWENTY_FOUR_HOUR)
+        val health = ReminderHealthPresenter(store, clock, TestPhone(store))
+        health.refresh()
+        val nothing = requireNotNull(health.state.value.health)
+        assertEquals(0u, nothing.planned)
+        assertNull(nothing.next)
+        assertTrue(nothing.plannedLabel.isNotBlank())
+
+        store.settingsAct(SettingsAction.SetCheckinReminder(LocalTime.of(20, 0)), ClockStyle.TWENTY_FOUR_HOUR)
+        health.refresh()
+        val some = requireNotNull(health.state.value.health)
+        assertTrue(some.planned > 0u)
+        assertTrue(some.plannedLabel != nothing.plannedLabel, some.plannedLabel)
     }
 }

@@ -10,6 +10,7 @@ import org.iopcompanion.core.ScheduleAction
 import org.iopcompanion.core.SettingsAction
 import org.iopcompanion.transport.testing.CompanionServer
 import org.iopcompanion.core.ClockStyle
+import org.iopcompanion.core.checkinExportFileName
 import org.junit.jupiter.api.Assertions.assertEquals
 import org.junit.jupiter.api.Assertions.assertFalse
 import org.junit.jupiter.api.Assertions.assertNull
@@ -70,11 +71,17 @@ class SettingsPresenterTest : StoreTest() {
         assertTrue(settings.state.value.screen!!.exportNotice.isNotBlank())
         val csv = requireNotNull(settings.exportCheckins(CheckinExportFormat.CSV))
         assertEquals("text/csv", csv.mediaType)
-        assertTrue(csv.suggestedName.endsWith(".csv"))
+        // The core names the file for the phone's day (here the 5th, though UTC is on the 6th).
+        val lateEvening = SettingsPresenter(store, clockAt("2025-06-06T02:00:00Z", "America/New_York"), TestPhone(store))
+        val named = requireNotNull(lateEvening.exportCheckins(CheckinExportFormat.CSV)).suggestedName
+        assertEquals(checkinExportFileName(CheckinExportFormat.CSV, LocalDate.of(2025, 6, 5)), named)
+        assertTrue(named.contains("2025-06-05") && named.endsWith(".csv"), named)
         val text = csv.bytes.toString(Charsets.UTF_8)
         assertTrue(text.startsWith("date,"), text)
         assertTrue(text.contains("'=1+1"), "formula-like text is defused by the core")
-        assertEquals("application/fhir+json", settings.exportCheckins(CheckinExportFormat.FHIR)?.mediaType)
+        val fhir = requireNotNull(settings.exportCheckins(CheckinExportFormat.FHIR))
+        assertEquals("application/fhir+json", fhir.mediaType)
+        assertEquals(checkinExportFileName(CheckinExportFormat.FHIR, LocalDate.of(2025, 6, 5)), fhir.suggestedName)
     }
 
     @Test

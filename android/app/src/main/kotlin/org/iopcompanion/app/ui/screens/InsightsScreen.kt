@@ -127,7 +127,8 @@ private fun MoodChart(chart: ChartRecord) {
     val mood = MaterialTheme.colorScheme.primary
     val craving = MaterialTheme.colorScheme.tertiary
     val missed = MaterialTheme.colorScheme.outline.copy(alpha = 0.25f)
-    val description = stringResource(R.string.insights_chart_description, chart.days.toInt())
+    // The core's words for a screen reader: the range, and on how many days there is a check-in.
+    val description = chart.description
     val days = chart.days.toInt()
     Canvas(Modifier.fillMaxWidth().height(220.dp).padding(vertical = 12.dp).semantics { contentDescription = description }) {
         val step = if (days > 1) size.width / (days - 1) else size.width

@@ -22,7 +22,6 @@ import androidx.compose.runtime.Composable
 import androidx.compose.runtime.getValue
 import androidx.compose.ui.Alignment
 import androidx.compose.ui.Modifier
-import androidx.compose.ui.res.pluralStringResource
 import androidx.compose.ui.res.stringResource
 import androidx.compose.ui.unit.dp
 import androidx.lifecycle.Lifecycle
@@ -80,14 +79,9 @@ fun ReminderHealthScreen(graph: AppGraph, store: CompanionStore) {
         Text(stringResource(R.string.reminder_health_title), style = MaterialTheme.typography.headlineSmall)
         Text(health.overallLabel, style = MaterialTheme.typography.titleMedium, modifier = Modifier.padding(vertical = 8.dp))
         health.lastAppliedLabel?.let { Text(it, style = MaterialTheme.typography.bodySmall) }
-        Text(
-            pluralStringResource(R.plurals.health_planned, health.planned.toInt(), health.planned.toInt(), state.window.horizonDays.toInt()),
-            style = MaterialTheme.typography.bodySmall,
-        )
-        val next = health.next
-        if (next == null) {
-            Text(stringResource(R.string.health_nothing_planned))
-        } else {
+        // How many reminders are planned and how far ahead, or that none are: the core's line.
+        Text(health.plannedLabel, style = MaterialTheme.typography.bodySmall)
+        health.next?.let { next ->
             // The next reminder in the core's own words, as the phone will show it.
             Text(next.label, style = MaterialTheme.typography.labelLarge)
             Text(next.notification.title)
