@@ -34,8 +34,11 @@ class SettingsPresenterTest : StoreTest() {
         val lead = screen.leadChoices.first { c -> screen.defaultLeads.none { it.minutes == c.minutes } }
         assertTrue(settings.act(SettingsAction.AddDefaultLead(lead.minutes)))
         assertTrue(lead in settings.state.value.screen!!.defaultLeads)
+        // A chosen lead leaves the offered ones: the screen shows both lists, chosen first.
+        assertFalse(lead in settings.state.value.screen!!.leadChoices)
         assertTrue(settings.act(SettingsAction.RemoveDefaultLead(lead.minutes)))
         assertFalse(lead in settings.state.value.screen!!.defaultLeads)
+        assertTrue(lead in settings.state.value.screen!!.leadChoices)
         val region = screen.regionChoices.first()
         assertTrue(settings.act(SettingsAction.SetRegion(region.code)))
         assertEquals(region.code, settings.state.value.screen!!.region)

@@ -80,14 +80,14 @@ fun SettingsScreen(graph: AppGraph, store: CompanionStore, onReminderHealth: () 
         if (reminder != null) TextButton(onClick = { pickTime = true }) { Text(stringResource(R.string.settings_change_time)) }
 
         Text(stringResource(R.string.settings_leads), modifier = Modifier.padding(top = 8.dp))
+        // The chosen leads (a tap removes one), then the ones the core still offers (a tap adds it):
+        // the core lists them apart, so a chosen lead is never among `leadChoices`.
         FlowRow(horizontalArrangement = Arrangement.spacedBy(6.dp)) {
-            screen.leadChoices.forEach { choice ->
-                val on = screen.defaultLeads.any { it.minutes == choice.minutes }
-                FilterChip(
-                    selected = on,
-                    onClick = { send(if (on) SettingsAction.RemoveDefaultLead(choice.minutes) else SettingsAction.AddDefaultLead(choice.minutes)) },
-                    label = { Text(choice.label) },
-                )
+            screen.defaultLeads.forEach { chosen ->
+                FilterChip(selected = true, onClick = { send(SettingsAction.RemoveDefaultLead(chosen.minutes)) }, label = { Text(chosen.label) })
+            }
+            screen.leadChoices.forEach { offered ->
+                FilterChip(selected = false, onClick = { send(SettingsAction.AddDefaultLead(offered.minutes)) }, label = { Text(offered.label) })
             }
         }
         OutlinedButton(onClick = onReminderHealth, modifier = Modifier.padding(top = 8.dp)) { Text(stringResource(R.string.reminder_health_title)) }
