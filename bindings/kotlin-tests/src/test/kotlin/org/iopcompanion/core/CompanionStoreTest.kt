@@ -261,7 +261,7 @@ class CompanionStoreTest {
                                 heard += change
                             }
                         }).use {
-                            tablet.redeemLink(server.url, phone.createLink())
+                            tablet.redeemLink(server.url, phone.createLink().code)
                             val report = tablet.sync()
                             assertTrue(report.changed)
                             assertTrue(heard.contains(DataChange.SYNCED))
@@ -302,7 +302,7 @@ class CompanionStoreTest {
                     syncing.await()
                     phone.sync()
                     CompanionStore.open(tempDir().path, TEST_KEY, PHONE_NETWORK).use { tablet ->
-                        tablet.redeemLink(proxy.url, phone.createLink())
+                        tablet.redeemLink(proxy.url, phone.createLink().code)
                         tablet.sync()
                         assertEquals("typed during a sync", tablet.checkin(LocalDate.parse("2025-06-02"))?.note)
                     }

@@ -92,7 +92,7 @@ class DataRightsTest {
                         phone.enroll(server.url, code)
                         phone.someData()
                         phone.sync()
-                        tablet.redeemLink(server.url, phone.createLink())
+                        tablet.redeemLink(server.url, phone.createLink().code)
                         tablet.sync()
 
                         val report = phone.erase(false)
