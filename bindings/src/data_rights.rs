@@ -53,6 +53,22 @@ pub enum ServerErasure {
     Kept,
 }
 
+/// How an `eraseAttempt` ended, short of an error: erased, or the server out of reach with
+/// nothing erased, when the participant may retry or erase this device only
+/// (`eraseAttempt(localOnly = true)`).
+#[derive(Debug, Clone, PartialEq, Eq, uniffi::Enum)]
+pub enum EraseAttempt {
+    Erased {
+        report: EraseReportRecord,
+    },
+    ServerUnreachable {
+        /// What the participant reads: nothing was erased, and the ways on.
+        message: String,
+        /// The button that erases this device only ("Erase this phone only").
+        this_device_only: String,
+    },
+}
+
 /// What `erase` did.
 #[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
 pub struct EraseReportRecord {
@@ -152,10 +168,25 @@ impl CompanionStore {
     /// after a successful erase the app must delete its wrapped key from Keystore / Keychain
     /// (and open a new store with a new key if the participant starts again).
     ///
-    /// On failure nothing is erased and this store stays usable: the server unreachable is
-    /// `Network` (retry, or erase this device only); the store open elsewhere (another
-    /// `CompanionStore` or process on the same directory) is `Storage`. The one exception is a file that
-    /// could not be removed after the server erased, a `Storage` error saying so.
+    /// The server out of reach (without `local_only`) is `ServerUnreachable`, with nothing
+    /// erased and this store still usable: the participant retries or erases this device only.
+    /// On any other failure nothing is erased either and the store stays usable: the store
+    /// open elsewhere (another `CompanionStore` or process on the same directory) is
+    /// `Storage`. The one exception is a file that could not be removed after the server
+    /// erased, a `Storage` error saying so.
+    pub async fn erase_attempt(&self, local_only: bool) -> Result<EraseAttempt> {
+        match self.erase(local_only).await {
+            Ok(report) => Ok(EraseAttempt::Erased { report }),
+            // The server first: out of reach, nothing was erased anywhere.
+            Err(CompanionError::Network(_)) if !local_only => Ok(EraseAttempt::ServerUnreachable {
+                message: companion_core::ERASE_SERVER_UNREACHABLE.to_owned(),
+                this_device_only: companion_core::ERASE_THIS_DEVICE_ONLY.to_owned(),
+            }),
+            Err(e) => Err(e),
+        }
+    }
+
+    /// The same as `eraseAttempt`, with the server out of reach as a `Network` error.
     pub async fn erase(&self, local_only: bool) -> Result<EraseReportRecord> {
         // A sync must not run against a store being erased, nor start on one.
         let _turn = self.sync_turn.lock().await;

@@ -56,6 +56,12 @@ pub fn backup_file_name(today: LocalDate) -> String {
     companion_core::backup_file_name(today.0)
 }
 
+/// A backup's media type, for a share sheet or a file picker.
+#[uniffi::export]
+pub fn backup_media_type() -> String {
+    companion_core::BACKUP_MEDIA_TYPE.to_owned()
+}
+
 /// The media (MIME) type for `format`, for a share sheet.
 #[uniffi::export]
 pub fn checkin_export_media_type(format: CheckinExportFormat) -> String {

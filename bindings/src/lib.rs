@@ -25,13 +25,13 @@ pub use calendar::{AttendanceMark, OccurrenceStatus, SessionKind, Timing, Weekda
 pub use checkins::{CheckInField, CheckInInput, CheckInRecord};
 pub use contacts::{ContactInput, ContactRecord, Role};
 pub use data_rights::{
-    EraseReportRecord, RecordCountsRecord, RestoreSummaryRecord, ServerErasure,
+    EraseAttempt, EraseReportRecord, RecordCountsRecord, RestoreSummaryRecord, ServerErasure,
     check_backup_passphrase,
 };
 pub use error::CompanionError;
 pub use export::{
-    CheckinExportFormat, backup_file_name, checkin_export_extension, checkin_export_file_name,
-    checkin_export_media_type, plaintext_export_notice,
+    CheckinExportFormat, backup_file_name, backup_media_type, checkin_export_extension,
+    checkin_export_file_name, checkin_export_media_type, plaintext_export_notice,
 };
 pub use http::{HttpError, HttpHeader, HttpMethod, HttpRequest, HttpResponse, HttpTransport};
 pub use insights::{
@@ -45,9 +45,10 @@ pub use reminder_health::{
     ReminderHealth, ReminderNotice,
 };
 pub use reminders::{
-    AppliedPlan, ClockStyle, HeldReminder, NotificationChannel, NotificationContent,
-    NotificationTarget, PlannedReminder, ReminderChanges, ReminderContext, ReminderKind,
-    ReminderPlatform, ReminderRequest, ReminderWindow, reminder_window, sync_stopped_notification,
+    AppliedPlan, BackgroundSyncRecord, ChannelLabelRecord, ClockStyle, HeldReminder,
+    NotificationChannel, NotificationContent, NotificationTarget, PlannedReminder, ReminderChanges,
+    ReminderContext, ReminderKind, ReminderPlatform, ReminderRequest, ReminderWindow,
+    background_sync, notification_channel_label, reminder_window, sync_stopped_notification,
 };
 pub use safety_plan::{
     SafetyItemInput, SafetyItemRecord, SafetyPlanDiffSummary, SafetyPlanRecord,

@@ -106,6 +106,9 @@ pub struct NotificationContent {
     pub opens: NotificationTarget,
     /// iOS's thread identifier; never personal.
     pub thread: String,
+    /// Names a session or the check-in: on a locked phone only the public version shows
+    /// (Android: `VISIBILITY_SECRET` with the public version as its public notification).
+    pub named: bool,
 }
 
 impl From<cc::Notification> for NotificationContent {
@@ -123,6 +126,7 @@ impl From<cc::Notification> for NotificationContent {
                 cc::NotificationTarget::Settings => NotificationTarget::Settings,
             },
             thread: n.thread,
+            named: n.named,
         }
     }
 }
@@ -132,6 +136,9 @@ impl From<cc::Notification> for NotificationContent {
 pub struct ReminderWindow {
     pub horizon_days: u32,
     pub max_held: u32,
+    /// How often the app re-applies the plan in the background (Android's daily alarm, iOS's
+    /// background refresh request); `None` for the terminal.
+    pub refresh_every_minutes: Option<u32>,
 }
 
 /// The window `platform` holds (30 days; iOS 64, Android 128, the terminal 64).
@@ -141,6 +148,46 @@ pub fn reminder_window(platform: ReminderPlatform) -> ReminderWindow {
     ReminderWindow {
         horizon_days: u32::try_from(w.horizon_days).unwrap_or(0),
         max_held: u32_of(w.max_held),
+        refresh_every_minutes: w.refresh_every_minutes,
+    }
+}
+
+/// How often and how a phone syncs in the background.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, uniffi::Record)]
+pub struct BackgroundSyncRecord {
+    /// The period (WorkManager's repeat interval; iOS asks for a refresh this often).
+    pub every_minutes: u32,
+    /// How much later the OS may run it.
+    pub flex_minutes: u32,
+    /// The first wait after a failure (doubled by the OS on each further failure).
+    pub retry_after_minutes: u32,
+}
+
+/// The background sync schedule both apps hand to the OS.
+#[uniffi::export]
+pub fn background_sync() -> BackgroundSyncRecord {
+    let s = cc::background_sync();
+    BackgroundSyncRecord {
+        every_minutes: s.every_minutes,
+        flex_minutes: s.flex_minutes,
+        retry_after_minutes: s.retry_after_minutes,
+    }
+}
+
+/// A channel's name and description, as the phone's notification settings show them.
+#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
+pub struct ChannelLabelRecord {
+    pub name: String,
+    pub description: String,
+}
+
+/// The words for `channel` (Android creates its channels with them).
+#[uniffi::export]
+pub fn notification_channel_label(channel: NotificationChannel) -> ChannelLabelRecord {
+    let (name, description) = cc::channel_label(channel.into());
+    ChannelLabelRecord {
+        name: name.into(),
+        description: description.into(),
     }
 }
 

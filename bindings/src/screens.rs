@@ -13,13 +13,17 @@ mod settings;
 mod today;
 mod views;
 
-pub use checkin::{CheckInSavedRecord, CheckInScreenRecord, CheckInValuesRecord, ScaleRecord};
+pub use checkin::{
+    CheckInSavedRecord, CheckInScreenRecord, CheckInValuesRecord, ScaleChoiceRecord, ScaleRecord,
+    UsedTodayChoiceRecord,
+};
 pub use insights::{
-    ChartDayRecord, ChartPointRecord, ChartRecord, FigureRecord, InsightsScreenRecord,
-    NudgeViewRecord, SegmentRecord,
+    ChartDayRecord, ChartPointRecord, ChartRecord, ChartTickRecord, FigureRecord,
+    InsightsScreenRecord, NudgeViewRecord, SegmentRecord,
 };
 pub use names::{
-    export_format_label, role_label, session_kind_label, weekday_label, weekday_short_label,
+    attendance_mark_label, clock_label, day_label, export_format_label, onboarding_choice_label,
+    open_problem_choice_label, role_label, session_kind_label, weekday_label, weekday_short_label,
 };
 pub use onboarding::{
     OnboardingChoice, OnboardingPageRecord, OnboardingScreenRecord, OnboardingStep,
@@ -30,13 +34,14 @@ pub use open_problem::{
 };
 pub use reach_out::{ContactFormRecord, ContactValuesRecord, ReachOutAction, ReachOutScreenRecord};
 pub use safety_plan::{
-    LinkableContactRecord, SafetyItemViewRecord, SafetyPlanAction, SafetyPlanResultRecord,
-    SafetyPlanScreenRecord, SafetySectionViewRecord,
+    LinkableContactRecord, SafetyItemViewRecord, SafetyMoveChoiceRecord, SafetyPlanAction,
+    SafetyPlanResultRecord, SafetyPlanScreenRecord, SafetySectionViewRecord,
 };
 pub use schedule::{
-    AttendanceViewRecord, ScheduleAction, ScheduleChoicesRecord, ScheduleDayRecord,
-    ScheduleResultRecord, ScheduleScreenRecord, SessionFormRecord, SessionValuesRecord,
-    SessionViewRecord, weekly_repeat,
+    AttendanceViewRecord, DurationChoiceRecord, IntervalChoiceRecord, MoveFormRecord,
+    ScheduleAction, ScheduleChoicesRecord, ScheduleDayRecord, ScheduleResultRecord,
+    ScheduleScreenRecord, SessionFormRecord, SessionValuesRecord, SessionViewRecord, weekly_repeat,
+    zone_clock_label,
 };
 pub use settings::{
     AccountViewRecord, RegionChoiceRecord, SettingsAction, SettingsResultRecord,

@@ -47,9 +47,12 @@ pub use checkins::insights::{
 pub use crypto::at_rest::{Protection, StoreKey};
 pub use crypto::passphrase::{PASSPHRASE_MAX_CHARS, PASSPHRASE_MIN_CHARS, check_passphrase};
 pub use data_rights::backup::{
-    BACKUP_FORMAT_VERSION, MAX_BACKUP_BYTES, RecordCounts, RestoreSummary, backup_file_name,
+    BACKUP_FORMAT_VERSION, BACKUP_MEDIA_TYPE, MAX_BACKUP_BYTES, RecordCounts, RestoreSummary,
+    backup_file_name,
 };
-pub use data_rights::erase::{EraseOptions, EraseReport, ServerErasure};
+pub use data_rights::erase::{
+    ERASE_SERVER_UNREACHABLE, ERASE_THIS_DEVICE_ONLY, EraseOptions, EraseReport, ServerErasure,
+};
 pub use data_rights::export::{CheckinExportFormat, PLAINTEXT_EXPORT_NOTICE};
 pub use error::{Error, RecordKind, Result};
 pub use prefs::{DEFAULT_REMINDER_LEADS, Preferences, PreferencesEdit};
@@ -65,7 +68,7 @@ pub use schedule::notifications::{
     DISCREET_APPOINTMENT_BODY, DISCREET_CHECK_IN_BODY, DISCREET_TITLE, KEEP_COMING_BODY,
     KEEP_COMING_TITLE, Notification, NotificationChannel, NotificationTarget, PUBLIC_BODY,
     PUBLIC_TITLE, REMINDER_THREAD, STATUS_THREAD, SYNC_STOPPED_BODY, SYNC_STOPPED_TITLE,
-    discreet_appointment_body, own_time_text, reminder_notification, starts_at_text,
+    channel_label, discreet_appointment_body, own_time_text, reminder_notification, starts_at_text,
     sync_stopped_notification,
 };
 pub use schedule::occurrence::{MAX_WINDOW_DAYS, Occurrence, OccurrenceStatus};
@@ -89,19 +92,22 @@ pub use schedule::session::{
     MAX_DURATION_MINUTES, MAX_LEAD_MINUTES, MAX_LEADS, OccurrenceChange, Session, SessionFields,
     SessionKind,
 };
-pub use screens::checkin::{CheckInSaved, CheckInScreen, CheckInValues, checkin_title};
+pub use screens::checkin::{
+    CheckInSaved, CheckInScreen, CheckInValues, UsedTodayChoice, checkin_title,
+};
 pub use screens::contact_form::{ContactForm, ContactValues, ROLE_CHOICES};
 pub use screens::insights::{
-    CHART_RANGES, Chart, ChartDay, ChartRange, Figure, InsightsScreen, NudgeView, Segment,
-    average_label, plural,
+    CHART_RANGES, Chart, ChartDay, ChartRange, ChartTick, Figure, InsightsScreen, NudgeView,
+    Segment, average_label, plural,
 };
 pub use screens::labels::{
-    clock_label, date_label, day_label, elsewhere_label, leads_label, repeat_label, sleep_label,
-    time_range_label, when_label,
+    clock_label, date_label, day_label, duration_label, elsewhere_label, leads_label, repeat_label,
+    sleep_label, time_range_label, when_label,
 };
+pub use screens::move_form::MoveForm;
 pub use screens::names::{
-    erase_summary, export_format_label, role_label, session_kind_label, weekday_label,
-    weekday_short_label,
+    attendance_label, erase_summary, export_format_label, onboarding_choice_label,
+    open_problem_choice_label, role_label, session_kind_label, weekday_label, weekday_short_label,
 };
 pub use screens::onboarding::{
     OnboardingChoice, OnboardingPage, OnboardingScreen, OnboardingStep, onboarding_pages,
@@ -120,20 +126,21 @@ pub use screens::reminder_health::{
     PlatformFacts, ReminderHealth, ReminderNotice,
 };
 pub use screens::safety_plan::{
-    LinkableContact, SafetyItemView, SafetyPlanAction, SafetyPlanResult, SafetyPlanScreen,
-    SafetySectionView,
+    LinkableContact, SafetyItemView, SafetyMoveChoice, SafetyPlanAction, SafetyPlanResult,
+    SafetyPlanScreen, SafetySectionView,
 };
 pub use screens::scales::{
-    SLEEP_STEP_HOURS, Scale, SleepChoice, craving_scale, mood_scale, sleep_choices,
+    SLEEP_STEP_HOURS, Scale, ScaleChoice, SleepChoice, craving_scale, mood_scale, sleep_choices,
 };
 pub use screens::schedule::{
     ATTENDANCE_DAYS, AttendanceView, SCHEDULE_DAYS, ScheduleAction, ScheduleDay, ScheduleResult,
     ScheduleScreen, SessionView,
 };
 pub use screens::session_choices::{
-    DEFAULT_SESSION_MINUTES, LEAD_CHOICES, SESSION_KIND_CHOICES, ScheduleChoices, session_choices,
+    DEFAULT_SESSION_MINUTES, DURATION_CHOICES, DurationChoice, IntervalChoice, LEAD_CHOICES,
+    SESSION_KIND_CHOICES, ScheduleChoices, interval_label, session_choices,
 };
-pub use screens::session_form::{SessionForm, SessionValues, weekly_repeat};
+pub use screens::session_form::{SessionForm, SessionValues, weekly_repeat, zone_clock_label};
 pub use screens::settings::{
     AccountView, EXPORT_FORMATS, RegionChoice, SUGGESTED_CHECKIN_REMINDER, SettingsAction,
     SettingsResult, SettingsScreen,
@@ -149,6 +156,10 @@ pub use support::contact::{Contact, ContactFields, ContactRole, MAX_ORDER};
 pub use support::crisis::{BUILT_IN_PREFIX, CrisisLine, LineSource, regions_with_crisis_lines};
 pub use support::phone::{Region, SHORT_CODE_MAX_DIGITS};
 pub use support::reach_out::{ReachOut, ReachOutContact};
+pub use sync::background::{
+    BACKGROUND_SYNC_EVERY_MINUTES, BACKGROUND_SYNC_FLEX_MINUTES, BACKGROUND_SYNC_RETRY_MINUTES,
+    BackgroundSync, background_sync,
+};
 pub use sync::crypto::DocKey;
 pub use sync::{AccountInfo, DocReport, Pending, ProgramInfo, SyncReport};
 pub use validate::{NAME_MAX_CHARS, NOTE_MAX_BYTES, SHORT_TEXT_MAX_CHARS};

@@ -4,6 +4,7 @@ pub(crate) mod checkin;
 pub(crate) mod contact_form;
 pub(crate) mod insights;
 pub(crate) mod labels;
+pub(crate) mod move_form;
 pub(crate) mod names;
 pub(crate) mod onboarding;
 pub(crate) mod open_problem;

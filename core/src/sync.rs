@@ -3,6 +3,7 @@
 //! The server stores sealed chunks it cannot read; see server/API.md.
 
 pub(crate) mod account;
+pub mod background;
 pub(crate) mod client;
 pub mod crypto;
 mod device;

@@ -29,21 +29,22 @@ REQUIRED = {
     "onboardingScreen", "completeOnboarding",
     "todayScreen",
     "checkinScreen", "checkinScreenToday", "saveCheckinForm",
-    "scheduleScreen", "scheduleAct", "sessionForm",
+    "scheduleScreen", "scheduleAct", "sessionForm", "moveForm",
     "reachOutScreen", "reachOutAct", "contactForm",
     "safetyPlanScreen", "safetyPlanAct",
     "insightsScreen",
     "settingsScreen", "settingsAct",
     "reminderHealth",
     # Reminders: the apply step and its record, each platform's window.
-    "reminderChanges", "recordRemindersApplied", "reminderWindow",
+    "reminderChanges", "recordRemindersApplied", "reminderWindow", "backgroundSync",
     # Account, sync and the participant's data rights.
     "enroll", "createLink", "redeemLink", "sync", "subscribe",
-    "backup", "restore", "erase", "exportCheckins",
+    "backup", "restore", "eraseAttempt", "exportCheckins",
     # The names files are offered under.
-    "backupFileName", "checkinExportFileName",
+    "backupFileName", "checkinExportFileName", "backupMediaType",
     # Words for the closed sets the apps show.
-    "roleLabel", "sessionKindLabel", "exportFormatLabel",
+    "roleLabel", "sessionKindLabel", "exportFormatLabel", "attendanceMarkLabel",
+    "onboardingChoiceLabel", "openProblemChoiceLabel",
     # The platform's facts and secrets, and a store that cannot be opened.
     "setDeviceRegion", "generateStoreKey", "syncStoppedNotification",
     "openProblemScreen", "discardUnopenableStore",
@@ -63,6 +64,9 @@ ALLOWED = {
     "plaintextExportNotice",  # also on the settings screen
     "weekdayLabel", "weekdayShortLabel",  # a day picker uses one or the other
     "weeklyRepeat",  # the session form's repeat, after its start moved to another day
+    "zoneClockLabel",  # the session form's clock line, after its zone changed
+    "dayLabel", "clockLabel",  # a date or time picker's value on its button
+    "notificationChannelLabel",  # Android's channels (iOS has none)
 }
 
 # The calls a screen replaced: an app that makes one decides what the screen decides.
@@ -84,6 +88,7 @@ FORBIDDEN = {
     "editPreferences": "settingsAct", "preferences": "settingsScreen",
     "limits": "the screens' choices",
     "checkinExportExtension": "checkinExportFileName",
+    "erase": "eraseAttempt",
 }
 
 # Closed sets whose every case an app must handle.

@@ -175,12 +175,22 @@ async fn program_schedule_reaches_enrolled_devices(backend: Backend) {
         phone.session_form(Some(&id), now, "America/Chicago"),
         Err(Error::ReadOnly { .. })
     ));
+    // Nor can one of its occurrences be moved.
+    let before = phone.heads();
+    assert!(matches!(
+        phone.move_form(&id, o.series_date, now, "America/Chicago"),
+        Err(Error::ReadOnly { .. })
+    ));
+    assert_eq!(phone.heads(), before);
     assert!(
         !phone.onboarding_screen().unwrap().needed,
         "enrolled: no first run"
     );
     let settings = phone.settings_screen(clock).unwrap();
-    assert_eq!(settings.account.unwrap().program_names, ["Evening IOP"]);
+    let account = settings.account.unwrap();
+    assert_eq!(account.program_names, ["Evening IOP"]);
+    assert_eq!(account.label, "Enrolled in Evening IOP");
+    assert!(settings.erase_notice.contains("server"));
 
     // Another staff machine: the key file copied over, no local copy of the schedule yet.
     // It pulls the schedule from the storage before changing it.

@@ -26,11 +26,27 @@ pub struct CheckInValuesRecord {
 /// A whole-number scale, both ends included.
 #[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
 pub struct ScaleRecord {
+    /// "Mood".
+    pub name: String,
     pub min: u8,
     pub max: u8,
     /// What each end means: "Very low" … "Very good".
     pub min_label: String,
     pub max_label: String,
+    /// Every value, lowest first, with the figure to show for it.
+    pub choices: Vec<ScaleChoiceRecord>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
+pub struct UsedTodayChoiceRecord {
+    pub value: Option<bool>,
+    pub label: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
+pub struct ScaleChoiceRecord {
+    pub value: u8,
+    pub label: String,
 }
 
 /// One night's sleep the picker offers, with its words ("7h30").
@@ -54,6 +70,10 @@ pub struct CheckInScreenRecord {
     pub sleep_min_hours: f64,
     pub sleep_max_hours: f64,
     pub sleep_step_hours: f64,
+    /// The sleep picker's entry for no answer.
+    pub sleep_unset_label: String,
+    /// "Used today?": no answer, no, yes, with their words.
+    pub used_today_choices: Vec<UsedTodayChoiceRecord>,
     /// Every sleep the picker offers, with its words.
     pub sleep_choices: Vec<SleepChoiceRecord>,
     /// The core's suggestions first, then the check-in's own other tags.
@@ -74,10 +94,19 @@ pub struct CheckInSavedRecord {
 impl From<Scale> for ScaleRecord {
     fn from(s: Scale) -> Self {
         ScaleRecord {
+            name: s.name,
             min: s.min,
             max: s.max,
             min_label: s.min_label,
             max_label: s.max_label,
+            choices: s
+                .choices
+                .into_iter()
+                .map(|c| ScaleChoiceRecord {
+                    value: c.value,
+                    label: c.label,
+                })
+                .collect(),
         }
     }
 }
@@ -120,6 +149,15 @@ impl From<CheckInScreen> for CheckInScreenRecord {
             sleep_min_hours: s.sleep_min_hours,
             sleep_max_hours: s.sleep_max_hours,
             sleep_step_hours: s.sleep_step_hours,
+            sleep_unset_label: s.sleep_unset_label,
+            used_today_choices: s
+                .used_today_choices
+                .into_iter()
+                .map(|c| UsedTodayChoiceRecord {
+                    value: c.value,
+                    label: c.label,
+                })
+                .collect(),
             sleep_choices: s
                 .sleep_choices
                 .into_iter()

@@ -15,6 +15,15 @@ pub struct FigureRecord {
     pub title: String,
     pub last_7_days: String,
     pub last_30_days: String,
+    /// The values in the order of `figureSpans`.
+    pub values: Vec<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
+pub struct ChartTickRecord {
+    pub index: u32,
+    /// "16 Nov".
+    pub label: String,
 }
 
 #[derive(Debug, Clone, PartialEq, uniffi::Record)]
@@ -26,6 +35,8 @@ pub struct ChartDayRecord {
     pub craving: Option<u8>,
     pub sleep_hours: Option<f64>,
     pub missed: bool,
+    /// "Mon 16 Nov".
+    pub label: String,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, uniffi::Record)]
@@ -54,6 +65,11 @@ pub struct ChartRecord {
     pub craving_scale: ScaleRecord,
     /// What a screen reader says for the chart.
     pub description: String,
+    /// The dates under the x axis, oldest first.
+    pub ticks: Vec<ChartTickRecord>,
+    /// The y axis both lines share.
+    pub value_min: u8,
+    pub value_max: u8,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
@@ -92,6 +108,7 @@ impl From<Figure> for FigureRecord {
             title: f.title,
             last_7_days: f.last_7_days,
             last_30_days: f.last_30_days,
+            values: f.values,
         }
     }
 }
@@ -105,6 +122,7 @@ impl From<ChartDay> for ChartDayRecord {
             craving: d.craving,
             sleep_hours: d.sleep_hours,
             missed: d.missed,
+            label: d.label,
         }
     }
 }
@@ -140,6 +158,16 @@ impl From<Chart> for ChartRecord {
             mood_scale: c.mood_scale.into(),
             craving_scale: c.craving_scale.into(),
             description: c.description,
+            ticks: c
+                .ticks
+                .into_iter()
+                .map(|t| ChartTickRecord {
+                    index: t.index,
+                    label: t.label,
+                })
+                .collect(),
+            value_min: c.value_min,
+            value_max: c.value_max,
         }
     }
 }

@@ -83,12 +83,17 @@ impl CompanionStore {
         discreet_notifications: bool,
         choice: OnboardingChoice,
     ) -> Result<OnboardingScreenRecord> {
-        let choice = match choice {
+        Ok(self
+            .write(|s| s.complete_onboarding(discreet_notifications, choice.into()))?
+            .into())
+    }
+}
+
+impl From<OnboardingChoice> for CoreChoice {
+    fn from(c: OnboardingChoice) -> Self {
+        match c {
             OnboardingChoice::Join => CoreChoice::Join,
             OnboardingChoice::Alone => CoreChoice::Alone,
-        };
-        Ok(self
-            .write(|s| s.complete_onboarding(discreet_notifications, choice))?
-            .into())
+        }
     }
 }

@@ -16,6 +16,8 @@ pub struct ReachOutScreenRecord {
     pub others: Vec<ReachOutContactRecord>,
     /// The country that applies (chosen, else the phone's); `None` until one is known.
     pub region: Option<String>,
+    /// The same as the screen names it ("United States").
+    pub region_name: Option<String>,
     /// The words prefilled in texts to people, as the core cleaned them.
     pub message: Option<String>,
     pub suggested_message: String,
@@ -129,6 +131,7 @@ impl From<ReachOutScreen> for ReachOutScreenRecord {
             favourites: all(r.favourites),
             others: all(r.others),
             region: r.region,
+            region_name: r.region_name,
             message: r.message,
             suggested_message: r.suggested_message,
             message_max_chars: r.message_max_chars,

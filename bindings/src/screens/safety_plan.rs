@@ -24,6 +24,14 @@ pub struct SafetyItemViewRecord {
     pub can_move_up: bool,
     pub can_move_down: bool,
     pub move_targets: Vec<SafetySection>,
+    /// The same as a menu's entries ("Move to 3. People and social settings").
+    pub move_choices: Vec<SafetyMoveChoiceRecord>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
+pub struct SafetyMoveChoiceRecord {
+    pub section: SafetySection,
+    pub label: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
@@ -31,6 +39,8 @@ pub struct SafetySectionViewRecord {
     pub section: SafetySection,
     pub number: u8,
     pub title: String,
+    /// "1. Warning signs".
+    pub heading: String,
     pub prompt: String,
     pub allows_contacts: bool,
     pub can_add: bool,
@@ -128,6 +138,14 @@ impl From<SafetyItemView> for SafetyItemViewRecord {
             can_move_up: i.can_move_up,
             can_move_down: i.can_move_down,
             move_targets: all(i.move_targets),
+            move_choices: i
+                .move_choices
+                .into_iter()
+                .map(|c| SafetyMoveChoiceRecord {
+                    section: c.section.into(),
+                    label: c.label,
+                })
+                .collect(),
         }
     }
 }
@@ -138,6 +156,7 @@ impl From<SafetySectionView> for SafetySectionViewRecord {
             section: s.section.into(),
             number: s.number,
             title: s.title,
+            heading: s.heading,
             prompt: s.prompt,
             allows_contacts: s.allows_contacts,
             can_add: s.can_add,

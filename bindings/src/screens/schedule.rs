@@ -65,6 +65,55 @@ pub struct ScheduleChoicesRecord {
     pub max_lead_minutes: u32,
     pub min_interval_weeks: u32,
     pub max_interval_weeks: u32,
+    /// Every interval with its words ("Every 2 weeks").
+    pub interval_choices: Vec<IntervalChoiceRecord>,
+    /// Lengths with their words ("1 hour 30 minutes"), shortest first; a session form's also
+    /// holds the session's own length.
+    pub duration_choices: Vec<DurationChoiceRecord>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
+pub struct DurationChoiceRecord {
+    pub minutes: u32,
+    pub label: String,
+}
+
+/// The move form: where its pickers open and on whose clock.
+#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
+pub struct MoveFormRecord {
+    pub session_id: String,
+    pub series_date: LocalDate,
+    /// "Move Skills group, Wed 18 Nov".
+    pub title: String,
+    /// The occurrence's start as it stands, on the session's own clock.
+    pub start: LocalDateTime,
+    pub duration_minutes: u32,
+    pub max_duration_minutes: u32,
+    /// The session's zone: the picked start is read on this clock.
+    pub zone: String,
+    /// "Times are on the clock in Chicago.", when that clock reads differently from the phone's.
+    pub clock_note: Option<String>,
+}
+
+impl From<companion_core::MoveForm> for MoveFormRecord {
+    fn from(f: companion_core::MoveForm) -> Self {
+        MoveFormRecord {
+            session_id: f.session_id,
+            series_date: f.series_date.into(),
+            title: f.title,
+            start: f.start.into(),
+            duration_minutes: f.duration_minutes,
+            max_duration_minutes: f.max_duration_minutes,
+            zone: f.zone,
+            clock_note: f.clock_note,
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
+pub struct IntervalChoiceRecord {
+    pub weeks: u32,
+    pub label: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
@@ -74,6 +123,8 @@ pub struct ScheduleScreenRecord {
     pub recent: Vec<AttendanceViewRecord>,
     pub default_leads: Vec<u32>,
     pub choices: ScheduleChoicesRecord,
+    /// "Nothing in the next 14 days", when `days` is empty.
+    pub empty_label: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
@@ -112,7 +163,18 @@ pub struct SessionFormRecord {
     pub weekly: RecurrenceRecord,
     /// What "the default reminders" are now.
     pub default_leads: Vec<LeadChoiceRecord>,
+    /// "As in settings: 1 hour and 15 minutes before".
+    pub default_leads_label: String,
+    /// "Times are on the clock in Chicago." (for another zone picked, `zoneClockLabel`).
+    pub zone_label: String,
     pub can_remove: bool,
+}
+
+/// "Times are on the clock in Chicago." for a session in `zone`, at `at` (a zone without a
+/// city is named by its offset then).
+#[uniffi::export]
+pub fn zone_clock_label(zone: String, at: Timestamp) -> Result<String> {
+    Ok(companion_core::zone_clock_label(&zone, at.0)?)
 }
 
 impl From<SessionValues> for SessionValuesRecord {
@@ -157,6 +219,8 @@ impl From<SessionForm> for SessionFormRecord {
             choices: f.choices.into(),
             weekly: f.weekly.into(),
             default_leads: all(f.default_leads),
+            default_leads_label: f.default_leads_label,
+            zone_label: f.zone_label,
             can_remove: f.can_remove,
         }
     }
@@ -321,6 +385,22 @@ impl From<ScheduleChoices> for ScheduleChoicesRecord {
             max_lead_minutes: c.max_lead_minutes,
             min_interval_weeks: c.min_interval_weeks,
             max_interval_weeks: c.max_interval_weeks,
+            duration_choices: c
+                .duration_choices
+                .into_iter()
+                .map(|d| DurationChoiceRecord {
+                    minutes: d.minutes,
+                    label: d.label,
+                })
+                .collect(),
+            interval_choices: c
+                .interval_choices
+                .into_iter()
+                .map(|i| IntervalChoiceRecord {
+                    weeks: i.weeks,
+                    label: i.label,
+                })
+                .collect(),
         }
     }
 }
@@ -333,6 +413,7 @@ impl From<ScheduleScreen> for ScheduleScreenRecord {
             recent: all(s.recent),
             default_leads: s.default_leads,
             choices: s.choices.into(),
+            empty_label: s.empty_label,
         }
     }
 }
@@ -377,6 +458,22 @@ impl CompanionStore {
     ) -> Result<SessionFormRecord> {
         Ok(self
             .read(|s| s.session_form(session_id.as_deref(), now.0, &zone))?
+            .into())
+    }
+
+    /// The form that moves occurrence `series_date` of the participant's session
+    /// `session_id`, seen at `now` from a phone in `zone`; save it with
+    /// `ScheduleAction.MoveOccurrence`. Refused for a program's session or a cancelled
+    /// occurrence.
+    pub fn move_form(
+        &self,
+        session_id: String,
+        series_date: LocalDate,
+        now: Timestamp,
+        zone: String,
+    ) -> Result<MoveFormRecord> {
+        Ok(self
+            .read(|s| s.move_form(&session_id, series_date.0, now.0, &zone))?
             .into())
     }
 

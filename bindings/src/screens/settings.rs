@@ -13,6 +13,8 @@ use crate::types::LocalTime;
 pub struct AccountViewRecord {
     pub server: String,
     pub program_names: Vec<String>,
+    /// "Enrolled in Evening IOP and Family program".
+    pub label: String,
 }
 
 /// A country offered by name (those with crisis lines built in); any other two-letter code is
@@ -40,10 +42,20 @@ pub struct SettingsScreenRecord {
     /// The participant's chosen country; `None` follows the phone's.
     pub region: Option<String>,
     pub effective_region: Option<String>,
+    /// The same as the screen names it ("United States").
+    pub effective_region_name: Option<String>,
     pub region_choices: Vec<RegionChoiceRecord>,
     pub export_formats: Vec<CheckinExportFormat>,
     /// Shown before any export is written.
     pub export_notice: String,
+    /// What discreet notifications do, beside their switch.
+    pub discreet_notice: String,
+    /// What a restore does: it merges, it never overwrites.
+    pub restore_notice: String,
+    /// What erase does, beside its button.
+    pub erase_notice: String,
+    /// The confirmation an erase asks for.
+    pub erase_confirmation: String,
     pub link_minutes: u32,
 }
 
@@ -95,6 +107,7 @@ impl From<SettingsScreen> for SettingsScreenRecord {
             account: s.account.map(|a| AccountViewRecord {
                 server: a.server,
                 program_names: a.program_names,
+                label: a.label,
             }),
             discreet_notifications: s.discreet_notifications,
             checkin_reminder: s.checkin_reminder.map(Into::into),
@@ -105,6 +118,7 @@ impl From<SettingsScreen> for SettingsScreenRecord {
             max_leads: s.max_leads,
             region: s.region,
             effective_region: s.effective_region,
+            effective_region_name: s.effective_region_name,
             region_choices: s
                 .region_choices
                 .into_iter()
@@ -115,6 +129,10 @@ impl From<SettingsScreen> for SettingsScreenRecord {
                 .collect(),
             export_formats: all(s.export_formats),
             export_notice: s.export_notice,
+            discreet_notice: s.discreet_notice,
+            restore_notice: s.restore_notice,
+            erase_notice: s.erase_notice,
+            erase_confirmation: s.erase_confirmation,
             link_minutes: s.link_minutes,
         }
     }

@@ -38,6 +38,8 @@ pub struct OccurrenceViewRecord {
     pub status: OccurrenceStatus,
     /// "Cancelled", "Moved"; absent as scheduled.
     pub status_label: Option<String>,
+    /// "Now", "Ended"; `None` ahead or cancelled.
+    pub timing_label: Option<String>,
     pub timing: Timing,
     /// Whether to offer its video link: it has one, and is neither cancelled nor over.
     pub can_join: bool,
@@ -84,6 +86,7 @@ impl From<OccurrenceView> for OccurrenceViewRecord {
             video_link: o.video_link,
             status: o.status.into(),
             status_label: o.status_label,
+            timing_label: o.timing_label,
             timing: o.timing.into(),
             can_join: o.can_join,
             from_program: o.from_program,

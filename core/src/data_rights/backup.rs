@@ -48,6 +48,9 @@ pub const BACKUP_FORMAT_VERSION: u16 = 1;
 /// on what a file can make the app allocate.
 pub const MAX_BACKUP_BYTES: u64 = 64 * 1024 * 1024;
 
+/// A backup's media type for a share sheet or a file picker: opaque bytes (it is sealed).
+pub const BACKUP_MEDIA_TYPE: &str = "application/octet-stream";
+
 /// The name a backup made on `today` is offered under ("companion-2026-12-04.backup"): it
 /// sorts by date and says nothing about treatment, since it may sit in a shared folder.
 pub fn backup_file_name(today: chrono::NaiveDate) -> String {

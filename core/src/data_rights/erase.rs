@@ -24,6 +24,13 @@ use crate::net::{ServerUrl, Transport};
 use crate::storage::store::Store;
 use crate::sync::client::Api;
 
+/// The choice offered when the server could not be reached for an erase.
+pub const ERASE_THIS_DEVICE_ONLY: &str = "Erase this phone only";
+/// What the participant reads then: nothing was erased, and what each way on means.
+pub const ERASE_SERVER_UNREACHABLE: &str = "The server could not be reached, so nothing was \
+    erased. Try again when you are online, or erase this phone only: your data then stays on \
+    the server and your other devices until you erase it from one of them.";
+
 /// How [`Store::erase`] goes about it.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct EraseOptions {

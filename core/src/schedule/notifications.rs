@@ -63,6 +63,22 @@ pub enum NotificationChannel {
     Status,
 }
 
+/// A channel as the phone's notification settings list it: its name and what it is for.
+/// Shown outside the app, so neutral like the app's name.
+pub fn channel_label(channel: NotificationChannel) -> (&'static str, &'static str) {
+    match channel {
+        NotificationChannel::SessionReminders => (
+            "Appointment reminders",
+            "Before each appointment, at the times you chose",
+        ),
+        NotificationChannel::CheckInReminder => (
+            "Daily reminder",
+            "Once a day, on days you have not checked in yet",
+        ),
+        NotificationChannel::Status => ("Status", "When something needs you"),
+    }
+}
+
 /// The screen a tap on the notification opens.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "kebab-case")]
@@ -86,6 +102,10 @@ pub struct Notification {
     pub opens: NotificationTarget,
     /// The group it joins (iOS's thread identifier); never personal.
     pub thread: String,
+    /// Its title or body names something the participant chose to show (a session, the
+    /// check-in): a locked phone must show only the public version (Android's
+    /// `VISIBILITY_SECRET` with the public version; iOS hides previews by its own setting).
+    pub named: bool,
 }
 
 fn notification(
@@ -94,6 +114,7 @@ fn notification(
     channel: NotificationChannel,
     opens: NotificationTarget,
     thread: &str,
+    named: bool,
 ) -> Notification {
     Notification {
         title,
@@ -104,6 +125,7 @@ fn notification(
         time_sensitive: channel == NotificationChannel::SessionReminders,
         opens,
         thread: thread.into(),
+        named,
     }
 }
 
@@ -140,6 +162,7 @@ pub fn sync_stopped_notification() -> Notification {
         NotificationChannel::Status,
         NotificationTarget::Settings,
         STATUS_THREAD,
+        false,
     )
 }
 
@@ -147,18 +170,20 @@ pub(crate) fn word(r: &PlannedReminder, tz: Tz, clock: ClockStyle) -> Notificati
     use NotificationChannel as C;
     use NotificationTarget as T;
     let start = r.starts_at.map(|at| time(at, tz, clock));
-    let (title, body, channel, opens) = match (r.kind, &r.content) {
+    let (title, body, channel, opens, named) = match (r.kind, &r.content) {
         (ReminderKind::KeepComing, _) => (
             KEEP_COMING_TITLE.into(),
             KEEP_COMING_BODY.into(),
             C::Status,
             T::Today,
+            false,
         ),
         (ReminderKind::CheckIn, ReminderContent::CheckIn) => (
             CHECK_IN_TITLE.into(),
             CHECK_IN_BODY.into(),
             C::CheckInReminder,
             T::CheckIn,
+            true,
         ),
         // Discreet, or anything unexpected: say no more than the discreet words.
         (ReminderKind::CheckIn, _) => (
@@ -166,6 +191,7 @@ pub(crate) fn word(r: &PlannedReminder, tz: Tz, clock: ClockStyle) -> Notificati
             DISCREET_CHECK_IN_BODY.into(),
             C::CheckInReminder,
             T::CheckIn,
+            false,
         ),
         (
             ReminderKind::Session,
@@ -197,6 +223,7 @@ pub(crate) fn word(r: &PlannedReminder, tz: Tz, clock: ClockStyle) -> Notificati
                 parts.join(BODY_SEPARATOR),
                 C::SessionReminders,
                 T::Today,
+                true,
             )
         }
         (ReminderKind::Session, _) => (
@@ -207,9 +234,10 @@ pub(crate) fn word(r: &PlannedReminder, tz: Tz, clock: ClockStyle) -> Notificati
             ),
             C::SessionReminders,
             T::Today,
+            false,
         ),
     };
-    notification(title, body, channel, opens, REMINDER_THREAD)
+    notification(title, body, channel, opens, REMINDER_THREAD, named)
 }
 
 /// `at` on the clock of `tz`: "9:00 AM" or "09:00".

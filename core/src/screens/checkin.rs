@@ -50,6 +50,27 @@ impl From<&CheckIn> for CheckInValues {
     }
 }
 
+/// One answer to "used today?"; `value` `None` is no answer.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct UsedTodayChoice {
+    pub value: Option<bool>,
+    pub label: String,
+}
+
+fn used_today_choices() -> Vec<UsedTodayChoice> {
+    [
+        (None, "Not answered"),
+        (Some(false), "No"),
+        (Some(true), "Yes"),
+    ]
+    .into_iter()
+    .map(|(value, label)| UsedTodayChoice {
+        value,
+        label: label.into(),
+    })
+    .collect()
+}
+
 /// What the check-in screen shows for `date`.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct CheckInScreen {
@@ -63,11 +84,16 @@ pub struct CheckInScreen {
     pub values: CheckInValues,
     pub mood: Scale,
     pub craving: Scale,
-    /// Every sleep the picker offers, with its words.
+    /// Every sleep the picker offers, with its words (and the opened value where it is off
+    /// the step).
     pub sleep_choices: Vec<SleepChoice>,
     pub sleep_min_hours: f64,
     pub sleep_max_hours: f64,
     pub sleep_step_hours: f64,
+    /// The sleep picker's entry for no answer ("Not given").
+    pub sleep_unset_label: String,
+    /// "Used today?": no answer, no, yes, with their words. An answer taken back is cleared.
+    pub used_today_choices: Vec<UsedTodayChoice>,
     /// The core's suggestions first, then the check-in's own other tags.
     pub emotion_choices: Vec<String>,
     pub max_emotions: u32,
@@ -134,6 +160,21 @@ impl Store {
                 choices.push(own.clone());
             }
         }
+        // A night recorded off the picker's step (7.25 h from the terminal) is offered too, in
+        // its place, so the form opens on it and saving without touching it keeps it.
+        let mut sleep = sleep_choices();
+        if let Some(h) = values.sleep_hours
+            && !sleep.iter().any(|c| c.hours == h)
+        {
+            let at = sleep.partition_point(|c| c.hours < h);
+            sleep.insert(
+                at,
+                SleepChoice {
+                    hours: h,
+                    label: labels::sleep_label(Some(h)),
+                },
+            );
+        }
         Ok(CheckInScreen {
             date,
             title: checkin_title(date, today),
@@ -142,10 +183,12 @@ impl Store {
             values,
             mood: mood_scale(),
             craving: craving_scale(),
-            sleep_choices: sleep_choices(),
+            sleep_choices: sleep,
             sleep_min_hours: 0.0,
             sleep_max_hours: SLEEP_MAX_HOURS,
             sleep_step_hours: SLEEP_STEP_HOURS,
+            sleep_unset_label: "Not given".into(),
+            used_today_choices: used_today_choices(),
             emotion_choices: choices,
             max_emotions: count(MAX_EMOTIONS),
             emotion_max_chars: count(EMOTION_MAX_CHARS),

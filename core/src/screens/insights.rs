@@ -52,6 +52,16 @@ pub struct Figure {
     pub title: String,
     pub last_7_days: String,
     pub last_30_days: String,
+    /// The same values in the order of [`InsightsScreen::figure_spans`], for a table.
+    pub values: Vec<String>,
+}
+
+/// A date under the chart's x axis.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ChartTick {
+    pub index: u32,
+    /// "16 Nov".
+    pub label: String,
 }
 
 /// A span the chart can show.
@@ -71,6 +81,8 @@ pub struct ChartDay {
     pub sleep_hours: Option<f64>,
     /// Drawn as a missed day (after the first check-in, before today, not checked in).
     pub missed: bool,
+    /// "Mon 16 Nov", for a point's tooltip or a screen reader.
+    pub label: String,
 }
 
 /// A run of consecutive days with a value: a line never bridges a day without one.
@@ -96,6 +108,12 @@ pub struct Chart {
     /// What a screen reader says for the chart: "Mood and craving over the last 30 days,
     /// recorded on 26 of them."
     pub description: String,
+    /// The dates under the x axis: today and every week (every two weeks past 31 days)
+    /// before it, oldest first.
+    pub ticks: Vec<ChartTick>,
+    /// The y axis both lines share, from the lower of the scales' least to the higher most.
+    pub value_min: u8,
+    pub value_max: u8,
 }
 
 /// The nudge as the screen shows it: the core's words, the people to reach (with their
@@ -173,8 +191,20 @@ pub fn chart(series: &[DayPoint]) -> Chart {
             craving: p.craving,
             sleep_hours: p.sleep_hours,
             missed: p.missed,
+            label: p.date.format("%a %-d %b").to_string(),
         })
         .collect();
+    let step = if points.len() <= 31 { 7 } else { 14 };
+    let ticks = (0..points.len())
+        .rev()
+        .step_by(step)
+        .rev()
+        .map(|i| ChartTick {
+            index: u32::try_from(i).unwrap_or(u32::MAX),
+            label: points[i].date.format("%-d %b").to_string(),
+        })
+        .collect();
+    let (mood_scale, craving_scale) = (mood_scale(), craving_scale());
     let segments = |value: fn(&ChartDay) -> Option<u8>| {
         let mut out = Vec::new();
         let mut run = Vec::new();
@@ -220,8 +250,11 @@ pub fn chart(series: &[DayPoint]) -> Chart {
         mood: segments(|p| p.mood),
         craving: segments(|p| p.craving),
         points,
-        mood_scale: mood_scale(),
-        craving_scale: craving_scale(),
+        ticks,
+        value_min: mood_scale.min.min(craving_scale.min),
+        value_max: mood_scale.max.max(craving_scale.max),
+        mood_scale,
+        craving_scale,
     }
 }
 
@@ -271,16 +304,19 @@ impl Store {
                 title: format!("Mood ({MOOD_MIN}-{MOOD_MAX})"),
                 last_7_days: average_label(&w7.mood),
                 last_30_days: average_label(&w30.mood),
+                values: vec![average_label(&w7.mood), average_label(&w30.mood)],
             },
             Figure {
                 title: format!("Craving (0-{CRAVING_MAX})"),
                 last_7_days: average_label(&w7.craving),
                 last_30_days: average_label(&w30.craving),
+                values: vec![average_label(&w7.craving), average_label(&w30.craving)],
             },
             Figure {
                 title: "Sleep".into(),
                 last_7_days: sleep_label(w7.sleep_hours),
                 last_30_days: sleep_label(w30.sleep_hours),
+                values: vec![sleep_label(w7.sleep_hours), sleep_label(w30.sleep_hours)],
             },
         ];
         let nudge = match &i.nudge {

@@ -158,6 +158,26 @@ fn amount(minutes: u32) -> String {
     }
 }
 
+/// A session's length: "45 minutes", "1 hour", "1 hour 30 minutes", "3 hours".
+pub fn duration_label(minutes: u32) -> String {
+    let (h, m) = (minutes / 60, minutes % 60);
+    let hours = if h == 1 {
+        "1 hour".to_owned()
+    } else {
+        format!("{h} hours")
+    };
+    let mins = if m == 1 {
+        "1 minute".to_owned()
+    } else {
+        format!("{m} minutes")
+    };
+    match (h, m) {
+        (0, _) => mins,
+        (_, 0) => hours,
+        _ => format!("{hours} {mins}"),
+    }
+}
+
 /// Hours slept as people read them: "6h04"; "-" for none.
 pub fn sleep_label(hours: Option<f64>) -> String {
     match hours {
@@ -199,6 +219,15 @@ mod tests {
 
     fn at(date: NaiveDate, h: u32, m: u32) -> NaiveDateTime {
         date.and_hms_opt(h, m, 0).unwrap()
+    }
+
+    #[test]
+    fn lengths_in_hours_and_minutes() {
+        assert_eq!(duration_label(45), "45 minutes");
+        assert_eq!(duration_label(60), "1 hour");
+        assert_eq!(duration_label(90), "1 hour 30 minutes");
+        assert_eq!(duration_label(181), "3 hours 1 minute");
+        assert_eq!(duration_label(1), "1 minute");
     }
 
     #[test]

@@ -6,7 +6,10 @@ use chrono::Weekday;
 
 use crate::data_rights::erase::ServerErasure;
 use crate::data_rights::export::CheckinExportFormat;
+use crate::schedule::attendance::Attendance;
 use crate::schedule::session::SessionKind;
+use crate::screens::onboarding::OnboardingChoice;
+use crate::screens::open_problem::OpenProblemChoice;
 use crate::support::contact::ContactRole;
 
 pub fn role_label(role: ContactRole) -> &'static str {
@@ -68,6 +71,30 @@ pub fn export_format_label(format: CheckinExportFormat) -> &'static str {
     }
 }
 
+/// The button for an attendance mark ("Went").
+pub fn attendance_label(mark: Attendance) -> &'static str {
+    match mark {
+        Attendance::Attended => "Went",
+        Attendance::Missed => "Missed",
+    }
+}
+
+/// The first run's last buttons.
+pub fn onboarding_choice_label(choice: OnboardingChoice) -> &'static str {
+    match choice {
+        OnboardingChoice::Join => "Join with a code",
+        OnboardingChoice::Alone => "Use it on my own",
+    }
+}
+
+/// The buttons of the screen shown when the store cannot be opened.
+pub fn open_problem_choice_label(choice: OpenProblemChoice) -> &'static str {
+    match choice {
+        OpenProblemChoice::TryAgain => "Try again",
+        OpenProblemChoice::StartOver => "Start over",
+    }
+}
+
 /// What an erase did, for the participant.
 pub fn erase_summary(server: ServerErasure) -> &'static str {
     match server {
@@ -97,6 +124,15 @@ mod tests {
         }
         assert_eq!(weekday_label(Weekday::Wed), "Wednesday");
         assert_eq!(weekday_short_label(Weekday::Sun), "Sun");
+        assert_eq!(attendance_label(Attendance::Attended), "Went");
+        assert_eq!(
+            onboarding_choice_label(OnboardingChoice::Alone),
+            "Use it on my own"
+        );
+        assert_eq!(
+            open_problem_choice_label(OpenProblemChoice::TryAgain),
+            "Try again"
+        );
         assert_eq!(
             erase_summary(ServerErasure::NotEnrolled),
             "Erased from this phone."

@@ -22,6 +22,8 @@ pub struct ReachOutScreen {
     /// The participant's country, chosen or the phone's; `None` until one is known (the
     /// crisis lines then ask to set it).
     pub region: Option<String>,
+    /// The same as the screen names it ("United States").
+    pub region_name: Option<String>,
     /// The words prefilled in texts to people, as the core cleaned them.
     pub message: Option<String>,
     pub suggested_message: String,
@@ -55,11 +57,15 @@ impl Store {
     pub fn reach_out_screen(&self, message: Option<&str>) -> Result<ReachOutScreen> {
         let list = self.reach_out(message)?;
         let message = crate::support::actions::clean_message(message)?;
+        let region = self.region()?.map(|r| r.to_string());
         Ok(ReachOutScreen {
             crisis_lines: list.crisis_lines,
             favourites: list.favourites,
             others: list.others,
-            region: self.region()?.map(|r| r.to_string()),
+            region_name: region
+                .as_deref()
+                .map(crate::screens::settings::region_label),
+            region,
             message,
             suggested_message: SUGGESTED_MESSAGE.to_owned(),
             message_max_chars: u32::try_from(MESSAGE_MAX_CHARS).unwrap_or(u32::MAX),

@@ -29,6 +29,15 @@ pub struct SafetyItemView {
     pub can_move_down: bool,
     /// The other sections it may move to (a linked contact only where links are allowed).
     pub move_targets: Vec<SafetySection>,
+    /// The same, as a menu's entries ("Move to 3. People and social settings").
+    pub move_choices: Vec<SafetyMoveChoice>,
+}
+
+/// One entry of an item's "move to" menu.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct SafetyMoveChoice {
+    pub section: SafetySection,
+    pub label: String,
 }
 
 /// One section as the screen shows it.
@@ -38,6 +47,8 @@ pub struct SafetySectionView {
     /// 1 to 7.
     pub number: u8,
     pub title: String,
+    /// "1. Warning signs": the number and title as the screen heads the section.
+    pub heading: String,
     /// What goes here, shown while it is empty.
     pub prompt: String,
     pub allows_contacts: bool,
@@ -118,6 +129,17 @@ impl Store {
             .filter(|s| s.allows_contacts)
             .map(|s| s.section)
             .collect();
+        let headings: Vec<(SafetySection, String)> = plan
+            .sections
+            .iter()
+            .map(|s| (s.section, format!("{}. {}", s.number, s.title)))
+            .collect();
+        let heading = |section: SafetySection| {
+            headings
+                .iter()
+                .find(|(s, _)| *s == section)
+                .map_or_else(String::new, |(_, h)| h.clone())
+        };
         let mut sections = Vec::with_capacity(plan.sections.len());
         for s in plan.sections {
             let last = s.items.len().saturating_sub(1);
@@ -128,16 +150,24 @@ impl Store {
                     (Some(id), Some(_)) => self.contact_actions(id, None).unwrap_or_default(),
                     _ => Vec::new(),
                 };
-                let move_targets = SafetySection::ALL
+                let move_targets: Vec<SafetySection> = SafetySection::ALL
                     .into_iter()
                     .filter(|t| *t != s.section)
                     .filter(|t| item.contact_id.is_none() || allowing.contains(t))
+                    .collect();
+                let move_choices = move_targets
+                    .iter()
+                    .map(|&section| SafetyMoveChoice {
+                        section,
+                        label: format!("Move to {}", heading(section)),
+                    })
                     .collect();
                 items.push(SafetyItemView {
                     index: u32::try_from(i).unwrap_or(u32::MAX),
                     can_move_up: i > 0,
                     can_move_down: i < last,
                     move_targets,
+                    move_choices,
                     actions,
                     id: item.id,
                     label: item.label,
@@ -148,6 +178,7 @@ impl Store {
             }
             sections.push(SafetySectionView {
                 can_add: items.len() < MAX_SAFETY_ITEMS,
+                heading: heading(s.section),
                 section: s.section,
                 number: s.number,
                 title: s.title,

@@ -11,31 +11,49 @@ pub const SLEEP_STEP_HOURS: f64 = 0.5;
 /// A whole-number scale, both ends included.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Scale {
+    /// "Mood": the form's field and the chart's series.
+    pub name: String,
     pub min: u8,
     pub max: u8,
     /// What each end means: "Very low" … "Very good".
     pub min_label: String,
     pub max_label: String,
+    /// Every value, lowest first, with the figure the screen shows for it (the same digits
+    /// as the core's sentences: "mood 7").
+    pub choices: Vec<ScaleChoice>,
+}
+
+/// One value of a scale.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ScaleChoice {
+    pub value: u8,
+    pub label: String,
+}
+
+fn scale(name: &str, min: u8, max: u8, min_label: &str, max_label: &str) -> Scale {
+    Scale {
+        name: name.into(),
+        min,
+        max,
+        min_label: min_label.into(),
+        max_label: max_label.into(),
+        choices: (min..=max)
+            .map(|value| ScaleChoice {
+                value,
+                label: value.to_string(),
+            })
+            .collect(),
+    }
 }
 
 /// Mood, 1 to 10.
 pub fn mood_scale() -> Scale {
-    Scale {
-        min: MOOD_MIN,
-        max: MOOD_MAX,
-        min_label: "Very low".into(),
-        max_label: "Very good".into(),
-    }
+    scale("Mood", MOOD_MIN, MOOD_MAX, "Very low", "Very good")
 }
 
 /// Craving, 0 to 10.
 pub fn craving_scale() -> Scale {
-    Scale {
-        min: 0,
-        max: CRAVING_MAX,
-        min_label: "None".into(),
-        max_label: "Very strong".into(),
-    }
+    scale("Craving", 0, CRAVING_MAX, "None", "Very strong")
 }
 
 /// One night's sleep the picker offers, with its words ("7h30").

@@ -76,6 +76,8 @@ pub struct ScheduleScreen {
     pub recent: Vec<AttendanceView>,
     pub default_leads: Vec<u32>,
     pub choices: ScheduleChoices,
+    /// What the screen says when `days` is empty: "Nothing in the next 14 days".
+    pub empty_label: String,
 }
 
 /// Every change the schedule screen makes.
@@ -182,6 +184,7 @@ impl Store {
             recent,
             default_leads,
             choices: session_choices(),
+            empty_label: format!("Nothing in the next {SCHEDULE_DAYS} days"),
         })
     }
 

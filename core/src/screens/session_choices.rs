@@ -20,6 +20,9 @@ pub const SESSION_KIND_CHOICES: [SessionKind; 7] = [
     SessionKind::Aftercare,
     SessionKind::Other,
 ];
+/// The lengths the session form offers, in minutes (a session's own other length is offered
+/// beside them by its form).
+pub const DURATION_CHOICES: [u32; 10] = [15, 30, 45, 60, 75, 90, 120, 150, 180, 240];
 /// A new session's length until the participant says otherwise.
 pub const DEFAULT_SESSION_MINUTES: u32 = 60;
 
@@ -38,6 +41,43 @@ pub struct ScheduleChoices {
     pub max_lead_minutes: u32,
     pub min_interval_weeks: u32,
     pub max_interval_weeks: u32,
+    /// Every interval from the least to the most, with its words ("Every week", "Every 2
+    /// weeks"), for a picker.
+    pub interval_choices: Vec<IntervalChoice>,
+    /// Lengths with their words ("1 hour 30 minutes"), shortest first.
+    pub duration_choices: Vec<DurationChoice>,
+}
+
+/// A session length with its words.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct DurationChoice {
+    pub minutes: u32,
+    pub label: String,
+}
+
+impl DurationChoice {
+    pub fn of(minutes: u32) -> DurationChoice {
+        DurationChoice {
+            minutes,
+            label: crate::screens::labels::duration_label(minutes),
+        }
+    }
+}
+
+/// One interval a repeating session may have.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct IntervalChoice {
+    pub weeks: u32,
+    pub label: String,
+}
+
+/// "Every week", "Every 2 weeks".
+pub fn interval_label(weeks: u32) -> String {
+    if weeks == 1 {
+        "Every week".into()
+    } else {
+        format!("Every {weeks} weeks")
+    }
 }
 
 /// What the session form offers.
@@ -61,6 +101,16 @@ pub fn session_choices() -> ScheduleChoices {
         max_lead_minutes: MAX_LEAD_MINUTES,
         min_interval_weeks: 1,
         max_interval_weeks: MAX_INTERVAL_WEEKS,
+        duration_choices: DURATION_CHOICES
+            .into_iter()
+            .map(DurationChoice::of)
+            .collect(),
+        interval_choices: (1..=MAX_INTERVAL_WEEKS)
+            .map(|weeks| IntervalChoice {
+                weeks,
+                label: interval_label(weeks),
+            })
+            .collect(),
     }
 }
 

@@ -7,10 +7,12 @@ use chrono::{DateTime, Datelike, Duration, NaiveDateTime, Timelike, Utc};
 use serde::Serialize;
 
 use crate::error::{Error, RecordKind, Result};
+use crate::schedule::notifications::place;
 use crate::schedule::recurrence::Recurrence;
 use crate::schedule::session::{Session, SessionFields, SessionKind};
+use crate::screens::labels;
 use crate::screens::session_choices::{
-    DEFAULT_SESSION_MINUTES, SESSION_KIND_CHOICES, ScheduleChoices, session_choices,
+    DEFAULT_SESSION_MINUTES, DurationChoice, SESSION_KIND_CHOICES, ScheduleChoices, session_choices,
 };
 use crate::screens::views::{LeadChoice, checked_now, zone_of};
 use crate::storage::store::Store;
@@ -63,7 +65,21 @@ pub struct SessionForm {
     pub weekly: Recurrence,
     /// What "the default reminders" are now.
     pub default_leads: Vec<LeadChoice>,
+    /// "As in settings: 1 hour and 15 minutes before": the choice of following the defaults.
+    pub default_leads_label: String,
+    /// "Times are on the clock in Chicago.": whose clock the form's start is on (for another
+    /// zone picked in the form, [`zone_clock_label`]).
+    pub zone_label: String,
     pub can_remove: bool,
+}
+
+/// "Times are on the clock in Chicago." for a session in `zone` (a zone without a city by its
+/// offset at `at`: "UTC+5").
+pub fn zone_clock_label(zone: &str, at: DateTime<Utc>) -> Result<String> {
+    Ok(format!(
+        "Times are on the clock in {}.",
+        place(zone_of(zone)?, at)
+    ))
 }
 
 /// What turning "repeat" on starts with for a session starting at `start`: every week on its
@@ -112,7 +128,7 @@ impl Store {
         let tz = zone_of(zone)?;
         let now = checked_now(now)?;
         let choices = session_choices();
-        let default_leads = self
+        let default_leads: Vec<LeadChoice> = self
             .preferences()?
             .default_reminder_leads
             .into_iter()
@@ -149,7 +165,30 @@ impl Store {
                 (None, values)
             }
         };
+        let default_leads_label = format!(
+            "As in settings: {}",
+            labels::leads_label(
+                &default_leads
+                    .iter()
+                    .map(|l: &LeadChoice| l.minutes)
+                    .collect::<Vec<_>>()
+            )
+        );
+        // A length off the list (set from the terminal, or by an older app) is offered in its
+        // place, so the form opens on it.
+        let mut choices = choices;
+        let own = values.duration_minutes;
+        if !choices.duration_choices.iter().any(|d| d.minutes == own) {
+            let at = choices
+                .duration_choices
+                .partition_point(|d| d.minutes < own);
+            choices.duration_choices.insert(at, DurationChoice::of(own));
+        }
         Ok(SessionForm {
+            // A zone the document holds but this build does not know still gets its words.
+            zone_label: zone_clock_label(&values.zone, now)
+                .unwrap_or_else(|_| format!("Times are on the clock in {}.", values.zone)),
+            default_leads_label,
             weekly: weekly_repeat(values.start),
             can_remove: session_id.is_some(),
             session_id,

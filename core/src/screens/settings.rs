@@ -34,6 +34,12 @@ pub struct RegionChoice {
     pub name: String,
 }
 
+/// A region as the screens name it: its country's name where the app knows one, else the
+/// code as it was set.
+pub(crate) fn region_label(code: &str) -> String {
+    region_name(code).map_or_else(|| code.to_owned(), str::to_owned)
+}
+
 fn region_name(code: &str) -> Option<&'static str> {
     Some(match code {
         "US" => "United States",
@@ -51,6 +57,8 @@ fn region_name(code: &str) -> Option<&'static str> {
 pub struct AccountView {
     pub server: String,
     pub program_names: Vec<String>,
+    /// "Enrolled in Evening IOP and Family program".
+    pub label: String,
 }
 
 /// What the settings screen shows.
@@ -74,13 +82,36 @@ pub struct SettingsScreen {
     pub region: Option<String>,
     /// The country that applies now (chosen, else the phone's), if any is known.
     pub effective_region: Option<String>,
+    /// The same as the screen names it ("United States").
+    pub effective_region_name: Option<String>,
     pub region_choices: Vec<RegionChoice>,
     pub export_formats: Vec<CheckinExportFormat>,
     /// Shown before any export is written: exports are not encrypted.
     pub export_notice: String,
     /// How long a link code for another device is good for.
     pub link_minutes: u32,
+    /// What discreet notifications do, beside their switch.
+    pub discreet_notice: String,
+    /// What a restore does, beside its button: it merges, it never overwrites.
+    pub restore_notice: String,
+    /// What erase does, beside its button (enrolled or not).
+    pub erase_notice: String,
+    /// The confirmation an erase asks for.
+    pub erase_confirmation: String,
 }
+
+const DISCREET_NOTICE: &str = "With discreet notifications, a reminder says only that you \
+    have an appointment and when: never a session's name, a place or what the app is for. \
+    Without, it names the session and where it is; a locked phone still shows only \
+    \"Reminder\".";
+const RESTORE_NOTICE: &str = "A backup's records are added to what is on this phone; nothing \
+    here is overwritten. You need the backup's passphrase.";
+const ERASE_NOTICE_ENROLLED: &str = "Erases your data from your program's server and from this \
+    phone, with its reminders and notifications. Your other devices stop syncing.";
+const ERASE_NOTICE_ALONE: &str = "Erases your data from this phone, with its reminders and \
+    notifications.";
+const ERASE_CONFIRMATION: &str = "Your check-ins, contacts, sessions and safety plan will be \
+    gone. This cannot be undone. A backup made before can still be restored.";
 
 /// Every preference the settings screen changes.
 #[derive(Debug, Clone, PartialEq)]
@@ -110,10 +141,19 @@ impl Store {
         let prefs = self.preferences()?;
         let chosen = prefs.default_reminder_leads.clone();
         let (h, m) = SUGGESTED_CHECKIN_REMINDER;
+        let effective_region = self.region()?.map(|r| r.to_string());
         Ok(SettingsScreen {
-            account: self.account()?.map(|a| AccountView {
-                server: a.server,
-                program_names: a.programs.into_iter().map(|p| p.name).collect(),
+            account: self.account()?.map(|a| {
+                let program_names: Vec<String> = a.programs.into_iter().map(|p| p.name).collect();
+                AccountView {
+                    label: if program_names.is_empty() {
+                        "Enrolled: syncing through your program's server".into()
+                    } else {
+                        format!("Enrolled in {}", labels::and_list(&program_names))
+                    },
+                    server: a.server,
+                    program_names,
+                }
             }),
             discreet_notifications: prefs.discreet_notifications,
             checkin_reminder: prefs.checkin_reminder,
@@ -129,7 +169,8 @@ impl Store {
                 .collect(),
             max_leads: u32::try_from(crate::schedule::session::MAX_LEADS).unwrap_or(u32::MAX),
             region: prefs.region.map(|r| r.to_string()),
-            effective_region: self.region()?.map(|r| r.to_string()),
+            effective_region_name: effective_region.as_deref().map(region_label),
+            effective_region,
             region_choices: regions_with_crisis_lines()
                 .into_iter()
                 .filter_map(|code| {
@@ -141,6 +182,15 @@ impl Store {
                 .collect(),
             export_formats: EXPORT_FORMATS.to_vec(),
             export_notice: PLAINTEXT_EXPORT_NOTICE.to_owned(),
+            discreet_notice: DISCREET_NOTICE.to_owned(),
+            restore_notice: RESTORE_NOTICE.to_owned(),
+            erase_notice: if self.account()?.is_some() {
+                ERASE_NOTICE_ENROLLED
+            } else {
+                ERASE_NOTICE_ALONE
+            }
+            .to_owned(),
+            erase_confirmation: ERASE_CONFIRMATION.to_owned(),
             link_minutes: LINK_MINUTES,
         })
     }

@@ -63,6 +63,8 @@ pub struct OccurrenceView {
     /// "Cancelled", "Moved"; `None` as scheduled.
     pub status_label: Option<String>,
     pub timing: Timing,
+    /// "Now" while it runs, "Ended" once over (a cancelled one says only that); `None` ahead.
+    pub timing_label: Option<String>,
     /// Whether to offer its video link: it has one, and is neither cancelled nor over.
     pub can_join: bool,
     /// The program publishes it: the participant cannot cancel, move or restore it.
@@ -202,6 +204,12 @@ impl Viewer {
                 OccurrenceStatus::Cancelled => Some("Cancelled".into()),
             },
             can_join: has_video && !cancelled && timing != Timing::Over,
+            timing_label: match timing {
+                _ if cancelled => None,
+                Timing::Now => Some("Now".into()),
+                Timing::Over => Some("Ended".into()),
+                Timing::Upcoming => None,
+            },
             status: o.status,
             timing,
             from_program,

@@ -30,6 +30,15 @@ pub const TERMINAL_MAX_HELD: usize = 64;
 /// ago stays held unless the plan no longer has it.
 pub const INEXACT_GRACE_MINUTES: i64 = 60;
 
+/// How often iOS is asked to wake the app in the background (`BGAppRefreshTask`'s earliest
+/// begin date) to re-apply the plan; iOS decides when, from how the phone is used, so asking
+/// hourly gets at least a daily run for most people.
+pub const IOS_REFRESH_MINUTES: u32 = 60;
+
+/// Android's inexact daily alarm that re-applies the plan (`AlarmManager.INTERVAL_DAY`), so
+/// the 30-day window keeps moving on days the app is not opened.
+pub const ANDROID_REFRESH_MINUTES: u32 = 24 * 60;
+
 /// Which shell holds the reminders: each holds a different number and has its own rules.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "kebab-case")]
@@ -44,6 +53,9 @@ pub enum ReminderPlatform {
 pub struct ReminderWindow {
     pub horizon_days: i64,
     pub max_held: usize,
+    /// How often the platform re-applies the plan without the participant (`None`: the
+    /// terminal, which plans when it is run).
+    pub refresh_every_minutes: Option<u32>,
 }
 
 /// The window each platform holds.
@@ -54,6 +66,11 @@ pub fn reminder_window(platform: ReminderPlatform) -> ReminderWindow {
             ReminderPlatform::Android => ANDROID_MAX_HELD,
             ReminderPlatform::Ios => IOS_PENDING_LIMIT,
             ReminderPlatform::Terminal => TERMINAL_MAX_HELD,
+        },
+        refresh_every_minutes: match platform {
+            ReminderPlatform::Android => Some(ANDROID_REFRESH_MINUTES),
+            ReminderPlatform::Ios => Some(IOS_REFRESH_MINUTES),
+            ReminderPlatform::Terminal => None,
         },
     }
 }
