@@ -19,10 +19,11 @@ interface Alarms {
     fun cancel(id: String)
 
     /**
-     * [named]: the words name the session or the check-in (discreet notifications off), so the
-     * lock screen must not show them (VISIBILITY_SECRET with the core's neutral public version).
+     * Registers the alarm with the core's words. When they name the session or the check-in
+     * (`request.notification.named`), the lock screen must not show them: VISIBILITY_SECRET,
+     * with the core's neutral public version.
      */
-    fun schedule(request: ReminderRequest, named: Boolean)
+    fun schedule(request: ReminderRequest)
 }
 
 /** Why the plan is applied now: only a reboot empties AlarmManager. */
@@ -67,12 +68,7 @@ class ReminderPlanApplier(private val store: CompanionStore, private val alarms:
         val changes = store.reminderChanges(context, if (osCleared) emptyList() else pending)
         // Cancel first, then schedule: a replaced reminder is never lost between the two.
         changes.cancel.forEach(alarms::cancel)
-        if (changes.schedule.isNotEmpty()) {
-            // The words were made under the discreet preference as it is now (a change of it
-            // changes every reminder's id, so all are scheduled again with the new words).
-            val named = !store.settingsScreen(clockStyle).discreetNotifications
-            changes.schedule.forEach { alarms.schedule(it, named) }
-        }
+        changes.schedule.forEach(alarms::schedule)
         store.recordRemindersApplied(now, zone, clockStyle, changes.heldAfter)
         return changes
     }

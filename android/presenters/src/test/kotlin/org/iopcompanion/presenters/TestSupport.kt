@@ -99,9 +99,9 @@ internal class RecordingAlarms(var exact: Boolean = true) : Alarms {
         registered.remove(id)
     }
 
-    override fun schedule(request: ReminderRequest, named: Boolean) {
+    override fun schedule(request: ReminderRequest) {
         scheduled += request
-        if (named) this.named += request.reminder.id else this.named -= request.reminder.id
+        if (request.notification.named) named += request.reminder.id else named -= request.reminder.id
         registered[request.reminder.id] = request
     }
 }

@@ -29,12 +29,12 @@ class AlarmScheduler(private val context: Context) : Alarms {
      */
     override fun isPending(held: HeldReminder): Boolean = existing(held.id) != null
 
-    override fun schedule(request: ReminderRequest, named: Boolean) {
+    override fun schedule(request: ReminderRequest) {
         val manager = alarms ?: return
         val operation = PendingIntent.getBroadcast(
             context,
             REQUEST_CODE,
-            intentFor(request.reminder.id).putExtras(ReminderExtras.of(request, named)),
+            intentFor(request.reminder.id).putExtras(ReminderExtras.of(request)),
             PendingIntent.FLAG_UPDATE_CURRENT or PendingIntent.FLAG_IMMUTABLE,
         )
         val at = request.reminder.fireAt.toEpochMilli()

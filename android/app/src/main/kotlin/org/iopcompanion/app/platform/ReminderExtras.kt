@@ -23,7 +23,7 @@ object ReminderExtras {
     private const val THREAD = "thread"
     private const val NAMED = "named"
 
-    fun of(request: ReminderRequest, named: Boolean): Bundle = Bundle().apply {
+    fun of(request: ReminderRequest): Bundle = Bundle().apply {
         val n = request.notification
         putString(ID, request.reminder.id)
         putString(TITLE, n.title)
@@ -34,11 +34,11 @@ object ReminderExtras {
         putBoolean(TIME_SENSITIVE, n.timeSensitive)
         putString(OPENS, n.opens.name)
         putString(THREAD, n.thread)
-        putBoolean(NAMED, named)
+        putBoolean(NAMED, n.named)
     }
 
     /** A reminder as its alarm carries it. */
-    data class Reminder(val id: String, val content: NotificationContent, val named: Boolean)
+    data class Reminder(val id: String, val content: NotificationContent)
 
     /** The reminder, or `null` for extras this version did not write. */
     fun read(extras: Bundle?): Reminder? {
@@ -55,8 +55,9 @@ object ReminderExtras {
             timeSensitive = extras.getBoolean(TIME_SENSITIVE),
             opens = opens,
             thread = extras.getString(THREAD).orEmpty(),
+            // Missing reads as named: never show more on a lock screen than the core allowed.
+            named = extras.getBoolean(NAMED, true),
         )
-        // Missing reads as named: never show more on a lock screen than the core allowed.
-        return Reminder(id, content, extras.getBoolean(NAMED, true))
+        return Reminder(id, content)
     }
 }

@@ -11,22 +11,22 @@ import org.iopcompanion.core.NotificationTarget
 
 /**
  * Posts the core's notifications word for word: title, body, the neutral public version, the
- * channel, the thread, and the screen a tap opens. Nothing is added. A named reminder (the
- * session or the check-in named: discreet notifications off) is VISIBILITY_SECRET, so no lock
- * screen shows it, whatever the participant's "sensitive content" setting; a discreet one is
- * VISIBILITY_PRIVATE, its words neutral already; both carry the core's public version.
+ * channel, the thread, and the screen a tap opens. Nothing is added. A notification whose
+ * words name the session or the check-in (the core's `named`) is VISIBILITY_SECRET, so no lock
+ * screen shows it, whatever the participant's "sensitive content" setting; one that names
+ * nothing is VISIBILITY_PRIVATE, its words neutral already; both carry the core's public version.
  */
 class ReminderNotifications(private val context: Context, private val texts: PlatformTexts) {
     private val manager: NotificationManager? = context.getSystemService(NotificationManager::class.java)
 
     /** A reminder's alarm fired: tagged with the reminder's id, so each is its own notification. */
-    fun postReminder(reminderId: String, content: NotificationContent, named: Boolean) {
-        post(reminderId, REMINDER_ID, build(content, visibility(named), Notification.CATEGORY_REMINDER, reminderId.hashCode()))
+    fun postReminder(reminderId: String, content: NotificationContent) {
+        post(reminderId, REMINDER_ID, build(content, visibility(content.named), Notification.CATEGORY_REMINDER, reminderId.hashCode()))
     }
 
     /** Sync stopped for good (the device is no longer enrolled): the core's words, once, quietly. */
     fun postSyncStopped(content: NotificationContent) {
-        post(STATUS_TAG, SYNC_STOPPED_ID, build(content, Notification.VISIBILITY_PRIVATE, Notification.CATEGORY_STATUS, SYNC_STOPPED_ID))
+        post(STATUS_TAG, SYNC_STOPPED_ID, build(content, visibility(content.named), Notification.CATEGORY_STATUS, SYNC_STOPPED_ID))
     }
 
     /** After an erase: every delivered notification goes from the shade too. */
@@ -87,7 +87,7 @@ class ReminderNotifications(private val context: Context, private val texts: Pla
         /** Which screen a notification opens (a NotificationTarget's name); MainActivity reads it. */
         const val EXTRA_TARGET = "org.iopcompanion.app.TARGET"
 
-        /** VISIBILITY_SECRET for named reminders: no lock screen shows their words. */
+        /** VISIBILITY_SECRET for words that name something (the core's `named`): no lock screen shows them. */
         fun visibility(named: Boolean): Int = if (named) Notification.VISIBILITY_SECRET else Notification.VISIBILITY_PRIVATE
 
         /** The target a notification's intent names, if any. */

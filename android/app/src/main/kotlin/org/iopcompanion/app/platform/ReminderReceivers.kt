@@ -18,7 +18,7 @@ class ReminderAlarmReceiver : BroadcastReceiver() {
     override fun onReceive(context: Context, intent: Intent) {
         if (intent.action != ACTION_REMIND) return
         val graph = context.graph
-        ReminderExtras.read(intent.extras)?.let { graph.notifications.postReminder(it.id, it.content, it.named) }
+        ReminderExtras.read(intent.extras)?.let { graph.notifications.postReminder(it.id, it.content) }
         val pending = goAsync()
         graph.reminders.applyAsync(ApplyReason.ALARM_FIRED) { pending.finish() }
     }
