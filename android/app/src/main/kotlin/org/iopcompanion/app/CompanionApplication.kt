@@ -12,9 +12,9 @@ class CompanionApplication : Application(), AppGraph.Holder {
 
     override fun onCreate() {
         super.onCreate()
-        graph = AppGraph(this, ResourceTexts(this), SyncScheduling.of(this))
+        graph = AppGraph(this, ResourceTexts(), SyncScheduling.of(this))
         // Channels exist before the first notification can be posted.
-        NotificationChannels.ensure(this, graph.texts)
+        NotificationChannels.ensure(this)
         graph.reminders.ensureDailyRefresh()
         // On the reminders thread: opening the store unwraps its key and reads the database;
         // the core rewords every reminder if the zone moved since the last apply.

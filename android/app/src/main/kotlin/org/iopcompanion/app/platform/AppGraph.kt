@@ -89,7 +89,7 @@ class AppGraph(context: Context, val texts: PlatformTexts, private val sync: Bac
 
     /** The platform locale's country decides crisis lines and phone numbers until the participant picks one. */
     fun localeChanged() {
-        NotificationChannels.ensure(app, texts)
+        NotificationChannels.ensure(app)
         val open = synchronized(this) { store } ?: return
         setRegion(open)
     }

@@ -2,14 +2,15 @@ package org.iopcompanion.app.platform
 
 import android.app.NotificationManager
 import android.content.Context
-import org.iopcompanion.app.platform.PlatformTexts.Text
 import org.iopcompanion.core.NotificationChannel
+import org.iopcompanion.core.notificationChannelLabel
 
 /**
  * The notification channels, designed up front: a channel's importance cannot be raised after
- * it is created, only lowered by the participant. Their names are neutral (the system shows
- * them in Settings). Lock-screen privacy is each notification's own visibility: the system
- * ignores a lock-screen visibility the app sets on a channel.
+ * it is created, only lowered by the participant. Their names and descriptions are the core's
+ * (`notificationChannelLabel`), neutral because the system shows them in Settings. Lock-screen
+ * privacy is each notification's own visibility: the system ignores a lock-screen visibility
+ * the app sets on a channel.
  */
 object NotificationChannels {
     fun id(channel: NotificationChannel): String = when (channel) {
@@ -19,16 +20,16 @@ object NotificationChannels {
     }
 
     /** Creates the channels, or renames them after a language change; safe to call at every start. */
-    fun ensure(context: Context, texts: PlatformTexts) {
+    fun ensure(context: Context) {
         val manager = context.getSystemService(NotificationManager::class.java) ?: return
         manager.createNotificationChannels(
             listOf(
                 // High: a session reminder is time-critical (leave now), so it may peek and sound.
-                channel(NotificationChannel.SESSION_REMINDERS, texts.get(Text.CHANNEL_SESSIONS), texts.get(Text.CHANNEL_SESSIONS_ABOUT), NotificationManager.IMPORTANCE_HIGH),
+                channel(NotificationChannel.SESSION_REMINDERS, NotificationManager.IMPORTANCE_HIGH),
                 // Default: the daily check-in is a gentle nudge; a sound, no peeking.
-                channel(NotificationChannel.CHECK_IN_REMINDER, texts.get(Text.CHANNEL_CHECKIN), texts.get(Text.CHANNEL_CHECKIN_ABOUT), NotificationManager.IMPORTANCE_DEFAULT),
+                channel(NotificationChannel.CHECK_IN_REMINDER, NotificationManager.IMPORTANCE_DEFAULT),
                 // Low: status (sync stopped) is never urgent; no sound, no badge.
-                channel(NotificationChannel.STATUS, texts.get(Text.CHANNEL_STATUS), texts.get(Text.CHANNEL_STATUS_ABOUT), NotificationManager.IMPORTANCE_LOW)
+                channel(NotificationChannel.STATUS, NotificationManager.IMPORTANCE_LOW)
                     .apply { setShowBadge(false) },
             ),
         )
@@ -42,6 +43,8 @@ object NotificationChannels {
         }
     }
 
-    private fun channel(channel: NotificationChannel, name: String, about: String, importance: Int) =
-        android.app.NotificationChannel(id(channel), name, importance).apply { description = about }
+    private fun channel(channel: NotificationChannel, importance: Int): android.app.NotificationChannel {
+        val label = notificationChannelLabel(channel)
+        return android.app.NotificationChannel(id(channel), label.name, importance).apply { description = label.description }
+    }
 }
