@@ -3,18 +3,10 @@ package org.iopcompanion.presenters
 import java.time.Clock
 import org.iopcompanion.core.CompanionStore
 import org.iopcompanion.core.ReminderHealth
-import org.iopcompanion.core.ReminderPlatform
-import org.iopcompanion.core.ReminderWindow
-import org.iopcompanion.core.reminderWindow
 
 data class ReminderHealthState(
     /** The core's verdict: every check worst first with its words and fix, the next reminder, the planned line. */
     val health: ReminderHealth? = null,
-    /**
-     * What this platform holds at most, and how far ahead: the core's window for Android (the
-     * screen shows it in the core's words, `health.plannedLabel`).
-     */
-    val window: ReminderWindow = reminderWindow(ReminderPlatform.ANDROID),
     val problem: Problem? = null,
 ) {
     val loaded: Boolean get() = health != null

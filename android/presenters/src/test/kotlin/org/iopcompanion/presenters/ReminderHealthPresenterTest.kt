@@ -4,10 +4,8 @@ import java.time.LocalDateTime
 import java.time.LocalTime
 import org.iopcompanion.core.ClockStyle
 import org.iopcompanion.core.HealthFix
-import org.iopcompanion.core.ReminderPlatform
 import org.iopcompanion.core.SessionInput
 import org.iopcompanion.core.SettingsAction
-import org.iopcompanion.core.reminderWindow
 import org.junit.jupiter.api.Assertions.assertEquals
 import org.junit.jupiter.api.Assertions.assertNull
 import org.junit.jupiter.api.Assertions.assertTrue
@@ -47,7 +45,6 @@ class ReminderHealthPresenterTest : StoreTest() {
         health.refresh()
         assertEquals(store.reminderHealth(clock.instant(), "America/New_York", phone.clockStyle(), phone.facts(), phone.held()), health.state.value.health)
         assertNull(health.state.value.problem)
-        assertEquals(reminderWindow(ReminderPlatform.ANDROID), health.state.value.window)
     }
 
     @Test

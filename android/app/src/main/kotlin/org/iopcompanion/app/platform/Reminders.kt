@@ -12,6 +12,7 @@ import org.iopcompanion.core.ClockStyle
 import org.iopcompanion.core.CompanionException
 import org.iopcompanion.core.HeldReminder
 import org.iopcompanion.presenters.ApplyReason
+import org.iopcompanion.presenters.BackgroundSchedule
 import org.iopcompanion.presenters.Problem
 import org.iopcompanion.presenters.ReminderPlanApplier
 import org.iopcompanion.presenters.StoreOpenException
@@ -70,10 +71,12 @@ class Reminders(private val context: Context, private val graph: AppGraph) {
     }
 
     /**
-     * A daily inexact alarm that applies the plan, so the rolling window keeps moving on days
-     * the app is not opened. Inexact and not waking: a few hours late is fine.
+     * An inexact alarm that applies the plan at the core's interval (Android's
+     * `refreshEveryMinutes`), so the rolling window keeps moving on days the app is not
+     * opened. Inexact and not waking: a few hours late is fine.
      */
     fun ensureDailyRefresh() {
+        val every = BackgroundSchedule.reminderRefresh()?.toMillis() ?: return
         val alarms = context.getSystemService(AlarmManager::class.java) ?: return
         val intent = Intent(context, RescheduleReceiver::class.java).setAction(RescheduleReceiver.ACTION_DAILY_REFRESH)
         // Set once: setting it again at every launch would keep pushing its first run away.
@@ -81,8 +84,8 @@ class Reminders(private val context: Context, private val graph: AppGraph) {
         val operation = PendingIntent.getBroadcast(context, 0, intent, PendingIntent.FLAG_UPDATE_CURRENT or PendingIntent.FLAG_IMMUTABLE)
         alarms.setInexactRepeating(
             AlarmManager.RTC,
-            System.currentTimeMillis() + AlarmManager.INTERVAL_DAY,
-            AlarmManager.INTERVAL_DAY,
+            System.currentTimeMillis() + every,
+            every,
             operation,
         )
     }

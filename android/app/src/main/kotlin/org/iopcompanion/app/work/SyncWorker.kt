@@ -9,12 +9,12 @@ import androidx.work.NetworkType
 import androidx.work.PeriodicWorkRequestBuilder
 import androidx.work.WorkManager
 import androidx.work.WorkerParameters
-import java.util.concurrent.TimeUnit
 import org.iopcompanion.app.platform.AppGraph
 import org.iopcompanion.app.platform.BackgroundSync
 import org.iopcompanion.core.CompanionException
 import org.iopcompanion.core.syncStoppedNotification
 import org.iopcompanion.presenters.ApplyReason
+import org.iopcompanion.presenters.BackgroundSchedule
 import org.iopcompanion.presenters.StoreOpenException
 
 /**
@@ -50,12 +50,16 @@ class SyncWorker(context: Context, params: WorkerParameters) : CoroutineWorker(c
     }
 }
 
-/** Periodic sync while enrolled, only with a network; kept across reboots by WorkManager. */
+/**
+ * Periodic sync while enrolled, only with a network; kept across reboots by WorkManager. Its
+ * period, flex and backoff are the core's (`backgroundSync`).
+ */
 class SyncScheduling private constructor(private val context: Context) : BackgroundSync {
     override fun ensure() {
-        val request = PeriodicWorkRequestBuilder<SyncWorker>(6, TimeUnit.HOURS, 1, TimeUnit.HOURS)
+        val cadence = BackgroundSchedule.sync()
+        val request = PeriodicWorkRequestBuilder<SyncWorker>(cadence.every, cadence.flex)
             .setConstraints(Constraints.Builder().setRequiredNetworkType(NetworkType.CONNECTED).build())
-            .setBackoffCriteria(BackoffPolicy.EXPONENTIAL, 15, TimeUnit.MINUTES)
+            .setBackoffCriteria(BackoffPolicy.EXPONENTIAL, cadence.retryAfter)
             .build()
         WorkManager.getInstance(context).enqueueUniquePeriodicWork(NAME, ExistingPeriodicWorkPolicy.UPDATE, request)
     }
