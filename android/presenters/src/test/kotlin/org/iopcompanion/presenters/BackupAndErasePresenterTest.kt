@@ -10,6 +10,7 @@ import org.iopcompanion.core.CompanionStore
 import org.iopcompanion.core.ContactInput
 import org.iopcompanion.core.RecordCountsRecord
 import org.iopcompanion.core.backupFileName
+import org.iopcompanion.core.backupMediaType
 import org.iopcompanion.core.Role
 import org.iopcompanion.core.ServerErasure
 import org.iopcompanion.core.SettingsAction
@@ -42,6 +43,7 @@ class BackupAndErasePresenterTest : StoreTest() {
         assertEquals("companion-2025-06-05.backup", file.suggestedName)
         val lateEvening = BackupPresenter(phone, clockAt("2025-06-06T02:00:00Z", "America/New_York"))
         assertEquals("companion-2025-06-05.backup", lateEvening.backup(passphrase, passphrase)?.suggestedName)
+        assertEquals(backupMediaType(), file.mediaType)
         assertEquals("application/octet-stream", file.mediaType)
         assertFalse(file.bytes.toString(Charsets.ISO_8859_1).contains("first week"))
         assertNull(backup.state.value.working)
@@ -112,7 +114,7 @@ class BackupAndErasePresenterTest : StoreTest() {
     }
 
     @Test
-    fun `an erase the server cannot hear keeps the key, and offers this device only`() {
+    fun `an erase the server cannot hear keeps the key and the data, and offers this device only in the core's words`() {
         val server = CompanionServer.start(tempDir())
         val dir = File(tempDir(), "store")
         val store = newStore(dir)
@@ -127,16 +129,44 @@ class BackupAndErasePresenterTest : StoreTest() {
         val erase = ErasePresenter(store) { keyDeleted.incrementAndGet() }
         assertFalse(runBlocking { erase.erase(localOnly = false) })
         val s = erase.state.value
-        assertEquals(Problem.Kind.NETWORK, s.problem?.kind)
-        assertTrue(s.offerLocalOnly)
+        // Not an error: the core's outcome, with its message and the button's words.
+        assertNull(s.problem)
+        val unreachable = requireNotNull(s.unreachable)
+        assertTrue(unreachable.message.isNotBlank() && unreachable.thisDeviceOnly.isNotBlank(), unreachable.toString())
+        assertTrue(unreachable.message != unreachable.thisDeviceOnly)
         assertNull(s.erased)
+        assertFalse(s.erasing)
         assertEquals(0, keyDeleted.get(), "nothing was erased, so the key must stay")
         assertEquals(2, store.checkins(null, null).size)
+        assertTrue(dir.exists())
+
+        // Not now: the offer goes, and the store is as it was.
+        erase.dismissUnreachable()
+        assertNull(erase.state.value.unreachable)
+        assertFalse(runBlocking { erase.erase(localOnly = false) })
+        assertTrue(erase.state.value.unreachable != null, "offered again on the next try")
 
         assertTrue(runBlocking { erase.erase(localOnly = true) })
         assertEquals(ServerErasure.KEPT, erase.state.value.erased)
+        assertNull(erase.state.value.unreachable)
         assertEquals(1, keyDeleted.get())
         assertFalse(dir.exists())
+    }
+
+    @Test
+    fun `an erase the core refuses is its problem, and nothing is erased`() {
+        val dir = File(tempDir(), "store")
+        val store = newStore(dir)
+        store.someData()
+        // The store open twice on one directory: the core refuses to erase it under the other.
+        val other = newStore(dir)
+        val keyDeleted = AtomicInteger()
+        val erase = ErasePresenter(store) { keyDeleted.incrementAndGet() }
+        assertFalse(runBlocking { erase.erase(localOnly = false) })
+        assertEquals(Problem.Kind.STORAGE, erase.state.value.problem?.kind)
+        assertNull(erase.state.value.unreachable, "not the server: no offer to erase this device only")
+        assertEquals(0, keyDeleted.get())
+        assertEquals(2, other.checkins(null, null).size)
     }
 
     @Test

@@ -15,6 +15,7 @@ import kotlinx.coroutines.withContext
 import org.iopcompanion.core.CheckInInput
 import org.iopcompanion.core.CompanionException
 import org.iopcompanion.core.CompanionStore
+import org.iopcompanion.core.EraseAttempt
 import org.iopcompanion.core.HttpException
 import org.iopcompanion.core.HttpMethod
 import org.iopcompanion.core.HttpRequest
@@ -79,8 +80,41 @@ class OkHttpTransportTest {
         // A code is single use: the second enrolment is refused by the server, through OkHttp.
         assertThrows<CompanionException.InvalidCode> { runBlocking { store().enroll(server.url, code) } }
 
-        assertEquals(ServerErasure.ERASED, phone.erase(false).server)
+        val erased = phone.eraseAttempt(false)
+        assertTrue(erased is EraseAttempt.Erased, erased.toString())
+        assertEquals(ServerErasure.ERASED, (erased as EraseAttempt.Erased).report.server)
         assertThrows<CompanionException.NotEnrolled> { runBlocking { tablet.sync() } }
+        Unit
+    }
+
+    @Test
+    fun `an erase with the server out of reach erases nothing, and this device only then erases here`() = runBlocking {
+        val server = server()
+        val dir = File(tempDir(), "phone")
+        val phone = store(dir = dir)
+        phone.enroll(server.url, server.programWithInvite("Evening IOP"))
+        phone.recordCheckin(LocalDate.parse("2026-11-02"), CheckInInput(mood = 6u, note = "kept"))
+        phone.sync()
+        server.stop()
+
+        // Nothing listens on the server's port now: the core's outcome, not an error.
+        val attempt = phone.eraseAttempt(false)
+        assertTrue(attempt is EraseAttempt.ServerUnreachable, attempt.toString())
+        val unreachable = attempt as EraseAttempt.ServerUnreachable
+        assertTrue(unreachable.message.isNotBlank() && unreachable.thisDeviceOnly.isNotBlank(), unreachable.toString())
+        // Nothing erased: this handle still works, and the store opens again with its data.
+        assertEquals("kept", phone.checkin(LocalDate.parse("2026-11-02"))?.note)
+        phone.close()
+        val again = store(dir = dir)
+        assertEquals("kept", again.checkin(LocalDate.parse("2026-11-02"))?.note)
+        assertEquals(server.url, again.account()?.server)
+
+        // This device only: erased here; the server's copy is left.
+        val local = again.eraseAttempt(true)
+        assertTrue(local is EraseAttempt.Erased, local.toString())
+        assertEquals(ServerErasure.KEPT, (local as EraseAttempt.Erased).report.server)
+        assertFalse(dir.exists())
+        assertThrows<CompanionException.StoreUnusable> { again.checkin(LocalDate.parse("2026-11-02")) }
         Unit
     }
 

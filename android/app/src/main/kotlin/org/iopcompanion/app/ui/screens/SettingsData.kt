@@ -197,15 +197,20 @@ fun ExportSection(settings: SettingsPresenter, formats: List<CheckinExportFormat
     }
 }
 
+/**
+ * Erasing, in the core's words: what it removes ([notice], naming the server only when this
+ * phone is enrolled), the confirmation, and, when the server is out of reach, the core's
+ * message with its offer to erase this phone only.
+ */
 @Composable
-fun EraseSection(graph: AppGraph, store: CompanionStore, onErased: () -> Unit) {
+fun EraseSection(graph: AppGraph, store: CompanionStore, notice: String, confirmation: String, onErased: () -> Unit) {
     // After the core erased: the alarms, delivered notifications, the key and the sync schedule go too.
     val vm = presenter("erase") { ErasePresenter(store) { held -> graph.storeErased(held) } }
     val state by vm.presenter.state.collectAsStateWithLifecycle()
     var confirm by remember { mutableStateOf(false) }
 
     SectionTitle(stringResource(R.string.erase_title))
-    Text(stringResource(R.string.erase_about), style = MaterialTheme.typography.bodySmall)
+    Text(notice, style = MaterialTheme.typography.bodySmall)
     ProblemBanner(state.problem) { vm.presenter.dismissProblem() }
     if (state.erasing) CircularProgressIndicator(Modifier.padding(8.dp))
     Button(
@@ -213,16 +218,23 @@ fun EraseSection(graph: AppGraph, store: CompanionStore, onErased: () -> Unit) {
         enabled = !state.erasing,
         colors = ButtonDefaults.buttonColors(containerColor = MaterialTheme.colorScheme.error),
     ) { Text(stringResource(R.string.erase_everything)) }
-    if (state.offerLocalOnly) {
-        OutlinedButton(onClick = { vm.act { erase(localOnly = true) } }, enabled = !state.erasing) {
-            Text(stringResource(R.string.erase_this_device_only))
+    state.unreachable?.let { unreachable ->
+        // Nothing was erased: the core's words, its offer, or not now.
+        Text(unreachable.message, color = MaterialTheme.colorScheme.error)
+        Row(horizontalArrangement = Arrangement.spacedBy(8.dp)) {
+            OutlinedButton(onClick = { vm.act { erase(localOnly = true) } }, enabled = !state.erasing) {
+                Text(unreachable.thisDeviceOnly)
+            }
+            TextButton(onClick = { vm.presenter.dismissUnreachable() }, enabled = !state.erasing) {
+                Text(stringResource(R.string.not_now))
+            }
         }
     }
     if (confirm) {
         AlertDialog(
             onDismissRequest = { confirm = false },
             title = { Text(stringResource(R.string.erase_confirm_title)) },
-            text = { Text(stringResource(R.string.erase_confirm_text)) },
+            text = { Text(confirmation) },
             confirmButton = {
                 TextButton(onClick = {
                     confirm = false

@@ -110,7 +110,7 @@ fun SettingsScreen(graph: AppGraph, store: CompanionStore, onReminderHealth: () 
         BackupSection(graph, store)
         ExportSection(vm.presenter, screen.exportFormats, screen.exportNotice)
         HorizontalDivider(Modifier.padding(vertical = 16.dp))
-        EraseSection(graph, store, onErased)
+        EraseSection(graph, store, screen.eraseNotice, screen.eraseConfirmation, onErased)
     }
 
     if (pickTime) {
