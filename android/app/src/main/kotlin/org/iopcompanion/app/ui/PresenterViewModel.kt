@@ -15,6 +15,7 @@ import kotlinx.coroutines.launch
 import org.iopcompanion.app.platform.AndroidPhone
 import org.iopcompanion.app.platform.AppGraph
 import org.iopcompanion.presenters.Phone
+import org.iopcompanion.presenters.PickerLabels
 
 /**
  * Keeps a presenter across configuration changes and runs its actions off the main thread
@@ -36,6 +37,13 @@ fun rememberPhone(graph: AppGraph): Phone {
     val context = LocalContext.current
     val activity = LocalActivity.current
     return remember(graph) { AndroidPhone(context.applicationContext, graph) { activity } }
+}
+
+/** The date and time pickers' buttons, in the core's words for the phone's today and clock style. */
+@Composable
+fun rememberPickerLabels(graph: AppGraph): PickerLabels {
+    val phone = rememberPhone(graph)
+    return remember(graph, phone) { PickerLabels(graph.clock, phone) }
 }
 
 /** Runs [refresh] now and after every change the store saves (here, or from a sync). */

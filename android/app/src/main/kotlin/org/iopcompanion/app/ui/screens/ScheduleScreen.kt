@@ -49,7 +49,7 @@ fun ScheduleScreen(graph: AppGraph, store: CompanionStore) {
     val phone = rememberPhone(graph)
     val vm = presenter("schedule") { SchedulePresenter(store, graph.clock, phone) }
     val state by vm.presenter.state.collectAsStateWithLifecycle()
-    val labels = rememberPickerLabels()
+    val labels = rememberPickerLabels(graph)
     val join = rememberLinkOpener()
     RefreshOnChange(graph) { vm.act { refresh() } }
     NotificationPermissionMoment(state.askNotificationPermission, graph.status) { vm.presenter.permissionAsked() }

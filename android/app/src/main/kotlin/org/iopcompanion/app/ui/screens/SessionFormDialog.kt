@@ -46,12 +46,12 @@ import java.time.LocalTime
 import java.time.ZoneOffset
 import org.iopcompanion.app.R
 import org.iopcompanion.app.ui.FormField
-import org.iopcompanion.app.ui.PickerLabels
 import org.iopcompanion.app.ui.kindLabel
 import org.iopcompanion.core.ScheduleAction
 import org.iopcompanion.core.SessionValuesRecord
 import org.iopcompanion.core.Weekday
 import org.iopcompanion.core.weekdayShortLabel
+import org.iopcompanion.presenters.PickerLabels
 import org.iopcompanion.presenters.ScheduleDialog
 
 /**
@@ -92,7 +92,7 @@ fun SessionFormDialog(
                     choices.kinds.forEach { k -> FilterChip(selected = values.kind == k, onClick = { onEdit { it.copy(kind = k) } }, label = { Text(kindLabel(k)) }) }
                 }
                 OutlinedButton(onClick = { pickDate = true }) { Text(labels.day(values.start.toLocalDate())) }
-                OutlinedButton(onClick = { pickTime = true }) { Text(labels.time(values.start)) }
+                OutlinedButton(onClick = { pickTime = true }) { Text(labels.time(values.start.toLocalTime())) }
                 OutlinedTextField(
                     duration,
                     { typed ->
@@ -176,7 +176,7 @@ fun MoveOccurrenceDialog(dialog: ScheduleDialog.MoveOccurrence, labels: PickerLa
         text = {
             Column {
                 OutlinedButton(onClick = { pickDate = true }) { Text(labels.day(to.toLocalDate())) }
-                OutlinedButton(onClick = { pickTime = true }) { Text(labels.time(to)) }
+                OutlinedButton(onClick = { pickTime = true }) { Text(labels.time(to.toLocalTime())) }
             }
         },
         confirmButton = {
