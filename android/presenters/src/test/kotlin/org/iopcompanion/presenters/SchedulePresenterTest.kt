@@ -10,7 +10,9 @@ import org.iopcompanion.core.SessionValuesRecord
 import org.iopcompanion.core.SessionKind
 import org.iopcompanion.core.Weekday
 import org.iopcompanion.core.ClockStyle
+import org.iopcompanion.core.attendanceMarkLabel
 import org.iopcompanion.core.weeklyRepeat
+import org.iopcompanion.core.zoneClockLabel
 import org.junit.jupiter.api.Assertions.assertEquals
 import org.junit.jupiter.api.Assertions.assertFalse
 import org.junit.jupiter.api.Assertions.assertNull
@@ -105,8 +107,9 @@ class SchedulePresenterTest : StoreTest() {
         assertTrue(schedule.act(ScheduleAction.RestoreOccurrence(id, wednesday)))
         assertEquals(OccurrenceStatus.SCHEDULED, status(wednesday))
         assertNull(statusLabel(wednesday))
-        schedule.open(ScheduleDialog.MoveOccurrence(id, wednesday, LocalDateTime.of(2030, 1, 9, 9, 0)))
-        assertTrue(schedule.act(ScheduleAction.MoveOccurrence(id, wednesday, LocalDateTime.of(2030, 1, 10, 9, 0), null)))
+        assertTrue(schedule.openMoveForm(id, wednesday))
+        schedule.moveTo(LocalDateTime.of(2030, 1, 10, 9, 0))
+        assertTrue(schedule.saveMove())
         assertEquals(OccurrenceStatus.MOVED, status(wednesday))
         val moved = requireNotNull(statusLabel(wednesday))
         assertTrue(cancelled.isNotBlank() && moved.isNotBlank() && cancelled != moved, "$cancelled / $moved")
@@ -139,8 +142,7 @@ class SchedulePresenterTest : StoreTest() {
         fun open() = schedule.state.value.dialog as ScheduleDialog.SessionForm
         val form = open().form
         assertNull(open().edited.recurrence, "a new session opens as a one-off")
-        assertNull(open().fewerWeeks)
-        assertNull(open().moreWeeks)
+        assertTrue(open().intervalChoices.isEmpty(), "no interval to choose without a repeat")
 
         // The start moved to Thursday 10 January before repeat was turned on: the repeat follows it.
         schedule.editSessionForm { it.copy(title = "Walk", start = LocalDateTime.of(2030, 1, 10, 18, 0)) }
@@ -157,21 +159,17 @@ class SchedulePresenterTest : StoreTest() {
         schedule.toggleRepeatDay(Weekday.SUNDAY)
         assertEquals(listOf(Weekday.MONDAY, Weekday.THURSDAY), open().edited.recurrence?.weekdays)
 
-        // The interval: its lower bound is the core's; nothing below it or above its upper one.
-        val min = form.choices.minIntervalWeeks
-        val max = form.choices.maxIntervalWeeks
-        assertEquals(min, open().edited.recurrence?.intervalWeeks)
-        assertNull(open().fewerWeeks, "already at the core's lower bound")
-        assertEquals(min + 1u, open().moreWeeks)
-        schedule.setIntervalWeeks(min - 1u)
-        assertEquals(min, open().edited.recurrence?.intervalWeeks)
-        schedule.setIntervalWeeks(requireNotNull(open().moreWeeks))
-        assertEquals(min + 1u, open().edited.recurrence?.intervalWeeks)
-        assertEquals(min, open().fewerWeeks)
-        schedule.setIntervalWeeks(max)
-        assertNull(open().moreWeeks, "at the core's upper bound")
-        schedule.setIntervalWeeks(max + 1u)
-        assertEquals(max, open().edited.recurrence?.intervalWeeks)
+        // The interval: one of the core's choices, each in its words; nothing else is taken.
+        val intervals = open().intervalChoices
+        assertEquals(form.choices.intervalChoices, intervals)
+        assertEquals(form.choices.minIntervalWeeks, intervals.first().weeks)
+        assertEquals(form.choices.maxIntervalWeeks, intervals.last().weeks)
+        assertTrue(intervals.all { it.label.isNotBlank() } && intervals.map { it.label }.toSet().size == intervals.size, intervals.toString())
+        assertEquals(intervals.first().weeks, open().edited.recurrence?.intervalWeeks)
+        schedule.setIntervalWeeks(form.choices.maxIntervalWeeks + 1u)
+        assertEquals(intervals.first().weeks, open().edited.recurrence?.intervalWeeks)
+        schedule.setIntervalWeeks(intervals.last().weeks)
+        assertEquals(intervals.last().weeks, open().edited.recurrence?.intervalWeeks)
         schedule.setIntervalWeeks(2u)
 
         assertTrue(schedule.saveSessionForm(), schedule.state.value.problem?.detail)
@@ -184,6 +182,7 @@ class SchedulePresenterTest : StoreTest() {
         assertNull(open().edited.recurrence)
         schedule.setIntervalWeeks(3u)
         assertNull(open().edited.recurrence, "no interval without a repeat")
+        assertTrue(open().intervalChoices.isEmpty())
     }
 
     @Test
@@ -198,12 +197,134 @@ class SchedulePresenterTest : StoreTest() {
         assertNull(monday.mark)
         val id = monday.occurrence.sessionId
 
-        assertTrue(schedule.act(ScheduleAction.MarkAttendance(id, LocalDate.of(2030, 1, 7), AttendanceMark.ATTENDED)))
-        fun mark() = schedule.state.value.screen!!.recent.single { it.occurrence.seriesDate == LocalDate.of(2030, 1, 7) }.mark
+        fun monday() = schedule.state.value.screen!!.recent.single { it.occurrence.seriesDate == LocalDate.of(2030, 1, 7) }
+        fun mark() = monday().mark
+        // Both marks, in the core's words and the closed set's order; none chosen yet.
+        val choices = monday().markChoices()
+        assertEquals(AttendanceMark.entries, choices.map { it.mark })
+        assertEquals(AttendanceMark.entries.map(::attendanceMarkLabel), choices.map { it.label })
+        assertTrue(choices.all { it.label.isNotBlank() } && choices[0].label != choices[1].label, choices.toString())
+        assertTrue(choices.none { it.selected })
+
+        // A tap marks; a tap on the chosen mark clears it; the other mark replaces it.
+        val went = choices.single { it.mark == AttendanceMark.ATTENDED }
+        assertEquals(ScheduleAction.MarkAttendance(id, LocalDate.of(2030, 1, 7), AttendanceMark.ATTENDED), went.onTap)
+        assertTrue(schedule.act(went.onTap))
         assertEquals(AttendanceMark.ATTENDED, mark())
-        assertTrue(schedule.act(ScheduleAction.ClearAttendance(id, LocalDate.of(2030, 1, 7))))
+        assertEquals(listOf(true, false), monday().markChoices().map { it.selected })
+        assertTrue(schedule.act(monday().markChoices().single { it.mark == AttendanceMark.MISSED }.onTap))
+        assertEquals(AttendanceMark.MISSED, mark())
+        val chosen = monday().markChoices().single { it.selected }
+        assertEquals(ScheduleAction.ClearAttendance(id, LocalDate.of(2030, 1, 7)), chosen.onTap)
+        assertTrue(schedule.act(chosen.onTap))
         assertNull(mark())
         assertFalse(schedule.act(ScheduleAction.MarkAttendance(id, LocalDate.of(2030, 1, 14), AttendanceMark.MISSED)))
         assertEquals(Problem.Kind.INVALID_INPUT, schedule.state.value.problem?.kind)
+    }
+
+    @Test
+    fun `the move form is the core's, opens where the occurrence stands, and a move keeps its length`() {
+        val store = newStore()
+        val schedule = SchedulePresenter(store, clock, TestPhone(store))
+        assertTrue(schedule.addChicagoGroup())
+        val id = schedule.state.value.screen!!.sessions.single().id
+        val wednesday = LocalDate.of(2030, 1, 9)
+        fun move() = schedule.state.value.dialog as ScheduleDialog.MoveOccurrence
+
+        assertTrue(schedule.openMoveForm(id, wednesday))
+        val form = move().form
+        assertEquals(store.moveForm(id, wednesday, clock.instant(), "America/New_York"), form)
+        // On the session's own clock (09:00 in Chicago), with the core's note: the phone is in New York.
+        assertEquals(LocalDateTime.of(2030, 1, 9, 9, 0), form.start)
+        assertEquals(form.start, move().to)
+        assertEquals("America/Chicago", form.zone)
+        assertTrue(form.clockNote.orEmpty().contains("Chicago"), form.clockNote)
+        assertTrue(form.title.contains("Process group"), form.title)
+        assertEquals(180u, form.durationMinutes)
+
+        // Another device moved it before, an hour long: the form opens there, and moving it
+        // again keeps that hour (the session's three hours are not put back).
+        store.scheduleAct(
+            ScheduleAction.MoveOccurrence(id, wednesday, LocalDateTime.of(2030, 1, 9, 13, 0), 60u),
+            clock.instant(), "America/New_York", ClockStyle.TWENTY_FOUR_HOUR,
+        )
+        assertTrue(schedule.openMoveForm(id, wednesday))
+        assertEquals(LocalDateTime.of(2030, 1, 9, 13, 0), move().form.start)
+        assertEquals(60u, move().form.durationMinutes)
+        schedule.moveTo(LocalDateTime.of(2030, 1, 10, 15, 30))
+        assertEquals(LocalDateTime.of(2030, 1, 10, 15, 30), move().to)
+        assertTrue(schedule.saveMove())
+        assertNull(schedule.state.value.dialog)
+        val moved = schedule.state.value.screen!!.days.flatMap { it.occurrences }.single { it.seriesDate == wednesday }
+        assertEquals(OccurrenceStatus.MOVED, moved.status)
+        assertEquals(LocalDateTime.of(2030, 1, 10, 15, 30), moved.sessionClock?.start ?: moved.localStart)
+        assertEquals(java.time.Duration.ofMinutes(60), java.time.Duration.between(moved.startsAt, moved.endsAt))
+
+        // A cancelled one cannot be moved: the core says why, and no form opens.
+        assertTrue(schedule.act(ScheduleAction.CancelOccurrence(id, LocalDate.of(2030, 1, 14))))
+        assertFalse(schedule.openMoveForm(id, LocalDate.of(2030, 1, 14)))
+        assertEquals(Problem.Kind.INVALID_INPUT, schedule.state.value.problem?.kind)
+        assertNull(schedule.state.value.dialog)
+        assertFalse(schedule.saveMove(), "no form, nothing to save")
+    }
+
+    @Test
+    fun `the session form's length is one of the core's choices, and its clock line follows the zone`() {
+        val store = newStore()
+        val schedule = SchedulePresenter(store, clock, TestPhone(store))
+        assertTrue(schedule.openSessionForm(null))
+        fun open() = schedule.state.value.dialog as ScheduleDialog.SessionForm
+        val form = open().form
+        // The default length is among the core's choices, each in words, and it is the one picked.
+        val lengths = open().durationChoices
+        assertEquals(form.choices.durationChoices, lengths)
+        assertEquals(form.values.durationMinutes, open().duration?.minutes)
+        assertTrue(lengths.all { it.label.isNotBlank() }, lengths.toString())
+        val longer = lengths.last()
+        schedule.setDuration(longer)
+        assertEquals(longer.minutes, open().edited.durationMinutes)
+        assertEquals(longer, open().duration)
+        schedule.setDuration(org.iopcompanion.core.DurationChoiceRecord(7u, "7 minutes"))
+        assertEquals(longer.minutes, open().edited.durationMinutes, "only the core's lengths are taken")
+
+        // The default leads and the clock in the core's words.
+        assertTrue(form.defaultLeadsLabel.isNotBlank(), form.defaultLeadsLabel)
+        assertEquals(form.zoneLabel, open().zoneLabel)
+        schedule.editSessionForm { it.copy(zone = "Europe/London") }
+        assertEquals(zoneClockLabel("Europe/London", clock.instant()), open().zoneLabel)
+        assertTrue(open().zoneLabel.orEmpty().contains("London"), open().zoneLabel)
+        schedule.editSessionForm { it.copy(title = "Walk") }
+        assertEquals(zoneClockLabel("Europe/London", clock.instant()), open().zoneLabel, "an edit elsewhere keeps it")
+        schedule.editSessionForm { it.copy(zone = "Mars/Olympus") }
+        assertNull(open().zoneLabel, "no clock line for a zone the core does not know")
+        schedule.editSessionForm { it.copy(zone = form.values.zone) }
+        assertEquals(form.zoneLabel, open().zoneLabel)
+
+        // A session whose own length is off the core's list finds it among the choices.
+        schedule.editSessionForm { it.copy(title = "Walk", durationMinutes = 50u) }
+        assertTrue(schedule.saveSessionForm(), schedule.state.value.problem?.detail)
+        assertTrue(schedule.openSessionForm(store.sessions().single().id))
+        assertEquals(50u, open().duration?.minutes)
+        assertTrue(open().duration!!.label.isNotBlank())
+    }
+
+    @Test
+    fun `an empty schedule says so in the core's words, and a running session says it is on`() {
+        val store = newStore()
+        val schedule = SchedulePresenter(store, clock, TestPhone(store))
+        schedule.refresh()
+        val screen = requireNotNull(schedule.state.value.screen)
+        assertTrue(screen.days.isEmpty())
+        assertTrue(screen.emptyLabel.isNotBlank(), screen.emptyLabel)
+
+        // Sunday 07:00 in New York is 06:00 in Chicago: a Chicago session from 05:30 is on now.
+        assertTrue(schedule.openSessionForm(null))
+        schedule.editSessionForm {
+            it.copy(title = "Early walk", start = LocalDateTime.of(2030, 1, 6, 5, 30), zone = "America/Chicago", durationMinutes = 60u)
+        }
+        assertTrue(schedule.saveSessionForm(), schedule.state.value.problem?.detail)
+        val now = schedule.state.value.screen!!.days.flatMap { it.occurrences }.single()
+        assertEquals(org.iopcompanion.core.Timing.NOW, now.timing)
+        assertTrue(now.timingLabel.orEmpty().isNotBlank(), now.toString())
     }
 }

@@ -121,6 +121,29 @@ class TodayPresenterTest : StoreTest() {
     }
 
     @Test
+    fun `a session on now and one that ended say so in the core's words, one ahead says nothing`() {
+        val store = newStore()
+        store.addSession(
+            SessionInput(
+                title = "Check-in call", kind = SessionKind.INDIVIDUAL, start = LocalDateTime.of(2030, 1, 7, 11, 0),
+                timeZone = "America/New_York", durationMinutes = 30u,
+            ),
+        )
+        store.chicagoGroup()
+        store.addSession(
+            SessionInput(title = "Walk", start = LocalDateTime.of(2030, 1, 7, 18, 0), timeZone = "America/New_York", durationMinutes = 60u),
+        )
+        // 11:40 in New York: the call (11:00-11:30) is over, the group (10:00-13:00 here) is on.
+        val today = TodayPresenter(store, clockAt("2030-01-07T16:40:00Z", "America/New_York"), TestPhone(store))
+        today.refresh()
+        fun line(title: String) = today.state.value.screen!!.sessions.single { it.title == title }
+        val now = requireNotNull(line("Process group").timingLabel)
+        val ended = requireNotNull(line("Check-in call").timingLabel)
+        assertTrue(now.isNotBlank() && ended.isNotBlank() && now != ended, "$now / $ended")
+        assertNull(line("Walk").timingLabel, "ahead: nothing to say")
+    }
+
+    @Test
     fun `a change notification refreshes it`() {
         val store = newStore()
         // A past day: the core takes no check-in for a day still to come on the real calendar.

@@ -37,11 +37,11 @@ import org.iopcompanion.app.ui.presenter
 import org.iopcompanion.app.ui.rememberLinkOpener
 import org.iopcompanion.app.ui.rememberPhone
 import org.iopcompanion.app.ui.rememberPickerLabels
-import org.iopcompanion.core.AttendanceMark
 import org.iopcompanion.core.CompanionStore
 import org.iopcompanion.core.ScheduleAction
 import org.iopcompanion.presenters.ScheduleDialog
 import org.iopcompanion.presenters.SchedulePresenter
+import org.iopcompanion.presenters.markChoices
 
 /** Program and own sessions, the coming days, attendance; each change is one of the core's actions. */
 @Composable
@@ -62,7 +62,7 @@ fun ScheduleScreen(graph: AppGraph, store: CompanionStore) {
             ProblemBanner(state.problem) { vm.presenter.dismissProblem() }
 
             SectionTitle(stringResource(R.string.schedule_coming))
-            if (screen.days.isEmpty()) Text(stringResource(R.string.schedule_nothing_coming))
+            if (screen.days.isEmpty()) Text(screen.emptyLabel)
             screen.days.forEach { day ->
                 Text(day.label, style = MaterialTheme.typography.labelLarge, modifier = Modifier.padding(top = 8.dp))
                 day.occurrences.forEach { line ->
@@ -74,7 +74,7 @@ fun ScheduleScreen(graph: AppGraph, store: CompanionStore) {
                             }
                         }
                         if (line.canMove) {
-                            TextButton(onClick = { vm.presenter.open(ScheduleDialog.MoveOccurrence(line.sessionId, line.seriesDate, line.sessionClock?.start ?: line.localStart)) }) {
+                            TextButton(onClick = { vm.act { openMoveForm(line.sessionId, line.seriesDate) } }) {
                                 Text(stringResource(R.string.schedule_move_once))
                             }
                         }
@@ -95,23 +95,11 @@ fun ScheduleScreen(graph: AppGraph, store: CompanionStore) {
                     Column(Modifier.padding(12.dp)) {
                         Text(o.title, style = MaterialTheme.typography.titleSmall)
                         Text("${o.dayLabel} · ${o.timeLabel}")
+                        // The core's marks in its words; a tap on the chosen one clears it.
                         Row(horizontalArrangement = Arrangement.spacedBy(8.dp)) {
-                            listOf(AttendanceMark.ATTENDED to R.string.schedule_attended, AttendanceMark.MISSED to R.string.schedule_missed)
-                                .forEach { (mark, label) ->
-                                    FilterChip(
-                                        selected = entry.mark == mark,
-                                        onClick = {
-                                            send(
-                                                if (entry.mark == mark) {
-                                                    ScheduleAction.ClearAttendance(o.sessionId, o.seriesDate)
-                                                } else {
-                                                    ScheduleAction.MarkAttendance(o.sessionId, o.seriesDate, mark)
-                                                },
-                                            )
-                                        },
-                                        label = { Text(stringResource(label)) },
-                                    )
-                                }
+                            entry.markChoices().forEach { choice ->
+                                FilterChip(selected = choice.selected, onClick = { send(choice.onTap) }, label = { Text(choice.label) })
+                            }
                         }
                     }
                 }
@@ -151,6 +139,7 @@ fun ScheduleScreen(graph: AppGraph, store: CompanionStore) {
             onRepeats = { on -> vm.presenter.setRepeats(on) },
             onRepeatDay = { day -> vm.presenter.toggleRepeatDay(day) },
             onIntervalWeeks = { weeks -> vm.presenter.setIntervalWeeks(weeks) },
+            onDuration = { choice -> vm.presenter.setDuration(choice) },
             onSave = { vm.act { saveSessionForm() } },
             onRemove = { id -> send(ScheduleAction.RemoveSession(id)) },
             onDismiss = { vm.presenter.open(null) },
@@ -158,8 +147,9 @@ fun ScheduleScreen(graph: AppGraph, store: CompanionStore) {
         is ScheduleDialog.MoveOccurrence -> MoveOccurrenceDialog(
             dialog = dialog,
             labels = labels,
+            onPick = { start -> vm.presenter.moveTo(start) },
+            onSave = { vm.act { saveMove() } },
             onDismiss = { vm.presenter.open(null) },
-            onMove = send,
         )
         null -> Unit
     }

@@ -2,26 +2,22 @@ package org.iopcompanion.app.ui.screens
 
 import android.text.format.DateFormat
 import androidx.compose.foundation.layout.Arrangement
+import androidx.compose.foundation.layout.Box
 import androidx.compose.foundation.layout.Column
 import androidx.compose.foundation.layout.ExperimentalLayoutApi
 import androidx.compose.foundation.layout.FlowRow
 import androidx.compose.foundation.layout.Row
 import androidx.compose.foundation.rememberScrollState
-import androidx.compose.foundation.text.KeyboardOptions
 import androidx.compose.foundation.verticalScroll
-import androidx.compose.material.icons.Icons
-import androidx.compose.material.icons.filled.KeyboardArrowDown
-import androidx.compose.material.icons.filled.KeyboardArrowUp
 import androidx.compose.material3.AlertDialog
 import androidx.compose.material3.DatePicker
 import androidx.compose.material3.DatePickerDialog
+import androidx.compose.material3.DropdownMenu
+import androidx.compose.material3.DropdownMenuItem
 import androidx.compose.material3.ExperimentalMaterial3Api
 import androidx.compose.material3.FilterChip
-import androidx.compose.material3.Icon
-import androidx.compose.material3.IconButton
 import androidx.compose.material3.MaterialTheme
 import androidx.compose.material3.OutlinedButton
-import androidx.compose.material3.OutlinedTextField
 import androidx.compose.material3.Switch
 import androidx.compose.material3.Text
 import androidx.compose.material3.TextButton
@@ -37,7 +33,6 @@ import androidx.compose.ui.Alignment
 import androidx.compose.ui.Modifier
 import androidx.compose.ui.platform.LocalContext
 import androidx.compose.ui.res.stringResource
-import androidx.compose.ui.text.input.KeyboardType
 import androidx.compose.ui.unit.dp
 import java.time.Instant
 import java.time.LocalDate
@@ -47,7 +42,7 @@ import java.time.ZoneOffset
 import org.iopcompanion.app.R
 import org.iopcompanion.app.ui.FormField
 import org.iopcompanion.app.ui.kindLabel
-import org.iopcompanion.core.ScheduleAction
+import org.iopcompanion.core.DurationChoiceRecord
 import org.iopcompanion.core.SessionValuesRecord
 import org.iopcompanion.core.Weekday
 import org.iopcompanion.core.weekdayShortLabel
@@ -58,8 +53,8 @@ import org.iopcompanion.presenters.ScheduleDialog
  * The core's session form: it opens with the core's values (a new session at the next whole
  * hour, the default length, no repeat, the default leads) and its choices; every edit goes to
  * the presenter, and saving sends the values it opened with and the edited ones. Repeat on
- * starts with the core's weekly repeat for the start as it is then; the interval steps
- * within the core's bounds.
+ * starts with the core's weekly repeat for the start as it is then; the length and the
+ * interval are picked from the core's choices, each in its words.
  */
 @OptIn(ExperimentalLayoutApi::class)
 @Composable
@@ -70,6 +65,7 @@ fun SessionFormDialog(
     onRepeats: (Boolean) -> Unit,
     onRepeatDay: (Weekday) -> Unit,
     onIntervalWeeks: (UInt) -> Unit,
+    onDuration: (DurationChoiceRecord) -> Unit,
     onSave: () -> Unit,
     onRemove: (String) -> Unit,
     onDismiss: () -> Unit,
@@ -80,7 +76,7 @@ fun SessionFormDialog(
     val values = open.edited
     var pickDate by remember { mutableStateOf(false) }
     var pickTime by remember { mutableStateOf(false) }
-    var duration by remember(form) { mutableStateOf(values.durationMinutes.toString()) }
+    var pickDuration by remember { mutableStateOf(false) }
 
     AlertDialog(
         onDismissRequest = onDismiss,
@@ -93,15 +89,20 @@ fun SessionFormDialog(
                 }
                 OutlinedButton(onClick = { pickDate = true }) { Text(labels.day(values.start.toLocalDate())) }
                 OutlinedButton(onClick = { pickTime = true }) { Text(labels.time(values.start.toLocalTime())) }
-                OutlinedTextField(
-                    duration,
-                    { typed ->
-                        duration = typed.filter(Char::isDigit)
-                        duration.toUIntOrNull()?.let { m -> onEdit { it.copy(durationMinutes = m) } }
-                    },
-                    label = { Text(stringResource(R.string.session_duration)) }, singleLine = true,
-                    keyboardOptions = KeyboardOptions(keyboardType = KeyboardType.Number),
-                )
+                Row(verticalAlignment = Alignment.CenterVertically) {
+                    Text(stringResource(R.string.session_duration), modifier = Modifier.weight(1f))
+                    Box {
+                        OutlinedButton(onClick = { pickDuration = true }) { Text(open.duration?.label.orEmpty()) }
+                        DropdownMenu(expanded = pickDuration, onDismissRequest = { pickDuration = false }) {
+                            open.durationChoices.forEach { choice ->
+                                DropdownMenuItem(text = { Text(choice.label) }, onClick = {
+                                    pickDuration = false
+                                    onDuration(choice)
+                                })
+                            }
+                        }
+                    }
+                }
                 Row(verticalAlignment = Alignment.CenterVertically) {
                     Text(stringResource(R.string.session_repeats), modifier = Modifier.weight(1f))
                     Switch(checked = values.recurrence != null, onCheckedChange = onRepeats)
@@ -112,16 +113,14 @@ fun SessionFormDialog(
                             FilterChip(selected = day in weekly.weekdays, onClick = { onRepeatDay(day) }, label = { Text(weekdayShortLabel(day)) })
                         }
                     }
-                    Row(verticalAlignment = Alignment.CenterVertically) {
-                        Text(stringResource(R.string.session_interval), modifier = Modifier.weight(1f))
-                        val fewer = open.fewerWeeks
-                        val more = open.moreWeeks
-                        IconButton(onClick = { fewer?.let(onIntervalWeeks) }, enabled = fewer != null) {
-                            Icon(Icons.Filled.KeyboardArrowDown, contentDescription = stringResource(R.string.session_interval_fewer))
-                        }
-                        Text(weekly.intervalWeeks.toString())
-                        IconButton(onClick = { more?.let(onIntervalWeeks) }, enabled = more != null) {
-                            Icon(Icons.Filled.KeyboardArrowUp, contentDescription = stringResource(R.string.session_interval_more))
+                    Text(stringResource(R.string.session_interval))
+                    FlowRow(horizontalArrangement = Arrangement.spacedBy(6.dp)) {
+                        open.intervalChoices.forEach { choice ->
+                            FilterChip(
+                                selected = weekly.intervalWeeks == choice.weeks,
+                                onClick = { onIntervalWeeks(choice.weeks) },
+                                label = { Text(choice.label) },
+                            )
                         }
                     }
                 }
@@ -130,7 +129,7 @@ fun SessionFormDialog(
                     FilterChip(
                         selected = values.ownLeads == null,
                         onClick = { onEdit { it.copy(ownLeads = null) } },
-                        label = { Text(stringResource(R.string.session_leads_default, form.defaultLeads.joinToString { it.label })) },
+                        label = { Text(form.defaultLeadsLabel) },
                     )
                     choices.leadChoices.forEach { choice ->
                         val own = values.ownLeads.orEmpty()
@@ -144,7 +143,7 @@ fun SessionFormDialog(
                 FormField(form, values.location, stringResource(R.string.session_location), { t -> onEdit { it.copy(location = t) } })
                 FormField(form, values.videoLink, stringResource(R.string.session_video), { t -> onEdit { it.copy(videoLink = t) } })
                 FormField(form, values.notes, stringResource(R.string.session_notes), { t -> onEdit { it.copy(notes = t) } }, singleLine = false)
-                Text(stringResource(R.string.session_zone, values.zone), style = MaterialTheme.typography.bodySmall)
+                open.zoneLabel?.let { Text(it, style = MaterialTheme.typography.bodySmall) }
                 val id = form.sessionId
                 if (form.canRemove && id != null) TextButton(onClick = { onRemove(id) }) { Text(stringResource(R.string.remove)) }
             }
@@ -163,31 +162,38 @@ fun SessionFormDialog(
     }
 }
 
-/** Moves one occurrence to another day and time on the session's own clock. */
+/**
+ * The core's move form: its title, the pickers opening where the occurrence stands on the
+ * session's own clock, and its note when that clock is not the phone's. The length stays as
+ * the form gives it.
+ */
 @Composable
-fun MoveOccurrenceDialog(dialog: ScheduleDialog.MoveOccurrence, labels: PickerLabels, onDismiss: () -> Unit, onMove: (ScheduleAction) -> Unit) {
+fun MoveOccurrenceDialog(
+    dialog: ScheduleDialog.MoveOccurrence,
+    labels: PickerLabels,
+    onPick: (LocalDateTime) -> Unit,
+    onSave: () -> Unit,
+    onDismiss: () -> Unit,
+) {
     val context = LocalContext.current
-    var to by remember { mutableStateOf(dialog.from) }
+    val to = dialog.to
     var pickDate by remember { mutableStateOf(false) }
     var pickTime by remember { mutableStateOf(false) }
     AlertDialog(
         onDismissRequest = onDismiss,
-        title = { Text(stringResource(R.string.schedule_move_once)) },
+        title = { Text(dialog.form.title) },
         text = {
             Column {
                 OutlinedButton(onClick = { pickDate = true }) { Text(labels.day(to.toLocalDate())) }
                 OutlinedButton(onClick = { pickTime = true }) { Text(labels.time(to.toLocalTime())) }
+                dialog.form.clockNote?.let { Text(it, style = MaterialTheme.typography.bodySmall) }
             }
         },
-        confirmButton = {
-            TextButton(onClick = { onMove(ScheduleAction.MoveOccurrence(dialog.sessionId, dialog.seriesDate, to, null)) }) {
-                Text(stringResource(R.string.save))
-            }
-        },
+        confirmButton = { TextButton(onClick = onSave) { Text(stringResource(R.string.save)) } },
         dismissButton = { TextButton(onClick = onDismiss) { Text(stringResource(R.string.cancel)) } },
     )
-    if (pickDate) DayPicker(to.toLocalDate(), onDismiss = { pickDate = false }) { to = LocalDateTime.of(it, to.toLocalTime()) }
-    if (pickTime) ClockPicker(to.toLocalTime(), DateFormat.is24HourFormat(context), onDismiss = { pickTime = false }) { to = LocalDateTime.of(to.toLocalDate(), it) }
+    if (pickDate) DayPicker(to.toLocalDate(), onDismiss = { pickDate = false }) { onPick(LocalDateTime.of(it, to.toLocalTime())) }
+    if (pickTime) ClockPicker(to.toLocalTime(), DateFormat.is24HourFormat(context), onDismiss = { pickTime = false }) { onPick(LocalDateTime.of(to.toLocalDate(), it)) }
 }
 
 @OptIn(ExperimentalMaterial3Api::class)

@@ -134,10 +134,15 @@ fun OccurrenceCard(line: OccurrenceViewRecord, onJoin: (PlatformRequest.OpenLink
             Text("${line.timeLabel} · ${kindLabel(line.kind)}")
             line.sessionClock?.let { own -> Text(own.label, style = MaterialTheme.typography.bodySmall) }
             line.location?.let { Text(it, style = MaterialTheme.typography.bodySmall) }
+            // Cancelled or moved first; otherwise "Now" while it runs, "Ended" after: the core's words.
             val status = line.statusLabel
+            val timing = line.timingLabel
             when {
                 status != null -> Text(status, color = if (cancelled) MaterialTheme.colorScheme.error else MaterialTheme.colorScheme.onSurface)
-                line.timing == Timing.NOW -> Text(stringResource(R.string.session_now), color = MaterialTheme.colorScheme.primary)
+                timing != null -> Text(
+                    timing,
+                    color = if (line.timing == Timing.NOW) MaterialTheme.colorScheme.primary else MaterialTheme.colorScheme.onSurfaceVariant,
+                )
                 else -> Unit
             }
             if (line.fromProgram) Text(stringResource(R.string.session_from_program), style = MaterialTheme.typography.labelSmall)
