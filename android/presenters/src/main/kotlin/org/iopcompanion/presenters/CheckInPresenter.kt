@@ -5,7 +5,9 @@ import java.time.LocalDate
 import org.iopcompanion.core.CheckInScreenRecord
 import org.iopcompanion.core.CheckInValuesRecord
 import org.iopcompanion.core.CompanionStore
+import org.iopcompanion.core.ScaleChoiceRecord
 import org.iopcompanion.core.SleepChoiceRecord
+import org.iopcompanion.core.UsedTodayChoiceRecord
 
 data class CheckInState(
     /** The core's form: the date, the values it opened with, the scales and their ends, the choices, the limits. */
@@ -35,7 +37,8 @@ data class CheckInState(
 
     /**
      * Which of the core's sleep choices the form holds (the picker's position); `null` when
-     * sleep is not set, or holds a value none of the choices has (recorded elsewhere).
+     * sleep is not set. The core's choices hold a night off their step too (7.25 h recorded
+     * elsewhere), so a set value always has its place.
      */
     val sleepIndex: Int?
         get() {
@@ -43,8 +46,23 @@ data class CheckInState(
             return screen?.sleepChoices?.indexOfFirst { it.hours == hours }?.takeIf { it >= 0 }
         }
 
-    /** The chosen sleep in the core's words ("7h30"), beside the picker. */
-    val sleepLabel: String? get() = sleepIndex?.let { screen?.sleepChoices?.get(it)?.label }
+    /** The chosen sleep in the core's words ("7h30"), or its words for no answer. */
+    val sleepLabel: String?
+        get() = sleepIndex?.let { screen?.sleepChoices?.get(it)?.label } ?: screen?.sleepUnsetLabel?.takeIf { edited?.sleepHours == null }
+
+    /** Which of the craving scale's choices the form holds (the slider's position); `null` when unset. */
+    val cravingIndex: Int?
+        get() {
+            val craving = edited?.craving ?: return null
+            return screen?.craving?.choices?.indexOfFirst { it.value == craving }?.takeIf { it >= 0 }
+        }
+
+    /** The chosen craving in the core's words, beside the slider. */
+    val cravingLabel: String? get() = cravingIndex?.let { screen?.craving?.choices?.get(it)?.label }
+
+    /** Which of the core's "Used today?" choices is the form's (no answer is one of them). */
+    val usedToday: UsedTodayChoiceRecord?
+        get() = edited?.let { values -> screen?.usedTodayChoices?.firstOrNull { it.value == values.usedToday } }
 }
 
 /**
@@ -81,9 +99,11 @@ class CheckInPresenter(
         load(s.screen?.date)
     }
 
-    fun setMood(mood: UByte?) = edit { it.copy(mood = mood) }
+    /** One of the mood scale's `choices`. */
+    fun setMood(choice: ScaleChoiceRecord) = edit { it.copy(mood = choice.value) }
 
-    fun setCraving(craving: UByte?) = edit { it.copy(craving = craving) }
+    /** One of the craving scale's `choices`, or `null` to leave it unanswered. */
+    fun setCraving(choice: ScaleChoiceRecord?) = edit { it.copy(craving = choice?.value) }
 
     fun toggleEmotion(emotion: String) = edit {
         it.copy(emotions = if (emotion in it.emotions) it.emotions - emotion else it.emotions + emotion)
@@ -98,7 +118,8 @@ class CheckInPresenter(
     /** One of the screen's `sleepChoices`, or `null` to leave sleep unset. */
     fun setSleep(choice: SleepChoiceRecord?) = edit { it.copy(sleepHours = choice?.hours) }
 
-    fun setUsedToday(used: Boolean?) = edit { it.copy(usedToday = used) }
+    /** One of the screen's `usedTodayChoices` (no answer among them). */
+    fun setUsedToday(choice: UsedTodayChoiceRecord) = edit { it.copy(usedToday = choice.value) }
 
     fun setNote(note: String) = edit { it.copy(note = note) }
 

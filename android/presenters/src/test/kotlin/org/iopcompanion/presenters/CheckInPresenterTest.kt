@@ -12,6 +12,10 @@ import org.junit.jupiter.api.Assertions.assertTrue
 import org.junit.jupiter.api.Test
 
 class CheckInPresenterTest : StoreTest() {
+    /** A tap on the mood scale's chip for [value]: one of the core's choices. */
+    private fun CheckInPresenter.mood(value: Int) =
+        setMood(state.value.screen!!.mood.choices.single { it.value.toInt() == value })
+
     /** 19:30 in New York on 2 June 2025. */
     private val clock = clockAt("2025-06-02T23:30:00Z", "America/New_York")
     private val day = LocalDate.of(2025, 6, 2)
@@ -27,7 +31,7 @@ class CheckInPresenterTest : StoreTest() {
         assertEquals(screen.values, checkIn.state.value.edited)
         assertFalse(checkIn.state.value.dirty)
 
-        checkIn.setMood(7u)
+        checkIn.mood(7)
         assertTrue(checkIn.state.value.dirty)
         assertTrue(checkIn.save())
         val s = checkIn.state.value
@@ -44,14 +48,14 @@ class CheckInPresenterTest : StoreTest() {
         val store = newStore()
         val checkIn = CheckInPresenter(store, clock)
         checkIn.load()
-        checkIn.setMood(5u)
+        checkIn.mood(5)
         checkIn.save()
         val asked = checkIn.state.value.askNotificationPermission
         checkIn.permissionAsked()
         assertFalse(checkIn.state.value.askNotificationPermission)
 
         store.settingsAct(SettingsAction.SetCheckinReminder(null), ClockStyle.TWENTY_FOUR_HOUR)
-        checkIn.setMood(6u)
+        checkIn.mood(6)
         checkIn.save()
         // With the daily reminder off there is no reminder to ask for; with it on (the default) there is.
         assertTrue(asked)
@@ -65,7 +69,7 @@ class CheckInPresenterTest : StoreTest() {
         store.recordCheckin(day, CheckInInput(mood = 5u, note = "morning"))
         val checkIn = CheckInPresenter(store, clock)
         checkIn.load()
-        checkIn.setMood(8u)
+        checkIn.mood(8)
         // A sync merges the tablet's craving meanwhile; the open form is being edited, so it keeps its edits.
         store.recordCheckin(day, CheckInInput(craving = 3u))
         checkIn.changed()
@@ -90,7 +94,7 @@ class CheckInPresenterTest : StoreTest() {
 
         checkIn.setCraving(null)
         checkIn.setSleep(null)
-        checkIn.setUsedToday(null)
+        checkIn.setUsedToday(checkIn.state.value.screen!!.usedTodayChoices.single { it.value == null })
         assertTrue(checkIn.save())
         val saved = requireNotNull(store.checkin(day))
         assertNull(saved.craving)
@@ -105,7 +109,7 @@ class CheckInPresenterTest : StoreTest() {
         val checkIn = CheckInPresenter(store, clock)
         checkIn.load()
         val tooLong = "x".repeat(checkIn.state.value.screen!!.emotionMaxChars.toInt() + 1)
-        checkIn.setMood(6u)
+        checkIn.mood(6)
         checkIn.toggleEmotion("tired")
         checkIn.addEmotion("homesick")
         checkIn.addEmotion(tooLong)
@@ -156,14 +160,67 @@ class CheckInPresenterTest : StoreTest() {
 
         checkIn.setSleep(null)
         assertNull(checkIn.state.value.sleepIndex)
-        assertNull(checkIn.state.value.sleepLabel)
+        // Unset: the core's words for no answer beside the picker.
+        assertEquals(screen.sleepUnsetLabel, checkIn.state.value.sleepLabel)
+        assertTrue(screen.sleepUnsetLabel.isNotBlank())
 
-        // A night recorded elsewhere that no choice holds is not shown as one of them.
+        // A night recorded elsewhere, off the picker's step, has its own place among the choices.
         store.recordCheckin(day, CheckInInput(sleepHours = 7.25))
         val other = CheckInPresenter(store, clock)
         other.load()
         assertEquals(7.25, other.state.value.edited?.sleepHours)
-        assertNull(other.state.value.sleepIndex)
+        val offStep = requireNotNull(other.state.value.sleepIndex)
+        val offChoices = other.state.value.screen!!.sleepChoices
+        assertEquals(7.25, offChoices[offStep].hours)
+        assertTrue(offChoices[offStep - 1].hours < 7.25 && offChoices[offStep + 1].hours > 7.25, offChoices.toString())
+        assertEquals(offChoices[offStep].label, other.state.value.sleepLabel)
+        assertTrue(other.state.value.sleepLabel != screen.sleepUnsetLabel)
+        // Saving untouched keeps it as it was.
+        other.mood(5)
+        assertTrue(other.save())
+        assertEquals(7.25, store.checkin(day)?.sleepHours)
+    }
+
+    @Test
+    fun `the scales, their choices and the used-today answers are the core's, each with its words`() {
+        val store = newStore()
+        val checkIn = CheckInPresenter(store, clock)
+        checkIn.load()
+        val screen = requireNotNull(checkIn.state.value.screen)
+        // Each scale's heading and every value with its figure, from the core.
+        listOf(screen.mood, screen.craving).forEach { scale ->
+            assertTrue(scale.name.isNotBlank(), scale.toString())
+            assertEquals((scale.min..scale.max).map { it.toUByte() }, scale.choices.map { it.value })
+            assertTrue(scale.choices.all { it.label.isNotBlank() }, scale.choices.toString())
+        }
+        assertTrue(screen.mood.name != screen.craving.name)
+
+        // The craving slider: one stop per choice, its words beside it; unset has no place.
+        assertNull(checkIn.state.value.cravingIndex)
+        assertNull(checkIn.state.value.cravingLabel)
+        val high = screen.craving.choices.last()
+        checkIn.setCraving(high)
+        assertEquals(screen.craving.choices.lastIndex, checkIn.state.value.cravingIndex)
+        assertEquals(high.label, checkIn.state.value.cravingLabel)
+
+        // "Used today?": no answer, no, yes, in the core's order and words; no answer to start.
+        val used = screen.usedTodayChoices
+        assertEquals(listOf(null, false, true), used.map { it.value })
+        assertTrue(used.all { it.label.isNotBlank() } && used.map { it.label }.toSet().size == 3, used.toString())
+        assertEquals(used.single { it.value == null }, checkIn.state.value.usedToday)
+        val yes = used.single { it.value == true }
+        checkIn.setUsedToday(yes)
+        assertEquals(yes, checkIn.state.value.usedToday)
+
+        checkIn.mood(4)
+        assertTrue(checkIn.save())
+        val saved = requireNotNull(store.checkin(day))
+        assertEquals(true, saved.usedToday)
+        assertEquals(high.value, saved.craving)
+        assertEquals(yes, checkIn.state.value.usedToday, "the saved form shows the saved answer")
+        checkIn.setUsedToday(used.single { it.value == false })
+        assertTrue(checkIn.save())
+        assertEquals(false, store.checkin(day)?.usedToday)
     }
 
     @Test

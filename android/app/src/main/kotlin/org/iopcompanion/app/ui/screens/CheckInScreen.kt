@@ -43,9 +43,10 @@ import org.iopcompanion.core.ScaleRecord
 import org.iopcompanion.presenters.CheckInPresenter
 
 /**
- * The daily check-in, on the core's scales (their ends in its words), choices and limits; sleep
- * is picked from the core's choices, each with its words. Edits change only the
- * presenter's state (called directly); Save writes what changed, off the main thread.
+ * The daily check-in, on the core's scales (their names, every value and both ends in its
+ * words), choices and limits; craving and sleep are sliders with one stop per choice of the
+ * core's, "Used today?" its three answers. Edits change only the presenter's state (called
+ * directly); Save writes what changed, off the main thread.
  */
 @OptIn(ExperimentalLayoutApi::class)
 @Composable
@@ -68,30 +69,32 @@ fun CheckInScreen(graph: AppGraph, store: CompanionStore, onDone: () -> Unit) {
         ProblemBanner(state.problem) { vm.presenter.dismissProblem() }
         Text(screen.title, style = MaterialTheme.typography.headlineSmall)
 
-        SectionTitle(stringResource(R.string.check_in_mood))
+        SectionTitle(screen.mood.name)
         FlowRow(horizontalArrangement = Arrangement.spacedBy(6.dp)) {
-            (screen.mood.min.toInt()..screen.mood.max.toInt()).forEach { mood ->
+            screen.mood.choices.forEach { choice ->
                 FilterChip(
-                    selected = values.mood?.toInt() == mood,
-                    onClick = { vm.presenter.setMood(mood.toUByte()) },
-                    label = { Text("$mood") },
+                    selected = values.mood == choice.value,
+                    onClick = { vm.presenter.setMood(choice) },
+                    label = { Text(choice.label) },
                 )
             }
         }
         ScaleEnds(screen.mood)
 
-        SectionTitle(stringResource(R.string.check_in_craving))
-        val cravingMin = screen.craving.min.toInt()
-        val cravingMax = screen.craving.max.toInt()
+        SectionTitle(screen.craving.name)
+        // One stop per choice of the core's, in its order; the label is the chosen one's words.
+        val craving = screen.craving.choices
         Row(verticalAlignment = Alignment.CenterVertically) {
-            Slider(
-                value = (values.craving?.toInt() ?: cravingMin).toFloat(),
-                onValueChange = { v -> vm.presenter.setCraving(v.roundToInt().toUByte()) },
-                valueRange = cravingMin.toFloat()..cravingMax.toFloat(),
-                steps = (cravingMax - cravingMin - 1).coerceAtLeast(0),
-                modifier = Modifier.weight(1f),
-            )
-            Text(values.craving?.toString() ?: stringResource(R.string.not_set), modifier = Modifier.padding(start = 12.dp))
+            if (craving.size > 1) {
+                Slider(
+                    value = (state.cravingIndex ?: 0).toFloat(),
+                    onValueChange = { v -> vm.presenter.setCraving(craving[v.roundToInt().coerceIn(0, craving.lastIndex)]) },
+                    valueRange = 0f..craving.lastIndex.toFloat(),
+                    steps = craving.size - 2,
+                    modifier = Modifier.weight(1f),
+                )
+            }
+            Text(state.cravingLabel ?: stringResource(R.string.not_set), modifier = Modifier.padding(start = 12.dp))
             if (values.craving != null) TextButton(onClick = { vm.presenter.setCraving(null) }) { Text(stringResource(R.string.clear)) }
         }
         ScaleEnds(screen.craving)
@@ -122,7 +125,7 @@ fun CheckInScreen(graph: AppGraph, store: CompanionStore, onDone: () -> Unit) {
         }
 
         SectionTitle(stringResource(R.string.check_in_sleep))
-        // One stop per choice of the core's, in its order; the label is the chosen one's words.
+        // One stop per choice of the core's (a night off its step among them); unset, its words for no answer.
         val sleep = screen.sleepChoices
         Row(verticalAlignment = Alignment.CenterVertically) {
             if (sleep.size > 1) {
@@ -134,18 +137,15 @@ fun CheckInScreen(graph: AppGraph, store: CompanionStore, onDone: () -> Unit) {
                     modifier = Modifier.weight(1f),
                 )
             }
-            Text(
-                state.sleepLabel ?: if (values.sleepHours == null) stringResource(R.string.not_set) else "",
-                modifier = Modifier.padding(start = 12.dp),
-            )
+            Text(state.sleepLabel.orEmpty(), modifier = Modifier.padding(start = 12.dp))
             if (values.sleepHours != null) TextButton(onClick = { vm.presenter.setSleep(null) }) { Text(stringResource(R.string.clear)) }
         }
 
         SectionTitle(stringResource(R.string.check_in_used_today))
         Row(horizontalArrangement = Arrangement.spacedBy(6.dp)) {
-            FilterChip(selected = values.usedToday == false, onClick = { vm.presenter.setUsedToday(false) }, label = { Text(stringResource(R.string.no)) })
-            FilterChip(selected = values.usedToday == true, onClick = { vm.presenter.setUsedToday(true) }, label = { Text(stringResource(R.string.yes)) })
-            FilterChip(selected = values.usedToday == null, onClick = { vm.presenter.setUsedToday(null) }, label = { Text(stringResource(R.string.prefer_not_to_say)) })
+            screen.usedTodayChoices.forEach { choice ->
+                FilterChip(selected = state.usedToday == choice, onClick = { vm.presenter.setUsedToday(choice) }, label = { Text(choice.label) })
+            }
         }
 
         FormField(
