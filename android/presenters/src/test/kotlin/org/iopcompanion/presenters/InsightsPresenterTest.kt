@@ -4,6 +4,7 @@ import java.time.LocalDate
 import org.iopcompanion.core.CheckInInput
 import org.junit.jupiter.api.Assertions.assertEquals
 import org.junit.jupiter.api.Assertions.assertNotNull
+import org.junit.jupiter.api.Assertions.assertNull
 import org.junit.jupiter.api.Assertions.assertTrue
 import org.junit.jupiter.api.Test
 
@@ -32,7 +33,32 @@ class InsightsPresenterTest : StoreTest() {
         assertEquals(LocalDate.of(2025, 6, 5), screen.today)
         assertNotNull(screen.nudge, "cravings at 8 and 8: the core's nudge")
 
+        // The axes: dates under the x axis oldest first, one shared y axis; each day in words.
+        val chart = screen.chart
+        assertTrue(chart.ticks.isNotEmpty())
+        assertEquals(chart.ticks.sortedBy { it.index }, chart.ticks)
+        assertTrue(chart.ticks.all { it.label.isNotBlank() && it.index < chart.days })
+        assertTrue(chart.valueMin < chart.valueMax)
+        assertTrue(chart.points.all { it.label.isNotBlank() })
+        assertTrue(chart.moodScale.name.isNotBlank() && chart.cravingScale.name.isNotBlank() && chart.moodScale.name != chart.cravingScale.name)
+        // Each figure's values, one per column heading.
+        assertTrue(screen.figures.isNotEmpty())
+        screen.figures.forEach { assertEquals(screen.figureSpans.size, it.values.size, it.toString()) }
+
+        // A tap on 3 June: its words and values, as the core words each value.
+        val third = chart.points.single { it.date == LocalDate.of(2025, 6, 3) }
+        insights.selectDay(third.index)
+        assertEquals(third, insights.state.value.selectedDay)
+        assertEquals(chart.moodScale.choices.single { it.value.toInt() == 4 }.label, chart.moodScale.valueLabel(third.mood))
+        assertEquals(chart.cravingScale.choices.single { it.value.toInt() == 8 }.label, chart.cravingScale.valueLabel(third.craving))
+        val missed = chart.points.first { it.mood == null }
+        assertNull(chart.moodScale.valueLabel(missed.mood))
+        insights.selectDay(null)
+        assertNull(insights.state.value.selectedDay)
+        insights.selectDay(third.index)
+
         insights.setChartDays(screen.chart.rangeChoices.last().days)
+        assertNull(insights.state.value.selectedDay, "a new range lets go of the tapped day")
         assertEquals(ranges.last(), insights.state.value.screen!!.chart.days)
         assertEquals(ranges.last().toInt(), insights.state.value.screen!!.chart.points.size)
         // The chart's screen-reader words follow the range shown.
