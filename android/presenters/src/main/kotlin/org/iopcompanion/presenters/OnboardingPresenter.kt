@@ -5,6 +5,7 @@ import org.iopcompanion.core.CompanionStore
 import org.iopcompanion.core.JoinedRecord
 import org.iopcompanion.core.OnboardingChoice
 import org.iopcompanion.core.OnboardingScreenRecord
+import org.iopcompanion.core.onboardingChoiceLabel
 
 data class OnboardingState(
     /** The core's first run: whether it is needed, its pages, the discreet default. */
@@ -23,6 +24,10 @@ data class OnboardingState(
     val problem: Problem? = null,
 ) {
     val loaded: Boolean get() = screen != null
+
+    /** Join and Alone, in the core's words, for the last page's buttons. */
+    val choices: List<Labelled<OnboardingChoice>>
+        get() = OnboardingChoice.entries.map { Labelled(it, onboardingChoiceLabel(it)) }
 }
 
 /** First run: the core's pages, discreet notifications, then Join (enrol or link) or Alone. */

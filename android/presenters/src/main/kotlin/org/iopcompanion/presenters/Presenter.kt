@@ -99,6 +99,9 @@ internal inline fun <T> attempt(call: () -> T): Outcome<T> = try {
 
 internal val Outcome<*>.problem: Problem? get() = (this as? Outcome.Failed)?.problem
 
+/** One of a closed set's cases with the core's words for it, as a button or chip shows it. */
+data class Labelled<T>(val value: T, val label: String)
+
 /** What the platform layer is asked to do for the participant. */
 sealed interface PlatformRequest {
     /** Open a `tel:`, `sms:` or `mailto:` link (dialer, messages, mail): the core's own link. */

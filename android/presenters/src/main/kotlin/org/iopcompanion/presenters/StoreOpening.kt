@@ -7,6 +7,7 @@ import org.iopcompanion.core.HttpTransport
 import org.iopcompanion.core.OpenProblem
 import org.iopcompanion.core.OpenProblemChoice
 import org.iopcompanion.core.OpenProblemScreen
+import org.iopcompanion.core.openProblemChoiceLabel
 import org.iopcompanion.core.openProblemScreen
 import org.iopcompanion.core.storeExists
 
@@ -68,7 +69,11 @@ data class StoreProblemState(
     val screen: OpenProblemScreen,
     /** START_OVER was tapped once: the view shows the core's warning before anything is deleted. */
     val confirmingStartOver: Boolean = false,
-)
+) {
+    /** The core's choices for the problem, each in its words ("Try again", "Start over"). */
+    val choices: List<Labelled<OpenProblemChoice>>
+        get() = screen.choices.map { Labelled(it, openProblemChoiceLabel(it)) }
+}
 
 /** The screen for a store that did not open, as the core words it. */
 class StoreProblemPresenter(problem: OpenProblem) : Presenter<StoreProblemState>(StoreProblemState(openProblemScreen(problem))) {

@@ -2,6 +2,7 @@ package org.iopcompanion.presenters
 
 import kotlinx.coroutines.runBlocking
 import org.iopcompanion.core.OnboardingChoice
+import org.iopcompanion.core.onboardingChoiceLabel
 import org.iopcompanion.transport.testing.CompanionServer
 import org.iopcompanion.core.ClockStyle
 import org.junit.jupiter.api.Assertions.assertEquals
@@ -26,6 +27,12 @@ class OnboardingPresenterTest : StoreTest() {
         assertEquals(screen.pages.size - 1, onboarding.state.value.page, "never past the core's last page")
         onboarding.back()
         assertEquals(screen.pages.size - 2, onboarding.state.value.page)
+
+        // The last page's two buttons, in the core's words.
+        val choices = onboarding.state.value.choices
+        assertEquals(OnboardingChoice.entries, choices.map { it.value })
+        assertEquals(OnboardingChoice.entries.map(::onboardingChoiceLabel), choices.map { it.label })
+        assertTrue(choices.all { it.label.isNotBlank() } && choices[0].label != choices[1].label, choices.toString())
 
         onboarding.setDiscreet(!screen.discreetNotifications)
         onboarding.choose(OnboardingChoice.ALONE)

@@ -6,6 +6,7 @@ import org.iopcompanion.core.CheckInInput
 import org.iopcompanion.core.OpenProblem
 import org.iopcompanion.core.OpenProblemChoice
 import org.iopcompanion.core.discardUnopenableStore
+import org.iopcompanion.core.openProblemChoiceLabel
 import org.iopcompanion.core.openProblemScreen
 import org.iopcompanion.core.storeExists
 import org.iopcompanion.transport.OkHttpTransport
@@ -42,6 +43,9 @@ class StoreOpeningTest : StoreTest() {
         val screen = StoreProblemPresenter(OpenProblem.UNAVAILABLE)
         assertEquals(openProblemScreen(OpenProblem.UNAVAILABLE), screen.state.value.screen)
         assertEquals(listOf(OpenProblemChoice.TRY_AGAIN), screen.state.value.screen.choices)
+        // Its one button in the core's words.
+        assertEquals(listOf(Labelled(OpenProblemChoice.TRY_AGAIN, openProblemChoiceLabel(OpenProblemChoice.TRY_AGAIN))), screen.state.value.choices)
+        assertTrue(screen.state.value.choices.single().label.isNotBlank())
         screen.startOver()
         assertFalse(screen.mayDelete, "a temporary failure never deletes")
         assertFalse(screen.state.value.confirmingStartOver)
@@ -64,6 +68,10 @@ class StoreOpeningTest : StoreTest() {
         val screen = StoreProblemPresenter(OpenProblem.KEY_LOST)
         assertEquals(openProblemScreen(OpenProblem.KEY_LOST), screen.state.value.screen)
         assertTrue(OpenProblemChoice.START_OVER in screen.state.value.screen.choices)
+        val buttons = screen.state.value.choices
+        assertEquals(screen.state.value.screen.choices, buttons.map { it.value })
+        assertEquals(buttons.map { openProblemChoiceLabel(it.value) }, buttons.map { it.label })
+        assertEquals(buttons.size, buttons.map { it.label }.toSet().size, buttons.toString())
         assertFalse(screen.mayDelete)
         screen.startOver()
         assertTrue(screen.mayDelete)

@@ -74,9 +74,14 @@ fun OnboardingScreen(graph: AppGraph, store: CompanionStore, onDone: () -> Unit)
                     onCheckedChange = { vm.presenter.setDiscreet(it) },
                 )
             }
+            // Join and Alone, in the core's words.
             OnboardingStep.JOIN -> Row(horizontalArrangement = Arrangement.spacedBy(8.dp)) {
-                Button(onClick = { vm.presenter.choose(OnboardingChoice.JOIN) }) { Text(stringResource(R.string.onboarding_join)) }
-                OutlinedButton(onClick = { vm.act { choose(OnboardingChoice.ALONE) } }) { Text(stringResource(R.string.onboarding_alone)) }
+                state.choices.forEach { choice ->
+                    when (choice.value) {
+                        OnboardingChoice.JOIN -> Button(onClick = { vm.presenter.choose(OnboardingChoice.JOIN) }) { Text(choice.label) }
+                        OnboardingChoice.ALONE -> OutlinedButton(onClick = { vm.act { choose(OnboardingChoice.ALONE) } }) { Text(choice.label) }
+                    }
+                }
             }
             OnboardingStep.WELCOME, OnboardingStep.PRIVACY -> Unit
         }

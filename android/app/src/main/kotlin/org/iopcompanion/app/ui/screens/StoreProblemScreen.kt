@@ -39,16 +39,15 @@ fun StoreProblemScreen(problem: OpenProblem, onTryAgain: () -> Unit, onStartOver
     Column(Modifier.fillMaxSize().padding(24.dp), verticalArrangement = Arrangement.spacedBy(16.dp)) {
         Text(screen.title, style = MaterialTheme.typography.headlineSmall)
         Text(screen.body)
-        screen.choices.forEach { choice ->
-            when (choice) {
-                OpenProblemChoice.TRY_AGAIN -> Button(onClick = onTryAgain) { Text(stringResource(R.string.try_again)) }
+        // The core's choices, each in its words.
+        state.choices.forEach { choice ->
+            when (choice.value) {
+                OpenProblemChoice.TRY_AGAIN -> Button(onClick = onTryAgain) { Text(choice.label) }
                 OpenProblemChoice.START_OVER -> if (!state.confirmingStartOver) {
-                    TextButton(onClick = { vm.presenter.startOver() }) { Text(stringResource(R.string.store_start_over)) }
+                    TextButton(onClick = { vm.presenter.startOver() }) { Text(choice.label) }
                 } else {
                     screen.startOverWarning?.let { Text(it) }
-                    OutlinedButton(onClick = { if (vm.presenter.mayDelete) onStartOver() }) {
-                        Text(stringResource(R.string.store_start_over))
-                    }
+                    OutlinedButton(onClick = { if (vm.presenter.mayDelete) onStartOver() }) { Text(choice.label) }
                     TextButton(onClick = { vm.presenter.cancelStartOver() }) { Text(stringResource(R.string.cancel)) }
                 }
             }
