@@ -5,6 +5,7 @@ import java.time.LocalDate
 import org.iopcompanion.core.CompanionStore
 import org.iopcompanion.core.RestoreSummaryRecord
 import org.iopcompanion.core.backupFileName
+import org.iopcompanion.core.backupMediaType
 import org.iopcompanion.core.checkBackupPassphrase
 
 data class BackupState(
@@ -53,7 +54,7 @@ class BackupPresenter(
                 PlatformRequest.SaveFile(
                     // The core's name, neutral on purpose: it shows in file pickers and cloud drives.
                     suggestedName = backupFileName(LocalDate.now(clock)),
-                    mediaType = MEDIA_TYPE,
+                    mediaType = backupMediaType(),
                     bytes = outcome.value,
                 )
             }
@@ -80,8 +81,4 @@ class BackupPresenter(
     }
 
     fun dismissProblem() = update { it.copy(problem = null) }
-
-    companion object {
-        const val MEDIA_TYPE = "application/octet-stream"
-    }
 }

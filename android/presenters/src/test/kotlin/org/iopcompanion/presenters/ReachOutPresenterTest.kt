@@ -24,6 +24,9 @@ class ReachOutPresenterTest : StoreTest() {
         assertEquals(screen.suggestedMessage, s.message)
         assertEquals(store.reachOutScreen(screen.suggestedMessage), screen)
         assertEquals("crisis:us-988", screen.crisisLines.first().id)
+        // Whose crisis lines these are, by name: no lookup of the region's choices here.
+        assertEquals("US", screen.region)
+        assertEquals("United States", screen.regionName)
         val text = screen.favourites.single().actions.single { it.kind == ActionType.TEXT }
         assertTrue(text.uri.startsWith("sms:+12015550102?body="), text.uri)
         assertEquals(PlatformRequest.OpenUri(text.uri, ActionType.TEXT), PlatformRequest.OpenUri.of(text))

@@ -25,6 +25,10 @@ class SafetyPlanPresenterTest : StoreTest() {
         val plan = SafetyPlanPresenter(store)
         plan.refresh()
         assertEquals(store.safetyPlanScreen(), plan.state.value.screen)
+        // Each section's heading in the core's words, numbered as the plan is.
+        plan.state.value.screen!!.sections.forEach { section ->
+            assertTrue(section.heading.contains(section.title) && section.heading.contains(section.number.toString()), section.heading)
+        }
 
         val signs = SafetySection.WARNING_SIGNS
         assertTrue(plan.act(SafetyPlanAction.Add(signs, SafetyItemInput(text = "Not sleeping"))))
@@ -36,6 +40,12 @@ class SafetyPlanPresenterTest : StoreTest() {
         assertTrue(plan.act(SafetyPlanAction.MoveDown(a)))
         assertEquals(listOf("Isolating", "Not sleeping", "Skipping group"), plan.state.value.labels(signs))
         assertTrue(plan.act(SafetyPlanAction.Edit(b, SafetyItemInput(text = "Skipping group twice"))))
+        // Where an item can go, each in words, in the core's order: the move menu's entries.
+        val item = plan.state.value.screen!!.sections.single { it.section == signs }.items.single { it.id == b }
+        assertEquals(item.moveTargets, item.moveChoices.map { it.section })
+        assertTrue(SafetySection.WARNING_SIGNS !in item.moveTargets)
+        val headings = plan.state.value.screen!!.sections.associate { it.section to it.heading }
+        item.moveChoices.forEach { assertTrue(it.label.contains(headings.getValue(it.section)), it.label) }
         assertTrue(plan.act(SafetyPlanAction.MoveTo(b, SafetySection.COPING_STRATEGIES)))
         assertEquals(listOf("Skipping group twice"), plan.state.value.labels(SafetySection.COPING_STRATEGIES))
         assertTrue(plan.act(SafetyPlanAction.Remove(a)))

@@ -51,6 +51,26 @@ class SettingsPresenterTest : StoreTest() {
     }
 
     @Test
+    fun `the country shown is the core's name for the one in effect, and the notices are the core's`() {
+        val store = newStore()
+        store.setDeviceRegion("US")
+        val settings = SettingsPresenter(store, clock, TestPhone(store))
+        settings.refresh()
+        val phone = requireNotNull(settings.state.value.screen)
+        assertNull(phone.region)
+        assertEquals("US", phone.effectiveRegion)
+        assertEquals("United States", phone.effectiveRegionName)
+        assertTrue(settings.act(SettingsAction.SetRegion("GB")))
+        assertEquals("United Kingdom", settings.state.value.screen!!.effectiveRegionName)
+
+        // What discreet mode hides, what a restore does, what erasing removes: the core's words.
+        listOf(phone.discreetNotice, phone.restoreNotice, phone.eraseNotice, phone.eraseConfirmation, phone.exportNotice).forEach {
+            assertTrue(it.isNotBlank(), phone.toString())
+        }
+        assertEquals(5, setOf(phone.discreetNotice, phone.restoreNotice, phone.eraseNotice, phone.eraseConfirmation, phone.exportNotice).size)
+    }
+
+    @Test
     fun `setting the check-in reminder asks for notifications when the core says so`() {
         val store = newStore()
         val settings = SettingsPresenter(store, clock, TestPhone(store))
@@ -98,12 +118,16 @@ class SettingsPresenterTest : StoreTest() {
             val phone = newStore()
             val settings = SettingsPresenter(phone, clock, TestPhone(phone))
             settings.refresh()
+            val alone = requireNotNull(settings.state.value.screen)
             runBlocking { assertTrue(settings.enroll(server.url, " $code ")) }
             val s = settings.state.value
             assertNull(s.problem)
             assertNull(s.busy)
             assertEquals(server.url, s.screen?.account?.server)
             assertEquals(listOf("Evening IOP"), s.screen?.account?.programNames)
+            // The account in the core's words; the erase notice now speaks of the server too.
+            assertTrue(s.screen?.account?.label.orEmpty().contains("Evening IOP"), s.screen?.account?.label)
+            assertTrue(s.screen!!.eraseNotice != alone.eraseNotice, s.screen.eraseNotice)
             assertEquals(true, s.lastSync?.changed)
             // The outcome lines Settings shows are the core's: what joining did, what the sync brought.
             assertTrue(s.joined.orEmpty().contains("Evening IOP"), s.joined)

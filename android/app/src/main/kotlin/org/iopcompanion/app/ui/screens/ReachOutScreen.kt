@@ -65,6 +65,8 @@ fun ReachOutScreen(graph: AppGraph, store: CompanionStore) {
         ProblemBanner(state.problem) { vm.presenter.dismissProblem() }
 
         SectionTitle(stringResource(R.string.reach_out_crisis_lines))
+        // Whose lines these are: the core's name for the country in effect.
+        screen.regionName?.let { Text(it, style = MaterialTheme.typography.bodySmall) }
         screen.crisisLines.forEach { line ->
             Card(
                 colors = if (line.emergency) CardDefaults.cardColors(containerColor = MaterialTheme.colorScheme.errorContainer) else CardDefaults.cardColors(),

@@ -50,7 +50,6 @@ import org.iopcompanion.core.LinkableContactRecord
 import org.iopcompanion.core.SafetyItemInput
 import org.iopcompanion.core.SafetyItemViewRecord
 import org.iopcompanion.core.SafetyPlanAction
-import org.iopcompanion.core.SafetySection
 import org.iopcompanion.core.SafetySectionViewRecord
 import org.iopcompanion.presenters.SafetyPlanPresenter
 
@@ -83,8 +82,7 @@ fun SafetyPlanScreen(graph: AppGraph, store: CompanionStore) {
         Text(stringResource(R.string.safety_plan_title), style = MaterialTheme.typography.headlineSmall)
         OutlinedButton(onClick = { vm.presenter.beginTextEdit() }) { Text(stringResource(R.string.safety_plan_edit_text)) }
         state.lastTextChangeSummary?.let { Text(it, style = MaterialTheme.typography.bodySmall) }
-        val titles = screen.sections.associate { it.section to "${it.number}. ${it.title}" }
-        screen.sections.forEach { section -> Section(section, screen.linkable, titles, send, open) }
+        screen.sections.forEach { section -> Section(section, screen.linkable, send, open) }
     }
 }
 
@@ -92,7 +90,6 @@ fun SafetyPlanScreen(graph: AppGraph, store: CompanionStore) {
 private fun Section(
     section: SafetySectionViewRecord,
     linkable: List<LinkableContactRecord>,
-    titles: Map<SafetySection, String>,
     send: (SafetyPlanAction) -> Unit,
     open: (ContactActionRecord) -> Unit,
 ) {
@@ -100,9 +97,9 @@ private fun Section(
     var choosing by remember { mutableStateOf(false) }
     Card(Modifier.fillMaxWidth().padding(vertical = 6.dp)) {
         Column(Modifier.padding(12.dp)) {
-            Text("${section.number}. ${section.title}", style = MaterialTheme.typography.titleMedium)
+            Text(section.heading, style = MaterialTheme.typography.titleMedium)
             if (section.items.isEmpty()) Text(section.prompt, style = MaterialTheme.typography.bodySmall)
-            section.items.forEach { item -> Item(item, titles, send, open) }
+            section.items.forEach { item -> Item(item, send, open) }
             if (section.canAdd) {
                 Row(verticalAlignment = Alignment.CenterVertically) {
                     OutlinedTextField(value = words, onValueChange = { words = it }, modifier = Modifier.weight(1f), singleLine = true)
@@ -131,7 +128,7 @@ private fun Section(
 }
 
 @Composable
-private fun Item(item: SafetyItemViewRecord, titles: Map<SafetySection, String>, send: (SafetyPlanAction) -> Unit, open: (ContactActionRecord) -> Unit) {
+private fun Item(item: SafetyItemViewRecord, send: (SafetyPlanAction) -> Unit, open: (ContactActionRecord) -> Unit) {
     var editing by remember { mutableStateOf(false) }
     var moving by remember { mutableStateOf(false) }
     Row(verticalAlignment = Alignment.CenterVertically) {
@@ -147,14 +144,15 @@ private fun Item(item: SafetyItemViewRecord, titles: Map<SafetySection, String>,
         }
         IconButton(onClick = { editing = true }) { Icon(Icons.Filled.Edit, contentDescription = stringResource(R.string.edit)) }
         Box {
-            IconButton(onClick = { moving = true }, enabled = item.moveTargets.isNotEmpty()) {
+            IconButton(onClick = { moving = true }, enabled = item.moveChoices.isNotEmpty()) {
                 Icon(Icons.Filled.MoreVert, contentDescription = stringResource(R.string.safety_plan_move_to))
             }
             DropdownMenu(expanded = moving, onDismissRequest = { moving = false }) {
-                item.moveTargets.forEach { target ->
-                    DropdownMenuItem(text = { Text(titles[target].orEmpty()) }, onClick = {
+                // Each in the core's words ("Move to 3. People and social settings").
+                item.moveChoices.forEach { choice ->
+                    DropdownMenuItem(text = { Text(choice.label) }, onClick = {
                         moving = false
-                        send(SafetyPlanAction.MoveTo(item.id, target))
+                        send(SafetyPlanAction.MoveTo(item.id, choice.section))
                     })
                 }
             }

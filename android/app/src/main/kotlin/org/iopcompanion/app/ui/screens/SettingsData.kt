@@ -5,6 +5,7 @@ import android.widget.Toast
 import androidx.activity.compose.rememberLauncherForActivityResult
 import androidx.activity.result.contract.ActivityResultContracts
 import androidx.compose.foundation.layout.Arrangement
+import androidx.compose.foundation.layout.Column
 import androidx.compose.foundation.layout.Row
 import androidx.compose.foundation.layout.fillMaxWidth
 import androidx.compose.foundation.layout.padding
@@ -52,9 +53,12 @@ import org.iopcompanion.presenters.SettingsPresenter
 
 // Settings' data rights: an encrypted backup, restoring one, exports, and erasing.
 
-/** Passphrases live in plain remember(), never in saved instance state (which the system writes to disk). */
+/**
+ * Passphrases live in plain remember(), never in saved instance state (which the system writes
+ * to disk). [restoreNotice] is the core's word on what a restore does.
+ */
 @Composable
-fun BackupSection(graph: AppGraph, store: CompanionStore) {
+fun BackupSection(graph: AppGraph, store: CompanionStore, restoreNotice: String) {
     val context = LocalContext.current
     val scope = rememberCoroutineScope()
     val vm = presenter("backup") { BackupPresenter(store, graph.clock) }
@@ -130,7 +134,12 @@ fun BackupSection(graph: AppGraph, store: CompanionStore) {
         AlertDialog(
             onDismissRequest = { restoreFrom = null },
             title = { Text(stringResource(R.string.backup_restore)) },
-            text = { Text(stringResource(R.string.backup_restore_about)) },
+            text = {
+                Column {
+                    Text(restoreNotice)
+                    Text(stringResource(R.string.backup_restore_passphrase), style = MaterialTheme.typography.bodySmall)
+                }
+            },
             confirmButton = {
                 TextButton(onClick = {
                     restoreFrom = null

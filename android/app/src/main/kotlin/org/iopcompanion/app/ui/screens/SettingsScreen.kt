@@ -68,7 +68,7 @@ fun SettingsScreen(graph: AppGraph, store: CompanionStore, onReminderHealth: () 
         Text(stringResource(R.string.settings_title), style = MaterialTheme.typography.headlineSmall)
 
         SectionTitle(stringResource(R.string.settings_reminders))
-        SwitchRow(stringResource(R.string.settings_discreet), stringResource(R.string.settings_discreet_about), screen.discreetNotifications) {
+        SwitchRow(stringResource(R.string.settings_discreet), screen.discreetNotice, screen.discreetNotifications) {
             send(SettingsAction.SetDiscreetNotifications(it))
         }
         val reminder = screen.checkinReminder
@@ -107,7 +107,7 @@ fun SettingsScreen(graph: AppGraph, store: CompanionStore, onReminderHealth: () 
         )
 
         HorizontalDivider(Modifier.padding(vertical = 16.dp))
-        BackupSection(graph, store)
+        BackupSection(graph, store, screen.restoreNotice)
         ExportSection(vm.presenter, screen.exportFormats, screen.exportNotice)
         HorizontalDivider(Modifier.padding(vertical = 16.dp))
         EraseSection(graph, store, screen.eraseNotice, screen.eraseConfirmation, onErased)
@@ -120,13 +120,12 @@ fun SettingsScreen(graph: AppGraph, store: CompanionStore, onReminderHealth: () 
     }
 }
 
-/** The core's countries; "the phone's" follows the device's region (the core's effective one shown). */
+/** The core's countries; "the phone's" follows the device's region (the core's name for the one in effect shown). */
 @Composable
 private fun RegionPicker(screen: SettingsScreenRecord, send: (SettingsAction) -> Unit) {
     var open by remember { mutableStateOf(false) }
-    val current = screen.regionChoices.firstOrNull { it.code == screen.effectiveRegion }?.name
     Row(verticalAlignment = Alignment.CenterVertically) {
-        Text(current ?: stringResource(R.string.not_set), modifier = Modifier.weight(1f))
+        Text(screen.effectiveRegionName ?: stringResource(R.string.not_set), modifier = Modifier.weight(1f))
         Box {
             OutlinedButton(onClick = { open = true }) { Text(stringResource(R.string.settings_country_choose)) }
             DropdownMenu(expanded = open, onDismissRequest = { open = false }) {
@@ -172,7 +171,7 @@ private fun AccountSection(
         return
     }
     if (state.busy != null) CircularProgressIndicator(Modifier.padding(8.dp))
-    Text(stringResource(R.string.settings_enrolled, account.programNames.joinToString()))
+    Text(account.label)
     // What joining and the last sync did, in the core's words.
     state.joined?.let { Text(it, style = MaterialTheme.typography.bodySmall) }
     state.lastSync?.let { Text(it.summary, style = MaterialTheme.typography.bodySmall) }
