@@ -58,10 +58,10 @@ class OnboardingPresenter(private val store: CompanionStore) : Presenter<Onboard
     }
 
     /** Enrols with the program's invitation code, syncs once, and ends the first run. */
-    suspend fun enroll(server: String, code: String): Boolean = join { store.enroll(server.trim(), code.trim()) }
+    suspend fun enroll(server: String, code: String): Boolean = join { store.enroll(server, code) }
 
     /** Links this device with a code from the participant's other device. */
-    suspend fun redeemLink(server: String, code: String): Boolean = join { store.redeemLink(server.trim(), code.trim()) }
+    suspend fun redeemLink(server: String, code: String): Boolean = join { store.redeemLink(server, code) }
 
     fun permissionAsked() = update { it.copy(askNotificationPermission = false) }
 

@@ -74,7 +74,7 @@ class SettingsPresenter(
 
     /** Enrols with the program's invitation code, then syncs once so its schedule is here at once. */
     suspend fun enroll(server: String, code: String): Boolean = network(Busy.ENROLLING) {
-        joined(store.enroll(server.trim(), code.trim()))
+        joined(store.enroll(server, code))
         syncOnce()
     }
 
@@ -85,7 +85,7 @@ class SettingsPresenter(
 
     /** Links this device to the participant's account with a code from their other device. */
     suspend fun redeemLink(server: String, code: String): Boolean = network(Busy.REDEEMING) {
-        joined(store.redeemLink(server.trim(), code.trim()))
+        joined(store.redeemLink(server, code))
         syncOnce()
     }
 
