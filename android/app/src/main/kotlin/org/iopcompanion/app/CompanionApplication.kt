@@ -3,9 +3,8 @@ package org.iopcompanion.app
 import android.app.Application
 import org.iopcompanion.app.platform.AppGraph
 import org.iopcompanion.app.platform.NotificationChannels
-import org.iopcompanion.app.platform.StoreUnavailableException
 import org.iopcompanion.app.work.SyncScheduling
-import org.iopcompanion.core.CompanionException
+import org.iopcompanion.presenters.ApplyReason
 
 class CompanionApplication : Application(), AppGraph.Holder {
     override lateinit var graph: AppGraph
@@ -13,19 +12,12 @@ class CompanionApplication : Application(), AppGraph.Holder {
 
     override fun onCreate() {
         super.onCreate()
-        graph = AppGraph(this, ResourceTexts(this))
+        graph = AppGraph(this, ResourceTexts(), SyncScheduling.of(this))
         // Channels exist before the first notification can be posted.
-        NotificationChannels.ensure(this, graph.texts)
+        NotificationChannels.ensure(this)
         graph.reminders.ensureDailyRefresh()
-        // Off the main thread: opening the store unwraps its key and reads the database.
-        Thread {
-            try {
-                if (graph.existingStore()?.account() != null) SyncScheduling.ensure(this)
-            } catch (e: StoreUnavailableException) {
-                // MainActivity shows it; nothing to sync meanwhile.
-            } catch (e: CompanionException) {
-                // Same: nothing to sync until the store opens.
-            }
-        }.start()
+        // On the reminders thread: opening the store unwraps its key and reads the database;
+        // the core rewords every reminder if the zone moved since the last apply.
+        graph.reminders.applyAsync(ApplyReason.LAUNCH)
     }
 }

@@ -1,9 +1,11 @@
 package org.iopcompanion.presenters
 
 import java.time.Clock
-import java.time.Instant
+import java.time.LocalDate
 import org.iopcompanion.core.CompanionStore
-import org.iopcompanion.core.RecordCountsRecord
+import org.iopcompanion.core.RestoreSummaryRecord
+import org.iopcompanion.core.backupFileName
+import org.iopcompanion.core.backupMediaType
 import org.iopcompanion.core.checkBackupPassphrase
 
 data class BackupState(
@@ -12,21 +14,15 @@ data class BackupState(
     val passphraseProblem: Problem? = null,
     /** The two passphrase fields differ (the backup cannot be opened without the right one). */
     val confirmationDiffers: Boolean = false,
-    val restored: RestoreView? = null,
+    /**
+     * What the last restore did: whether it brought anything new (the same backup twice does
+     * not), the counts before and after, and its outcome line (`summary`), the core's.
+     */
+    val restored: RestoreSummaryRecord? = null,
     val problem: Problem? = null,
 )
 
 enum class BackupWork { BACKING_UP, RESTORING }
-
-data class RestoreView(
-    /** Whether the backup brought anything new; restoring the same one twice changes nothing. */
-    val changed: Boolean,
-    val backupMadeAt: Instant,
-    val before: RecordCounts,
-    val after: RecordCounts,
-)
-
-data class RecordCounts(val checkins: Int, val contacts: Int, val sessions: Int, val safetyPlanItems: Int)
 
 /**
  * An encrypted backup the participant keeps, and restoring one (merged, as a sync is). Both
@@ -56,9 +52,9 @@ class BackupPresenter(
             is Outcome.Done -> {
                 update { it.copy(working = null) }
                 PlatformRequest.SaveFile(
-                    // Neutral on purpose: the file name is visible in file pickers and cloud drives.
-                    suggestedName = "companion-${clock.instant().atZone(clock.zone).toLocalDate()}.backup",
-                    mediaType = MEDIA_TYPE,
+                    // The core's name, neutral on purpose: it shows in file pickers and cloud drives.
+                    suggestedName = backupFileName(LocalDate.now(clock)),
+                    mediaType = backupMediaType(),
                     bytes = outcome.value,
                 )
             }
@@ -74,13 +70,7 @@ class BackupPresenter(
         update { it.copy(working = BackupWork.RESTORING, restored = null, problem = null) }
         return when (val outcome = attempt { store.restore(backup, passphrase) }) {
             is Outcome.Done -> {
-                val s = outcome.value
-                update {
-                    it.copy(
-                        working = null,
-                        restored = RestoreView(s.changed, s.createdAt, s.before.toCounts(), s.after.toCounts()),
-                    )
-                }
+                update { it.copy(working = null, restored = outcome.value) }
                 true
             }
             is Outcome.Failed -> {
@@ -91,11 +81,4 @@ class BackupPresenter(
     }
 
     fun dismissProblem() = update { it.copy(problem = null) }
-
-    companion object {
-        const val MEDIA_TYPE = "application/octet-stream"
-    }
 }
-
-private fun RecordCountsRecord.toCounts() =
-    RecordCounts(checkins.toInt(), contacts.toInt(), sessions.toInt(), safetyPlanItems.toInt())

@@ -1,134 +1,143 @@
 package org.iopcompanion.presenters
 
 import java.time.Clock
-import org.iopcompanion.core.CheckInInput
+import java.time.LocalDate
+import org.iopcompanion.core.CheckInScreenRecord
+import org.iopcompanion.core.CheckInValuesRecord
 import org.iopcompanion.core.CompanionStore
-import org.iopcompanion.core.limits
+import org.iopcompanion.core.ScaleChoiceRecord
+import org.iopcompanion.core.SleepChoiceRecord
+import org.iopcompanion.core.UsedTodayChoiceRecord
 
 data class CheckInState(
-    val loaded: Boolean = false,
-    /** The local date being checked in ("YYYY-MM-DD"), today as the core reckons it. */
-    val date: String? = null,
-    /** Whether this date already had a check-in (the screen edits it). */
-    val existing: Boolean = false,
-    val mood: Int? = null,
-    val craving: Int? = null,
-    val emotions: Set<String> = emptySet(),
-    /** The core's suggestions first, then any other tag this check-in already has. */
-    val emotionChoices: List<String> = emptyList(),
-    val sleepHours: Double? = null,
-    /** Whether the participant used today, only if they choose to say. */
-    val usedToday: Boolean? = null,
-    val note: String = "",
+    /** The core's form: the date, the values it opened with, the scales and their ends, the choices, the limits. */
+    val screen: CheckInScreenRecord? = null,
+    /** The form as the participant has it now; saved against [CheckInScreenRecord.values]. */
+    val edited: CheckInValuesRecord? = null,
     val saving: Boolean = false,
     val saved: Boolean = false,
     /**
-     * Set after a save while the daily check-in reminder is on (the core's default): the moment
-     * to ask for the notification permission, tomorrow's reminder being the reason. The
-     * platform asks only if it is not granted and was not refused, then calls
-     * [CheckInPresenter.reminderMomentHandled].
+     * The core said this save is the moment to ask for notification permission (the daily
+     * reminder is on). The platform asks if it still can, then calls [CheckInPresenter.permissionAsked].
      */
-    val reminderMoment: Boolean = false,
+    val askNotificationPermission: Boolean = false,
     val problem: Problem? = null,
 ) {
-    /** A new check-in needs a mood (the core refuses one without); everything else is optional. */
-    val canSave: Boolean get() = loaded && !saving && mood != null
+    val loaded: Boolean get() = screen != null
+
+    /** Whether the participant changed anything since the form opened. */
+    val dirty: Boolean get() = screen != null && edited != screen.values
+
+    /** The core's choices, then the participant's own feelings on this check-in. */
+    val emotionChoices: List<String>
+        get() {
+            val choices = screen?.emotionChoices.orEmpty()
+            return choices + edited?.emotions.orEmpty().filter { it !in choices }
+        }
+
+    /**
+     * Which of the core's sleep choices the form holds (the picker's position); `null` when
+     * sleep is not set. The core's choices hold a night off their step too (7.25 h recorded
+     * elsewhere), so a set value always has its place.
+     */
+    val sleepIndex: Int?
+        get() {
+            val hours = edited?.sleepHours ?: return null
+            return screen?.sleepChoices?.indexOfFirst { it.hours == hours }?.takeIf { it >= 0 }
+        }
+
+    /** The chosen sleep in the core's words ("7h30"), or its words for no answer. */
+    val sleepLabel: String?
+        get() = sleepIndex?.let { screen?.sleepChoices?.get(it)?.label } ?: screen?.sleepUnsetLabel?.takeIf { edited?.sleepHours == null }
+
+    /** Which of the craving scale's choices the form holds (the slider's position); `null` when unset. */
+    val cravingIndex: Int?
+        get() {
+            val craving = edited?.craving ?: return null
+            return screen?.craving?.choices?.indexOfFirst { it.value == craving }?.takeIf { it >= 0 }
+        }
+
+    /** The chosen craving in the core's words, beside the slider. */
+    val cravingLabel: String? get() = cravingIndex?.let { screen?.craving?.choices?.get(it)?.label }
+
+    /** Which of the core's "Used today?" choices is the form's (no answer is one of them). */
+    val usedToday: UsedTodayChoiceRecord?
+        get() = edited?.let { values -> screen?.usedTodayChoices?.firstOrNull { it.value == values.usedToday } }
 }
 
 /**
- * The daily check-in, built for under 30 seconds: one tap for the mood, one for save; the
- * rest is optional. Opening it again the same day edits that day's check-in.
+ * The daily check-in. The form opens with the core's values; saving sends those and the
+ * edited ones, and the core writes only what changed (a field another device changed
+ * meanwhile keeps that change).
  */
 class CheckInPresenter(
     private val store: CompanionStore,
     private val clock: Clock,
 ) : Presenter<CheckInState>(CheckInState()) {
 
-    /** The note as loaded: an unchanged note is not sent, so it is never cleared by accident. */
-    private var loadedNote: String? = null
-
-    fun load() {
+    /** Today's check-in (the core reckons the date), or [date]'s. */
+    fun load(date: LocalDate? = null) {
         val outcome = attempt {
-            val date = store.today(clock.instant(), clock.zone.id).date
-            date to store.checkin(date)
+            if (date == null) store.checkinScreenToday(clock.instant(), clock.zone.id) else store.checkinScreen(date, clock.instant(), clock.zone.id)
         }
-        when (outcome) {
-            is Outcome.Failed -> update { it.copy(loaded = true, problem = outcome.problem) }
-            is Outcome.Done -> {
-                val (date, existing) = outcome.value
-                val suggested = store.suggestedEmotions()
-                val own = existing?.emotions.orEmpty()
-                loadedNote = existing?.note
-                update {
-                    CheckInState(
-                        loaded = true,
-                        date = date,
-                        existing = existing != null,
-                        mood = existing?.mood?.toInt(),
-                        craving = existing?.craving?.toInt(),
-                        emotions = own.toSet(),
-                        emotionChoices = suggested + own.filter { it !in suggested },
-                        sleepHours = existing?.sleepHours,
-                        usedToday = existing?.usedToday,
-                        note = existing?.note.orEmpty(),
-                    )
-                }
+        update {
+            when (outcome) {
+                is Outcome.Done -> CheckInState(screen = outcome.value, edited = outcome.value.values)
+                is Outcome.Failed -> it.copy(problem = outcome.problem)
             }
         }
     }
 
-    fun setMood(mood: Int) = edit { it.copy(mood = mood) }
+    /**
+     * A change was saved (here or by a sync): an untouched form shows the new values; one the
+     * participant is editing keeps its edits and the values it opened with, so the save still
+     * writes only what they changed.
+     */
+    fun changed() {
+        val s = state.value
+        if (s.saving || s.dirty) return
+        load(s.screen?.date)
+    }
 
-    fun setCraving(craving: Int) = edit { it.copy(craving = craving) }
+    /** One of the mood scale's `choices`. */
+    fun setMood(choice: ScaleChoiceRecord) = edit { it.copy(mood = choice.value) }
+
+    /** One of the craving scale's `choices`, or `null` to leave it unanswered. */
+    fun setCraving(choice: ScaleChoiceRecord?) = edit { it.copy(craving = choice?.value) }
 
     fun toggleEmotion(emotion: String) = edit {
         it.copy(emotions = if (emotion in it.emotions) it.emotions - emotion else it.emotions + emotion)
     }
 
-    /** Adds a tag of the participant's own (the core checks its length and count on save). */
+    /** A feeling in the participant's own words (the core checks its length and the count on save). */
     fun addEmotion(emotion: String) {
-        val tag = emotion.trim()
-        if (tag.isEmpty()) return
-        edit {
-            it.copy(
-                emotions = it.emotions + tag,
-                emotionChoices = if (tag in it.emotionChoices) it.emotionChoices else it.emotionChoices + tag,
-            )
-        }
+        if (emotion.isBlank()) return
+        edit { if (emotion in it.emotions) it else it.copy(emotions = it.emotions + emotion) }
     }
 
-    fun setSleepHours(hours: Double) = edit { it.copy(sleepHours = hours) }
+    /** One of the screen's `sleepChoices`, or `null` to leave sleep unset. */
+    fun setSleep(choice: SleepChoiceRecord?) = edit { it.copy(sleepHours = choice?.hours) }
 
-    fun setUsedToday(used: Boolean?) = edit { it.copy(usedToday = used) }
+    /** One of the screen's `usedTodayChoices` (no answer among them). */
+    fun setUsedToday(choice: UsedTodayChoiceRecord) = edit { it.copy(usedToday = choice.value) }
 
     fun setNote(note: String) = edit { it.copy(note = note) }
 
-    /** Saves in one write. Returns whether it was saved; otherwise [CheckInState.problem] says why. */
+    /** Returns whether it was saved; otherwise the form keeps every edit and shows the problem. */
     fun save(): Boolean {
         val current = state.value
-        val date = current.date ?: return false
-        if (!current.canSave) return false
+        val screen = current.screen ?: return false
+        val edited = current.edited ?: return false
         update { it.copy(saving = true, problem = null) }
-        val noteChanged = current.note != (loadedNote ?: "")
-        val input = CheckInInput(
-            mood = current.mood?.toUByte(),
-            craving = current.craving?.toUByte(),
-            emotions = current.emotions.toList(),
-            sleepHours = current.sleepHours,
-            usedToday = current.usedToday,
-            // An empty note removes the note in the core: send it only when the participant changed it.
-            note = if (noteChanged) current.note else null,
-        )
-        return when (val outcome = attempt { store.recordCheckin(date, input) }) {
+        return when (val outcome = attempt { store.saveCheckinForm(screen.date, screen.values, edited, clock.instant(), clock.zone.id) }) {
             is Outcome.Done -> {
-                loadedNote = outcome.value.note
-                val reminderOn = attempt { store.preferences().checkinReminder != null }
+                val result = outcome.value
                 update {
-                    it.copy(
-                        saving = false,
+                    CheckInState(
+                        screen = result.screen,
+                        edited = result.screen.values,
                         saved = true,
-                        existing = true,
-                        reminderMoment = reminderOn is Outcome.Done && reminderOn.value,
+                        askNotificationPermission = result.askNotificationPermission,
                     )
                 }
                 true
@@ -140,23 +149,10 @@ class CheckInPresenter(
         }
     }
 
-    fun reminderMomentHandled() = update { it.copy(reminderMoment = false) }
+    fun permissionAsked() = update { it.copy(askNotificationPermission = false) }
 
     fun dismissProblem() = update { it.copy(problem = null) }
 
-    /** Any edit makes the screen unsaved again. */
-    private fun edit(transform: (CheckInState) -> CheckInState) = update { transform(it).copy(saved = false) }
-
-    companion object {
-        /** The scales the core accepts, from the core itself: mood 1 (worst) to 10 (best). */
-        private val LIMITS = limits()
-        val MOOD_RANGE = LIMITS.moodMin.toInt()..LIMITS.moodMax.toInt()
-
-        /** Craving 0 (none) to 10 (strongest). */
-        val CRAVING_RANGE = 0..LIMITS.cravingMax.toInt()
-
-        /** Hours slept, offered in half hours; the core stores minutes. */
-        val SLEEP_MAX_HOURS = LIMITS.sleepMaxHours
-        const val SLEEP_STEP_HOURS = 0.5
-    }
+    private fun edit(transform: (CheckInValuesRecord) -> CheckInValuesRecord) =
+        update { s -> s.edited?.let { s.copy(edited = transform(it), saved = false) } ?: s }
 }

@@ -1,88 +1,51 @@
 package org.iopcompanion.presenters
 
 import org.iopcompanion.core.CompanionStore
-import org.iopcompanion.core.ContactInput
-import org.iopcompanion.core.CrisisLineSource
-import org.iopcompanion.core.Role
+import org.iopcompanion.core.ContactFormRecord
+import org.iopcompanion.core.ContactValuesRecord
+import org.iopcompanion.core.ReachOutAction
+import org.iopcompanion.core.ReachOutContactRecord
+import org.iopcompanion.core.ReachOutScreenRecord
 import org.iopcompanion.core.suggestedReachOutMessage
 
+/** Which dialog Reach out shows. */
+sealed interface ReachOutDialog {
+    /** The core's contact form ([form], opened with its values) and the form as it is now ([edited]). */
+    data class ContactForm(val form: ContactFormRecord, val edited: ContactValuesRecord) : ReachOutDialog
+
+    data class ConfirmRemove(val contact: ReachOutContactRecord) : ReachOutDialog
+}
+
 data class ReachOutState(
-    val loaded: Boolean = false,
-    /** Always first; built in, so never empty and available offline. */
-    val crisisLines: List<CrisisLineItem> = emptyList(),
-    val favourites: List<PersonItem> = emptyList(),
-    val others: List<PersonItem> = emptyList(),
+    /** The core's list: crisis lines first, favourites, everyone else, each with its links. */
+    val screen: ReachOutScreenRecord? = null,
     /** Whether texts open with [message] filled in. */
-    val prefillMessage: Boolean = true,
-    val message: String = "",
+    val prefill: Boolean = true,
+    /** The words texts open with; the core's suggestion until the participant types their own. */
+    val message: String = suggestedReachOutMessage(),
+    val dialog: ReachOutDialog? = null,
     val problem: Problem? = null,
-)
-
-data class CrisisLineItem(
-    val id: String,
-    val name: String,
-    val about: String?,
-    val source: CrisisLineSource,
-    /** Emergency services, for immediate danger: shown apart. */
-    val emergency: Boolean,
-    val actions: List<ContactAction>,
-)
-
-data class PersonItem(
-    val id: String,
-    val name: String,
-    val role: Role,
-    val favourite: Boolean,
-    /** The program's contacts are read-only. */
-    val fromProgram: Boolean,
-    val actions: List<ContactAction>,
-)
-
-/** A person the participant adds to reach out to; the core checks the number for their country. */
-data class ContactDraft(
-    val name: String,
-    val role: Role = Role.OTHER,
-    val phone: String? = null,
-    val email: String? = null,
-    val favourite: Boolean = false,
-)
-
-/**
- * Crisis lines first, then favourites, then everyone else; a tap opens the action's link. The
- * participant's own contacts are added, starred and removed here; the program's are read-only.
- */
-class ReachOutPresenter(private val store: CompanionStore) : Presenter<ReachOutState>(
-    ReachOutState(message = suggestedReachOutMessage()),
 ) {
+    val loaded: Boolean get() = screen != null
+}
 
+/** Crisis lines, then the participant's people; adding, editing, starring and removing them. */
+class ReachOutPresenter(private val store: CompanionStore) : Presenter<ReachOutState>(ReachOutState()) {
+
+    /** Also the answer to every change notification. */
     fun refresh() {
-        val current = state.value
-        val message = current.message.takeIf { current.prefillMessage && it.isNotBlank() }
-        when (val outcome = attempt { store.reachOut(message) }) {
-            is Outcome.Failed -> update { it.copy(loaded = true, problem = outcome.problem) }
-            is Outcome.Done -> {
-                val r = outcome.value
-                update {
-                    it.copy(
-                        loaded = true,
-                        crisisLines = r.crisisLines.map { l ->
-                            CrisisLineItem(l.id, l.name, l.about, l.source, l.emergency, l.actions.map { a -> a.toAction() })
-                        },
-                        favourites = r.favourites.map { c ->
-                            PersonItem(c.id, c.name, c.role, c.favourite, c.programId != null, c.actions.map { a -> a.toAction() })
-                        },
-                        others = r.others.map { c ->
-                            PersonItem(c.id, c.name, c.role, c.favourite, c.programId != null, c.actions.map { a -> a.toAction() })
-                        },
-                    )
-                }
+        val outcome = attempt { store.reachOutScreen(prefilled()) }
+        update {
+            when (outcome) {
+                is Outcome.Done -> it.copy(screen = outcome.value)
+                is Outcome.Failed -> it.copy(problem = outcome.problem)
             }
         }
     }
 
-    /** The texts' prefilled words change the links, so the list is asked for again. */
-    fun setPrefillMessage(prefill: Boolean) {
-        update { it.copy(prefillMessage = prefill) }
+    /** The texts' words change the links, so the screen is asked for again. */
+    fun setPrefill(prefill: Boolean) {
+        update { it.copy(prefill = prefill) }
         refresh()
     }
 
@@ -91,35 +54,47 @@ class ReachOutPresenter(private val store: CompanionStore) : Presenter<ReachOutS
         refresh()
     }
 
-    fun addContact(draft: ContactDraft): Boolean = act {
-        store.addContact(
-            ContactInput(
-                name = draft.name,
-                role = draft.role,
-                phone = draft.phone?.takeIf { it.isNotBlank() },
-                email = draft.email?.takeIf { it.isNotBlank() },
-                favourite = draft.favourite,
-            ),
-        )
+    /** One change; on an error nothing changed and the dialog keeps its input. */
+    fun act(action: ReachOutAction): Boolean {
+        update { it.copy(problem = null) }
+        return when (val outcome = attempt { store.reachOutAct(action, prefilled()) }) {
+            is Outcome.Done -> {
+                update { it.copy(screen = outcome.value, dialog = null) }
+                true
+            }
+            is Outcome.Failed -> {
+                update { it.copy(problem = outcome.problem) }
+                false
+            }
+        }
     }
 
-    fun setFavourite(id: String, favourite: Boolean): Boolean =
-        act { store.editContact(id, ContactInput(favourite = favourite)) }
+    /** The core's form for one of the participant's contacts, or a new one ([contactId] null). */
+    fun openContactForm(contactId: String?): Boolean =
+        when (val outcome = attempt { store.contactForm(contactId) }) {
+            is Outcome.Done -> {
+                update { it.copy(dialog = ReachOutDialog.ContactForm(outcome.value, outcome.value.values), problem = null) }
+                true
+            }
+            is Outcome.Failed -> {
+                update { it.copy(problem = outcome.problem) }
+                false
+            }
+        }
 
-    fun removeContact(id: String): Boolean = act { store.removeContact(id) }
+    fun editContactForm(transform: (ContactValuesRecord) -> ContactValuesRecord) = update { s ->
+        (s.dialog as? ReachOutDialog.ContactForm)?.let { s.copy(dialog = it.copy(edited = transform(it.edited))) } ?: s
+    }
 
-    /** What the platform opens for a tap: the core's own `tel:` / `sms:` / `mailto:` link. */
-    fun open(action: ContactAction): PlatformRequest.OpenUri = PlatformRequest.OpenUri(action.uri, action.kind)
+    /** Sends the form as it opened and as it is; the core writes only what changed. */
+    fun saveContactForm(): Boolean {
+        val open = state.value.dialog as? ReachOutDialog.ContactForm ?: return false
+        return act(ReachOutAction.SaveContactForm(open.form.contactId, open.form.values, open.edited))
+    }
+
+    fun open(dialog: ReachOutDialog?) = update { it.copy(dialog = dialog, problem = null) }
 
     fun dismissProblem() = update { it.copy(problem = null) }
 
-    private fun act(change: () -> Unit): Boolean {
-        val outcome = attempt(change)
-        if (outcome is Outcome.Failed) {
-            update { it.copy(problem = outcome.problem) }
-            return false
-        }
-        refresh()
-        return true
-    }
+    private fun prefilled(): String? = state.value.let { s -> if (s.prefill) s.message else null }
 }

@@ -1,47 +1,34 @@
 package org.iopcompanion.presenters
 
 import java.time.Clock
-import java.time.Instant
-import java.time.LocalTime
-import java.time.format.DateTimeFormatter
+import java.time.LocalDate
 import org.iopcompanion.core.CheckinExportFormat
 import org.iopcompanion.core.CompanionException
 import org.iopcompanion.core.CompanionStore
-import org.iopcompanion.core.PreferencesInput
-import org.iopcompanion.core.PreferencesRecord
-import org.iopcompanion.core.checkinExportExtension
+import org.iopcompanion.core.JoinedRecord
+import org.iopcompanion.core.LinkCodeRecord
+import org.iopcompanion.core.SettingsAction
+import org.iopcompanion.core.SettingsScreenRecord
+import org.iopcompanion.core.SyncSummary
+import org.iopcompanion.core.checkinExportFileName
 import org.iopcompanion.core.checkinExportMediaType
-import org.iopcompanion.core.plaintextExportNotice
 
 data class SettingsState(
-    val loaded: Boolean = false,
-    /** On by default (the core's default): notifications name no treatment, program or substance. */
-    val discreetNotifications: Boolean = true,
-    /** `null` when the daily check-in reminder is off. */
-    val checkinReminder: LocalTime? = null,
-    /** Minutes before a session, for sessions without lead times of their own. */
-    val defaultLeads: List<Int> = emptyList(),
-    /** The participant's chosen country, `null` when the phone's is used. */
-    val region: String? = null,
-    val account: AccountView? = null,
-    /** A one-time code for linking another of the participant's devices (valid 15 minutes). */
-    val linkCode: String? = null,
+    /** The core's settings: account, discreet mode, the check-in reminder, leads, region, exports. */
+    val screen: SettingsScreenRecord? = null,
+    /** A one-time code for linking another of the participant's devices, and what to do with it in words. */
+    val linkCode: LinkCodeRecord? = null,
     val busy: Busy? = null,
-    val lastSync: SyncView? = null,
-    /** The core's words, shown before any export is written: exports are not encrypted. */
-    val exportNotice: String = "",
-    /**
-     * Set when the participant just set the check-in reminder's time: the moment to ask for
-     * the notification permission. The platform asks if needed, then calls
-     * [SettingsPresenter.reminderMomentHandled].
-     */
-    val reminderMoment: Boolean = false,
+    /** What enrolling or linking this device did, in the core's words ("You joined Evening IOP. …"). */
+    val joined: String? = null,
+    /** The last sync from here: whether it changed anything, and its outcome line (`summary`). */
+    val lastSync: SyncSummary? = null,
+    /** The core said this change is the moment to ask for notification permission. */
+    val askNotificationPermission: Boolean = false,
     val problem: Problem? = null,
-)
-
-data class AccountView(val server: String, val programNames: List<String>)
-
-data class SyncView(val at: Instant, val changed: Boolean)
+) {
+    val loaded: Boolean get() = screen != null
+}
 
 enum class Busy { ENROLLING, LINKING, REDEEMING, SYNCING }
 
@@ -49,52 +36,48 @@ enum class Busy { ENROLLING, LINKING, REDEEMING, SYNCING }
 class SettingsPresenter(
     private val store: CompanionStore,
     private val clock: Clock,
-) : Presenter<SettingsState>(SettingsState(exportNotice = plaintextExportNotice())) {
+    private val phone: Phone,
+) : Presenter<SettingsState>(SettingsState()) {
 
-    fun load() {
-        when (val outcome = attempt { store.preferences() to store.account() }) {
-            is Outcome.Done -> {
-                val (prefs, account) = outcome.value
-                update {
-                    it.withPreferences(prefs).copy(
-                        loaded = true,
-                        account = account?.let { a -> AccountView(a.server, a.programNames) },
-                    )
-                }
+    /** Also the answer to every change notification. */
+    fun refresh() {
+        val outcome = attempt { store.settingsScreen(phone.clockStyle()) }
+        update {
+            when (outcome) {
+                is Outcome.Done -> it.copy(screen = outcome.value)
+                is Outcome.Failed -> it.copy(problem = outcome.problem)
             }
-            is Outcome.Failed -> update { it.copy(loaded = true, problem = outcome.problem) }
         }
     }
 
-    fun setDiscreetNotifications(on: Boolean) = edit(PreferencesInput(discreetNotifications = on))
-
-    /** `null` turns the daily check-in reminder off. */
-    fun setCheckinReminder(time: LocalTime?): Boolean {
-        val saved = edit(PreferencesInput(checkinReminder = time?.format(HOURS_MINUTES) ?: "off"))
-        if (saved && time != null) update { it.copy(reminderMoment = true) }
-        return saved
+    /** One preference; the core's screen after it, or the problem (nothing changed). */
+    fun act(action: SettingsAction): Boolean {
+        update { it.copy(problem = null) }
+        return when (val outcome = attempt { store.settingsAct(action, phone.clockStyle()) }) {
+            is Outcome.Done -> {
+                update {
+                    it.copy(
+                        screen = outcome.value.screen,
+                        askNotificationPermission = it.askNotificationPermission || outcome.value.askNotificationPermission,
+                    )
+                }
+                true
+            }
+            is Outcome.Failed -> {
+                update { it.copy(problem = outcome.problem) }
+                false
+            }
+        }
     }
 
-    fun setDefaultLeads(minutes: List<Int>) =
-        edit(PreferencesInput(defaultReminderLeads = minutes.distinct().sorted().map { it.toUInt() }))
+    fun permissionAsked() = update { it.copy(askNotificationPermission = false) }
 
-    /** A two-letter country, or `null` to follow the phone's region again. */
-    fun setRegion(code: String?) = edit(PreferencesInput(region = code?.trim().orEmpty()))
-
-    fun reminderMomentHandled() = update { it.copy(reminderMoment = false) }
-
-    /**
-     * Enrols this device with the program's invitation code, then syncs once so the program's
-     * schedule is here at once. A failed first sync leaves the device enrolled; the periodic
-     * sync catches up.
-     */
+    /** Enrols with the program's invitation code, then syncs once so its schedule is here at once. */
     suspend fun enroll(server: String, code: String): Boolean = network(Busy.ENROLLING) {
-        val account = store.enroll(server.trim(), code.trim())
-        update { it.copy(account = AccountView(account.server, account.programNames)) }
+        joined(store.enroll(server, code))
         syncOnce()
     }
 
-    /** A one-time code to type on the participant's other device. */
     suspend fun createLink(): Boolean = network(Busy.LINKING) {
         val code = store.createLink()
         update { it.copy(linkCode = code) }
@@ -102,9 +85,16 @@ class SettingsPresenter(
 
     /** Links this device to the participant's account with a code from their other device. */
     suspend fun redeemLink(server: String, code: String): Boolean = network(Busy.REDEEMING) {
-        val account = store.redeemLink(server.trim(), code.trim())
-        update { it.copy(account = AccountView(account.server, account.programNames)) }
+        joined(store.redeemLink(server, code))
         syncOnce()
+    }
+
+    /**
+     * Its outcome line, and whether joining is the moment to ask for notifications (the
+     * program's sessions remind): both the core's.
+     */
+    private fun joined(record: JoinedRecord) = update {
+        it.copy(joined = record.summary, askNotificationPermission = it.askNotificationPermission || record.askNotificationPermission)
     }
 
     suspend fun syncNow(): Boolean = network(Busy.SYNCING) { syncOnce() }
@@ -112,14 +102,14 @@ class SettingsPresenter(
     fun dismissLinkCode() = update { it.copy(linkCode = null) }
 
     /**
-     * The check-ins as a file to share with a clinic. Exports are not encrypted: the view shows
-     * [SettingsState.exportNotice] before asking where to save.
+     * The check-ins as a file to share. Exports are not encrypted: the view shows the screen's
+     * `exportNotice` before asking where to save. The file's name and type are the core's.
      */
     fun exportCheckins(format: CheckinExportFormat): PlatformRequest.SaveFile? {
         val now = clock.instant()
         return when (val outcome = attempt { store.exportCheckins(format, null, null, now) }) {
             is Outcome.Done -> PlatformRequest.SaveFile(
-                suggestedName = "checkins-${now.atZone(clock.zone).toLocalDate()}.${checkinExportExtension(format)}",
+                suggestedName = checkinExportFileName(format, LocalDate.now(clock)),
                 mediaType = checkinExportMediaType(format),
                 bytes = outcome.value.toByteArray(Charsets.UTF_8),
             )
@@ -134,9 +124,9 @@ class SettingsPresenter(
 
     private suspend fun syncOnce() {
         val summary = store.sync()
-        update { it.copy(lastSync = SyncView(clock.instant(), summary.changed)) }
-        // The program's names arrive with the first sync.
-        store.account()?.let { a -> update { it.copy(account = AccountView(a.server, a.programNames)) } }
+        update { it.copy(lastSync = summary) }
+        // The account and the program's names arrive with enrolment and the first sync.
+        refresh()
     }
 
     private suspend fun network(busy: Busy, call: suspend () -> Unit): Boolean {
@@ -148,33 +138,8 @@ class SettingsPresenter(
             true
         } catch (e: CompanionException) {
             update { it.copy(busy = null, problem = Problem.of(e)) }
+            refresh()
             false
         }
     }
-
-    private fun edit(input: PreferencesInput): Boolean =
-        when (val outcome = attempt { store.editPreferences(input) }) {
-            is Outcome.Done -> {
-                update { it.withPreferences(outcome.value) }
-                true
-            }
-            is Outcome.Failed -> {
-                update { it.copy(problem = outcome.problem) }
-                false
-            }
-        }
-
-    companion object {
-        /** Lead times the picker offers, in minutes; the core accepts any it validates. */
-        val LEAD_CHOICES = listOf(10, 15, 30, 60, 120, 24 * 60)
-
-        private val HOURS_MINUTES: DateTimeFormatter = DateTimeFormatter.ofPattern("HH:mm")
-    }
 }
-
-private fun SettingsState.withPreferences(p: PreferencesRecord) = copy(
-    discreetNotifications = p.discreetNotifications,
-    checkinReminder = p.checkinReminder?.let { runCatching { LocalTime.parse(it) }.getOrNull() },
-    defaultLeads = p.defaultReminderLeads.map { it.toInt() },
-    region = p.region,
-)

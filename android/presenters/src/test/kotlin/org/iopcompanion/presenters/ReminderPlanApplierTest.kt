@@ -1,170 +1,189 @@
 package org.iopcompanion.presenters
 
 import java.time.Instant
-import org.iopcompanion.core.CheckInInput
+import java.time.LocalDateTime
+import org.iopcompanion.core.ClockStyle
 import org.iopcompanion.core.CompanionStore
-import org.iopcompanion.core.PreferencesInput
+import org.iopcompanion.core.NotificationChannel
 import org.iopcompanion.core.RecurrenceRecord
+import org.iopcompanion.core.ReminderKind
+import org.iopcompanion.core.ScheduleAction
 import org.iopcompanion.core.SessionInput
+import org.iopcompanion.core.SettingsAction
+import org.iopcompanion.core.Weekday
 import org.junit.jupiter.api.Assertions.assertEquals
+import org.junit.jupiter.api.Assertions.assertFalse
 import org.junit.jupiter.api.Assertions.assertTrue
 import org.junit.jupiter.api.Test
 
 /**
- * The applier against the core's real plan and diff. The participant has a Chicago group on
- * Mondays and Wednesdays at 09:00 (14:00 UTC in June, reminded an hour before) and a check-in
- * reminder at 20:00 on the phone's clock. Plans cover 7 days from Sunday 1 June 2025.
+ * The applier hands the core's changes to an AlarmManager that records them, against the
+ * core's real plan. A Chicago group on Mondays and Wednesdays at 09:00 (14:00 UTC in June,
+ * reminded an hour before by default) and the check-in reminder at 20:00 on the phone's clock.
  */
 class ReminderPlanApplierTest : StoreTest() {
+    private val sunday = Instant.parse("2025-06-01T12:00:00Z")
+    private val ny = "America/New_York"
+    private val h24 = ClockStyle.TWENTY_FOUR_HOUR
 
     private fun participant(): CompanionStore = newStore().also { store ->
         store.addSession(
             SessionInput(
-                title = "Process group", kind = "process-group", start = "2025-06-02T09:00",
-                timeZone = "America/Chicago", durationMinutes = 180u, location = "Room 2",
-                recurrence = RecurrenceRecord(listOf("MO", "WE"), 1u, null, null),
+                title = "Process group", start = LocalDateTime.of(2025, 6, 2, 9, 0), timeZone = "America/Chicago",
+                durationMinutes = 180u, location = "Room 2", defaultLeads = true,
+                recurrence = RecurrenceRecord(listOf(Weekday.MONDAY, Weekday.WEDNESDAY), 1u, null, null),
             ),
         )
-        store.editPreferences(PreferencesInput(checkinReminder = "20:00"))
-    }
-
-    private val sunday = Instant.parse("2025-06-01T12:00:00Z")
-
-    private fun AlarmChanges.fireTimes(channel: ReminderChannel) =
-        schedule.filter { it.channel == channel }.map { it.fireAt.toString() }
-
-    @Test
-    fun `the first time, everything planned is scheduled, exact when allowed`() {
-        val applier = ReminderPlanApplier(participant(), horizonDays = 7)
-        val changes = applier.changes(sunday, "America/New_York", held = emptyList(), exactAllowed = true)
-        assertEquals(emptyList<HeldReminder>(), changes.cancel)
-        assertEquals(listOf("2025-06-02T13:00:00Z", "2025-06-04T13:00:00Z"), changes.fireTimes(ReminderChannel.SESSION_REMINDERS))
-        // 20:00 in New York (EDT) is midnight UTC, Sunday 1 June to Saturday 7 June.
-        assertEquals((2..8).map { "2025-06-0${it}T00:00:00Z" }, changes.fireTimes(ReminderChannel.CHECKIN_REMINDER))
-        assertTrue(changes.schedule.all { it.exact })
-        assertEquals(changes.schedule.map { it.toHeld() }.sortedBy { it.fireAt }, changes.held)
-        assertEquals(sunday, changes.appliedAt)
-
-        // Discreet by default: the session is not named.
-        val session = changes.schedule.first { it.channel == ReminderChannel.SESSION_REMINDERS }
-        assertEquals(ContentStyle.NEUTRAL, session.content.style)
-        assertEquals(null, session.content.title)
-        assertEquals(Instant.parse("2025-06-02T14:00:00Z"), session.content.startsAt)
-        assertEquals(60, session.content.leadMinutes)
-        assertEquals(ContentStyle.NEUTRAL, changes.schedule.first { it.channel == ReminderChannel.CHECKIN_REMINDER }.content.style)
-
-        // Applying again changes nothing.
-        val again = applier.changes(sunday, "America/New_York", changes.held, exactAllowed = true)
-        assertTrue(again.isEmpty)
-        assertEquals(changes.held, again.held)
     }
 
     @Test
-    fun `a time-zone change moves the check-in reminders and leaves the sessions' alone`() {
-        val applier = ReminderPlanApplier(participant(), horizonDays = 7)
-        val inNewYork = applier.changes(sunday, "America/New_York", emptyList(), exactAllowed = true)
-        val wednesdayGroup = inNewYork.schedule.single { it.fireAt == Instant.parse("2025-06-04T13:00:00Z") }
-
-        // Tuesday 3 June the participant is in Los Angeles (PDT): 20:00 there is 03:00 UTC.
-        val tuesday = Instant.parse("2025-06-03T12:00:00Z")
-        val inLosAngeles = applier.changes(tuesday, "America/Los_Angeles", inNewYork.held, exactAllowed = true)
-        val oldCheckIns = inNewYork.schedule.filter { it.channel == ReminderChannel.CHECKIN_REMINDER }.map { it.id }.toSet()
-        val mondayGroup = inNewYork.schedule.single { it.fireAt == Instant.parse("2025-06-02T13:00:00Z") }.id
-        // Every New York check-in reminder goes (the ones already fired too), and Monday's group, which is over.
-        assertEquals(oldCheckIns + mondayGroup, inLosAngeles.cancel.map { it.id }.toSet())
-        assertEquals((4..9).map { "2025-06-0${it}T03:00:00Z" } + "2025-06-10T03:00:00Z", inLosAngeles.fireTimes(ReminderChannel.CHECKIN_REMINDER))
-        // The Chicago group keeps its own zone: Wednesday's reminder is untouched, next Monday's is new.
-        assertEquals(listOf("2025-06-09T13:00:00Z"), inLosAngeles.fireTimes(ReminderChannel.SESSION_REMINDERS))
-        assertTrue(inLosAngeles.cancel.none { it.id == wednesdayGroup.id })
-        assertTrue(inLosAngeles.schedule.none { it.id == wednesdayGroup.id })
-        assertEquals(
-            (inLosAngeles.schedule.map { it.toHeld() } + wednesdayGroup.toHeld()).sortedBy { it.fireAt },
-            inLosAngeles.held,
-        )
-        // And the plan, applied in Los Angeles, is then steady.
-        assertTrue(applier.changes(tuesday, "America/Los_Angeles", inLosAngeles.held, exactAllowed = true).isEmpty)
-    }
-
-    @Test
-    fun `checking in cancels that day's reminder`() {
+    fun `the first apply schedules what the core plans, with its words, and records it as the ledger`() {
         val store = participant()
-        val applier = ReminderPlanApplier(store, horizonDays = 7)
-        val first = applier.changes(sunday, "America/New_York", emptyList(), exactAllowed = true)
-        store.recordCheckin("2025-06-01", CheckInInput(mood = 6u))
-        val after = applier.changes(sunday, "America/New_York", first.held, exactAllowed = true)
-        assertEquals(listOf(Instant.parse("2025-06-02T00:00:00Z")), after.cancel.map { it.fireAt })
-        assertEquals(emptyList<AlarmRequest>(), after.schedule)
-        assertEquals(first.held.size - 1, after.held.size)
+        val alarms = RecordingAlarms()
+        val applier = ReminderPlanApplier(store, alarms)
+        val changes = applier.apply(sunday, ny, h24, ApplyReason.LAUNCH)
+        assertTrue(alarms.cancelled.isEmpty())
+        assertEquals(changes.schedule, alarms.scheduled)
+        assertTrue(alarms.scheduled.isNotEmpty())
+        val group = alarms.scheduled.first { it.reminder.kind == ReminderKind.SESSION }
+        assertEquals(Instant.parse("2025-06-02T13:00:00Z"), group.reminder.fireAt)
+        assertEquals(NotificationChannel.SESSION_REMINDERS, group.notification.channel)
+        assertTrue(group.exact)
+        assertEquals(changes.heldAfter, applier.ledger())
+        assertEquals(ny, store.remindersApplied()?.zone)
+
+        alarms.reset()
+        applier.apply(sunday, ny, h24, ApplyReason.RESUME)
+        assertTrue(alarms.cancelled.isEmpty() && alarms.scheduled.isEmpty(), "applied again, nothing changes")
     }
 
     @Test
-    fun `turning discreet notifications off replaces every reminder with a named one`() {
+    fun `an app update keeps the ledger, so a removed session's alarms are cancelled`() {
         val store = participant()
-        val applier = ReminderPlanApplier(store, horizonDays = 7)
-        val first = applier.changes(sunday, "America/New_York", emptyList(), exactAllowed = true)
-        assertTrue(first.schedule.all { it.content.style == ContentStyle.NEUTRAL })
-        store.editPreferences(PreferencesInput(discreetNotifications = false))
-        val named = applier.changes(sunday, "America/New_York", first.held, exactAllowed = true)
-        assertEquals(first.held, named.cancel.sortedBy { it.fireAt })
-        assertEquals(first.schedule.map { it.fireAt }, named.schedule.map { it.fireAt })
-        assertTrue(named.schedule.filter { it.channel == ReminderChannel.CHECKIN_REMINDER }.all { it.content.style == ContentStyle.CHECK_IN })
-        val monday = named.schedule.first { it.channel == ReminderChannel.SESSION_REMINDERS }
-        assertEquals(ReminderChannel.SESSION_REMINDERS, monday.channel)
-        assertEquals(ContentStyle.SESSION, monday.content.style)
-        assertEquals("Process group", monday.content.title)
-        assertEquals("Room 2", monday.content.location)
-        assertEquals("America/Chicago", monday.content.sessionZone)
+        val alarms = RecordingAlarms()
+        val applier = ReminderPlanApplier(store, alarms)
+        applier.apply(sunday, ny, h24, ApplyReason.LAUNCH)
+        val sessionAlarms = alarms.registered.values.filter { it.reminder.kind == ReminderKind.SESSION }.map { it.reminder.id }
+        assertTrue(sessionAlarms.isNotEmpty())
+        store.scheduleAct(ScheduleAction.RemoveSession(store.sessions().single().id), sunday, ny, h24)
+
+        alarms.reset()
+        // MY_PACKAGE_REPLACED: AlarmManager still holds every alarm; treating it as cleared would
+        // leave the removed session's alarms ringing.
+        assertFalse(ApplyReason.APP_UPDATED.alarmsCleared)
+        applier.apply(sunday, ny, h24, ApplyReason.APP_UPDATED)
+        assertEquals(sessionAlarms.toSet(), alarms.cancelled.toSet())
+        assertTrue(alarms.scheduled.isEmpty())
+        assertTrue(alarms.registered.values.none { it.reminder.kind == ReminderKind.SESSION })
     }
 
     @Test
-    fun `alarms held the wrong way are replaced when the exact-alarm permission changes`() {
-        val applier = ReminderPlanApplier(participant(), horizonDays = 7)
-        val exact = applier.changes(sunday, "America/New_York", emptyList(), exactAllowed = true)
-        // Revoked: every exact alarm is cancelled and scheduled again, inexact.
-        val revoked = applier.changes(sunday, "America/New_York", exact.held, exactAllowed = false)
-        assertEquals(exact.held, revoked.cancel)
-        assertEquals(exact.held.map { it.id }, revoked.schedule.map { it.id })
-        assertTrue(revoked.schedule.none { it.exact })
-        assertTrue(revoked.held.none { it.exact })
-        // Granted again: back to exact.
-        val granted = applier.changes(sunday, "America/New_York", revoked.held, exactAllowed = true)
-        assertEquals(exact.held, granted.held)
+    fun `after a reboot or a force stop everything planned goes back, nothing is cancelled`() {
+        val store = participant()
+        val alarms = RecordingAlarms()
+        val applier = ReminderPlanApplier(store, alarms)
+        val first = applier.apply(sunday, ny, h24, ApplyReason.LAUNCH)
+        assertTrue(ApplyReason.BOOT.alarmsCleared)
+
+        alarms.forceStop()
+        alarms.reset()
+        applier.apply(sunday, ny, h24, ApplyReason.RESUME)
+        assertTrue(alarms.cancelled.isEmpty())
+        assertEquals(first.schedule.map { it.reminder.id }, alarms.scheduled.map { it.reminder.id })
+
+        alarms.registered.clear()
+        alarms.reset()
+        applier.apply(sunday, ny, h24, ApplyReason.BOOT)
+        assertTrue(alarms.cancelled.isEmpty())
+        assertEquals(first.schedule.map { it.reminder.id }, alarms.scheduled.map { it.reminder.id })
+        assertEquals(first.heldAfter, applier.ledger())
     }
 
     @Test
-    fun `after a reboot or an update the OS holds nothing, so everything planned goes back`() {
-        val applier = ReminderPlanApplier(participant(), horizonDays = 7)
-        val first = applier.changes(sunday, "America/New_York", emptyList(), exactAllowed = true)
-        val rebooted = applier.changes(sunday, "America/New_York", first.held, exactAllowed = true, osClearedAlarms = true)
-        assertEquals(emptyList<HeldReminder>(), rebooted.cancel)
-        assertEquals(first.schedule, rebooted.schedule)
-        assertEquals(first.held, rebooted.held)
+    fun `a zone other than the last applied one rewords every reminder`() {
+        val store = participant()
+        val alarms = RecordingAlarms()
+        val applier = ReminderPlanApplier(store, alarms)
+        applier.apply(sunday, ny, h24, ApplyReason.LAUNCH)
+        alarms.reset()
+        val changes = applier.apply(sunday, "America/Los_Angeles", h24, ApplyReason.ZONE_CHANGED)
+        assertTrue(changes.reworded)
+        assertEquals("America/Los_Angeles", store.remindersApplied()?.zone)
+        // Every reminder the OS keeps is handed over again with words for the new zone.
+        assertEquals(changes.heldAfter.map { it.id }.toSet(), alarms.scheduled.map { it.reminder.id }.toSet())
+        assertEquals(applier.ledger().map { it.id }.toSet(), alarms.registered.keys)
     }
 
     @Test
-    fun `reminders that fired drop out, and the window rolls forward`() {
-        val applier = ReminderPlanApplier(participant(), horizonDays = 7)
-        val first = applier.changes(sunday, "America/New_York", emptyList(), exactAllowed = true)
-        val monday = Instant.parse("2025-06-02T13:30:00Z")
-        val next = applier.changes(monday, "America/New_York", first.held, exactAllowed = true)
-        assertEquals(
-            listOf(Instant.parse("2025-06-02T00:00:00Z"), Instant.parse("2025-06-02T13:00:00Z")),
-            next.cancel.map { it.fireAt }.sorted(),
-        )
-        assertEquals(
-            listOf(Instant.parse("2025-06-09T00:00:00Z"), Instant.parse("2025-06-09T13:00:00Z")),
-            next.schedule.map { it.fireAt },
-        )
-        assertTrue(next.held.all { it.fireAt.isAfter(monday) })
+    fun `switching the phone to 12-hour time rewords every reminder`() {
+        val store = participant()
+        val alarms = RecordingAlarms()
+        val applier = ReminderPlanApplier(store, alarms)
+        applier.apply(sunday, ny, h24, ApplyReason.LAUNCH)
+        assertEquals(h24, store.remindersApplied()?.clockStyle)
+        alarms.reset()
+        val changes = applier.apply(sunday, ny, ClockStyle.TWELVE_HOUR, ApplyReason.RESUME)
+        assertTrue(changes.reworded)
+        assertEquals(ClockStyle.TWELVE_HOUR, store.remindersApplied()?.clockStyle)
+        assertEquals(changes.heldAfter.map { it.id }.toSet(), alarms.scheduled.map { it.reminder.id }.toSet())
     }
 
     @Test
-    fun `after an erase everything held is cancelled`() {
-        val applier = ReminderPlanApplier(participant(), horizonDays = 7)
-        val first = applier.changes(sunday, "America/New_York", emptyList(), exactAllowed = true)
-        val gone = ReminderPlanApplier.cancelAll(first.held, sunday)
-        assertEquals(first.held, gone.cancel)
-        assertEquals(emptyList<HeldReminder>(), gone.held)
-        assertTrue(gone.schedule.isEmpty())
+    fun `a late inexact alarm is not cancelled by a re-apply within the grace`() {
+        val store = participant()
+        store.settingsAct(SettingsAction.SetCheckinReminder(null), ClockStyle.TWENTY_FOUR_HOUR)
+        val alarms = RecordingAlarms(exact = false)
+        val applier = ReminderPlanApplier(store, alarms)
+        applier.apply(sunday, ny, h24, ApplyReason.LAUNCH)
+        val monday = alarms.registered.values.single { it.reminder.fireAt == Instant.parse("2025-06-02T13:00:00Z") }
+        assertFalse(monday.exact)
+
+        alarms.reset()
+        // Half an hour after its time it has not fired yet (Android may be an hour late): a resume keeps it.
+        val changes = applier.apply(Instant.parse("2025-06-02T13:30:00Z"), ny, h24, ApplyReason.RESUME)
+        assertFalse(monday.reminder.id in alarms.cancelled)
+        assertTrue(changes.heldAfter.any { it.id == monday.reminder.id })
+        assertTrue(monday.reminder.id in alarms.registered)
+
+        // Two hours late it is delivered or lost: forgotten, not cancelled, not scheduled again.
+        alarms.reset()
+        val later = applier.apply(Instant.parse("2025-06-02T15:00:00Z"), ny, h24, ApplyReason.RESUME)
+        assertFalse(monday.reminder.id in alarms.cancelled)
+        assertTrue(alarms.scheduled.none { it.reminder.id == monday.reminder.id })
+        assertTrue(later.heldAfter.none { it.id == monday.reminder.id })
+    }
+
+    @Test
+    fun `alarms held the other way are replaced when the exact-alarm permission changes`() {
+        val store = participant()
+        val alarms = RecordingAlarms(exact = true)
+        val applier = ReminderPlanApplier(store, alarms)
+        val first = applier.apply(sunday, ny, h24, ApplyReason.LAUNCH)
+        alarms.exact = false
+        alarms.reset()
+        applier.apply(sunday, ny, h24, ApplyReason.EXACT_ALARM_PERMISSION)
+        assertEquals(first.heldAfter.map { it.id }.toSet(), alarms.cancelled.toSet())
+        assertTrue(alarms.scheduled.none { it.exact })
+        assertTrue(applier.ledger().none { it.exact })
+    }
+
+    @Test
+    fun `reminders are named for the lock screen only while discreet notifications are off`() {
+        val store = participant()
+        val alarms = RecordingAlarms()
+        val applier = ReminderPlanApplier(store, alarms)
+        store.settingsAct(SettingsAction.SetDiscreetNotifications(true), ClockStyle.TWENTY_FOUR_HOUR)
+        applier.apply(sunday, ny, h24, ApplyReason.LAUNCH)
+        assertTrue(alarms.named.isEmpty())
+        assertTrue(alarms.scheduled.none { it.notification.title == "Process group" })
+
+        store.settingsAct(SettingsAction.SetDiscreetNotifications(false), ClockStyle.TWENTY_FOUR_HOUR)
+        alarms.reset()
+        applier.apply(sunday, ny, h24, ApplyReason.DATA_CHANGED)
+        val group = alarms.scheduled.first { it.reminder.kind == ReminderKind.SESSION }
+        assertEquals("Process group", group.notification.title)
+        assertTrue(group.reminder.id in alarms.named)
+        assertEquals(alarms.registered.keys, alarms.named)
+        assertTrue(group.notification.publicTitle != group.notification.title, "the lock screen's words are neutral")
     }
 }

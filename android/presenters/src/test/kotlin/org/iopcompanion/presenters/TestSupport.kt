@@ -5,7 +5,12 @@ import java.nio.file.Files
 import java.time.Clock
 import java.time.Instant
 import java.time.ZoneId
+import org.iopcompanion.core.AndroidFacts
+import org.iopcompanion.core.ClockStyle
 import org.iopcompanion.core.CompanionStore
+import org.iopcompanion.core.HeldReminder
+import org.iopcompanion.core.PlatformFacts
+import org.iopcompanion.core.ReminderRequest
 import org.iopcompanion.transport.OkHttpTransport
 import org.junit.jupiter.api.AfterEach
 
@@ -45,4 +50,58 @@ internal class MovableClock(private var now: Instant, private var zoneId: ZoneId
     override fun getZone(): ZoneId = zoneId
 
     override fun withZone(zone: ZoneId): Clock = MovableClock(now, zone)
+}
+
+/** The facts of a phone where everything is allowed. */
+internal val ALL_ALLOWED = AndroidFacts(
+    notificationsEnabled = true,
+    canAskNotificationPermission = false,
+    blockedChannels = emptyList(),
+    exactAlarmsAllowed = true,
+    ignoringBatteryOptimizations = true,
+    backgroundRestricted = false,
+)
+
+/** A phone whose facts the test sets; the OS holds what the core last recorded as applied. */
+internal class TestPhone(
+    private val store: CompanionStore,
+    var android: AndroidFacts = ALL_ALLOWED,
+    var clock: ClockStyle = ClockStyle.TWENTY_FOUR_HOUR,
+) : Phone {
+    override fun clockStyle(): ClockStyle = clock
+
+    override fun facts(): PlatformFacts = PlatformFacts.Android(android)
+
+    override fun held(): List<HeldReminder> = store.remindersApplied()?.held.orEmpty()
+}
+
+/** AlarmManager as a list: what is registered, and every call made. */
+internal class RecordingAlarms(var exact: Boolean = true) : Alarms {
+    val registered = linkedMapOf<String, ReminderRequest>()
+    val cancelled = mutableListOf<String>()
+    val scheduled = mutableListOf<ReminderRequest>()
+    val named = mutableSetOf<String>()
+
+    /** A force stop: the system drops every alarm without telling the app. */
+    fun forceStop() = registered.clear()
+
+    fun reset() {
+        cancelled.clear()
+        scheduled.clear()
+    }
+
+    override fun exactAllowed(): Boolean = exact
+
+    override fun isPending(held: HeldReminder): Boolean = held.id in registered
+
+    override fun cancel(id: String) {
+        cancelled += id
+        registered.remove(id)
+    }
+
+    override fun schedule(request: ReminderRequest) {
+        scheduled += request
+        if (request.notification.named) named += request.reminder.id else named -= request.reminder.id
+        registered[request.reminder.id] = request
+    }
 }

@@ -5,6 +5,7 @@ import java.net.InetAddress
 import java.net.ServerSocket
 import java.nio.file.Files
 import java.time.Duration
+import java.time.LocalDate
 import java.util.concurrent.TimeUnit
 import kotlin.concurrent.thread
 import kotlinx.coroutines.Dispatchers
@@ -14,6 +15,7 @@ import kotlinx.coroutines.withContext
 import org.iopcompanion.core.CheckInInput
 import org.iopcompanion.core.CompanionException
 import org.iopcompanion.core.CompanionStore
+import org.iopcompanion.core.EraseAttempt
 import org.iopcompanion.core.HttpException
 import org.iopcompanion.core.HttpMethod
 import org.iopcompanion.core.HttpRequest
@@ -61,25 +63,58 @@ class OkHttpTransportTest {
         val phone = store(dir = File(tempDir(), "phone"))
         val tablet = store()
 
-        assertEquals(listOf("Evening IOP"), phone.enroll(server.url, code).programNames)
-        phone.recordCheckin("2026-11-02", CheckInInput(mood = 6u, note = "from the phone"))
+        assertEquals(listOf("Evening IOP"), phone.enroll(server.url, code).account.programNames)
+        phone.recordCheckin(LocalDate.parse("2026-11-02"), CheckInInput(mood = 6u, note = "from the phone"))
         assertTrue(phone.sync().changed)
         assertEquals("Skills group", phone.sessions().single().title)
 
-        tablet.redeemLink(server.url, phone.createLink())
+        tablet.redeemLink(server.url, phone.createLink().code)
         assertTrue(tablet.sync().changed)
-        assertEquals("from the phone", tablet.checkin("2026-11-02")?.note)
-        tablet.recordCheckin("2026-11-03", CheckInInput(mood = 7u, note = "from the tablet"))
+        assertEquals("from the phone", tablet.checkin(LocalDate.parse("2026-11-02"))?.note)
+        tablet.recordCheckin(LocalDate.parse("2026-11-03"), CheckInInput(mood = 7u, note = "from the tablet"))
         tablet.sync()
         assertTrue(phone.sync().changed)
-        assertEquals("from the tablet", phone.checkin("2026-11-03")?.note)
+        assertEquals("from the tablet", phone.checkin(LocalDate.parse("2026-11-03"))?.note)
         assertFalse(phone.sync().changed)
 
         // A code is single use: the second enrolment is refused by the server, through OkHttp.
         assertThrows<CompanionException.InvalidCode> { runBlocking { store().enroll(server.url, code) } }
 
-        assertEquals(ServerErasure.ERASED, phone.erase(false).server)
+        val erased = phone.eraseAttempt(false)
+        assertTrue(erased is EraseAttempt.Erased, erased.toString())
+        assertEquals(ServerErasure.ERASED, (erased as EraseAttempt.Erased).report.server)
         assertThrows<CompanionException.NotEnrolled> { runBlocking { tablet.sync() } }
+        Unit
+    }
+
+    @Test
+    fun `an erase with the server out of reach erases nothing, and this device only then erases here`() = runBlocking {
+        val server = server()
+        val dir = File(tempDir(), "phone")
+        val phone = store(dir = dir)
+        phone.enroll(server.url, server.programWithInvite("Evening IOP"))
+        phone.recordCheckin(LocalDate.parse("2026-11-02"), CheckInInput(mood = 6u, note = "kept"))
+        phone.sync()
+        server.stop()
+
+        // Nothing listens on the server's port now: the core's outcome, not an error.
+        val attempt = phone.eraseAttempt(false)
+        assertTrue(attempt is EraseAttempt.ServerUnreachable, attempt.toString())
+        val unreachable = attempt as EraseAttempt.ServerUnreachable
+        assertTrue(unreachable.message.isNotBlank() && unreachable.thisDeviceOnly.isNotBlank(), unreachable.toString())
+        // Nothing erased: this handle still works, and the store opens again with its data.
+        assertEquals("kept", phone.checkin(LocalDate.parse("2026-11-02"))?.note)
+        phone.close()
+        val again = store(dir = dir)
+        assertEquals("kept", again.checkin(LocalDate.parse("2026-11-02"))?.note)
+        assertEquals(server.url, again.account()?.server)
+
+        // This device only: erased here; the server's copy is left.
+        val local = again.eraseAttempt(true)
+        assertTrue(local is EraseAttempt.Erased, local.toString())
+        assertEquals(ServerErasure.KEPT, (local as EraseAttempt.Erased).report.server)
+        assertFalse(dir.exists())
+        assertThrows<CompanionException.StoreUnusable> { again.checkin(LocalDate.parse("2026-11-02")) }
         Unit
     }
 
@@ -92,7 +127,7 @@ class OkHttpTransportTest {
         phone.sync()
         val before = proxy.syncsForwarded.get()
 
-        phone.recordCheckin("2026-11-02", CheckInInput(mood = 5u, note = "cut on the way back"))
+        phone.recordCheckin(LocalDate.parse("2026-11-02"), CheckInInput(mood = 5u, note = "cut on the way back"))
         proxy.cutNextSync()
         // The server applied the push, the answer was lost: the core tried again, and the retry's
         // chunk (the same id) was already there.
@@ -101,7 +136,7 @@ class OkHttpTransportTest {
         assertTrue(proxy.syncsForwarded.get() >= before + 3, "the cut push, its retry, the program")
 
         val tablet = store()
-        tablet.redeemLink(proxy.url, phone.createLink())
+        tablet.redeemLink(proxy.url, phone.createLink().code)
         tablet.sync()
         assertEquals(listOf("cut on the way back"), tablet.checkins(null, null).map { it.note })
         // Nothing left to push: the phone's next sync sends no chunk and changes nothing.
@@ -114,7 +149,7 @@ class OkHttpTransportTest {
         val proxy = FaultProxy(server.address).closedAfter()
         val phone = store()
         phone.enroll(proxy.url, server.programWithInvite("Evening IOP"))
-        phone.recordCheckin("2026-11-02", CheckInInput(mood = 4u, note = "sent while stalled"))
+        phone.recordCheckin(LocalDate.parse("2026-11-02"), CheckInInput(mood = 4u, note = "sent while stalled"))
 
         proxy.holdNextSync()
         val syncing = async(Dispatchers.IO) { runCatching { phone.sync() } }
@@ -126,7 +161,7 @@ class OkHttpTransportTest {
 
         phone.sync()
         val tablet = store()
-        tablet.redeemLink(proxy.url, phone.createLink())
+        tablet.redeemLink(proxy.url, phone.createLink().code)
         tablet.sync()
         assertEquals(listOf("sent while stalled"), tablet.checkins(null, null).map { it.note })
     }
@@ -140,12 +175,12 @@ class OkHttpTransportTest {
 
         phone.enroll(tls.url, server.programWithInvite("Evening IOP"))
         assertEquals(tls.url, phone.account()?.server)
-        phone.recordCheckin("2026-11-02", CheckInInput(mood = 6u, note = "over TLS"))
+        phone.recordCheckin(LocalDate.parse("2026-11-02"), CheckInInput(mood = 6u, note = "over TLS"))
         phone.sync()
         val tablet = store(OkHttpTransport(authority.trustingClient()))
-        tablet.redeemLink(tls.url, phone.createLink())
+        tablet.redeemLink(tls.url, phone.createLink().code)
         tablet.sync()
-        assertEquals("over TLS", tablet.checkin("2026-11-02")?.note)
+        assertEquals("over TLS", tablet.checkin(LocalDate.parse("2026-11-02"))?.note)
     }
 
     @Test
@@ -168,7 +203,7 @@ class OkHttpTransportTest {
         val dir = File(tempDir(), "phone")
         store(OkHttpTransport(known.trustingClient()), dir).use { enrolled ->
             enrolled.enroll(trusted.url, code)
-            enrolled.recordCheckin("2026-11-02", CheckInInput(mood = 3u, note = "kept until it can go"))
+            enrolled.recordCheckin(LocalDate.parse("2026-11-02"), CheckInInput(mood = 3u, note = "kept until it can go"))
         }
         phone.close()
 
@@ -177,12 +212,12 @@ class OkHttpTransportTest {
         store(OkHttpTransport(stranger.trustingClient()), dir).use { distrusting ->
             val e = assertThrows<CompanionException.Network> { runBlocking { distrusting.sync() } }
             assertTrue(e.message!!.startsWith("could not make a secure connection"), e.message)
-            assertEquals("kept until it can go", distrusting.checkin("2026-11-02")?.note)
+            assertEquals("kept until it can go", distrusting.checkin(LocalDate.parse("2026-11-02"))?.note)
         }
         store(OkHttpTransport(known.trustingClient()), dir).use { again ->
             again.sync()
             val tablet = store(OkHttpTransport(known.trustingClient()))
-            tablet.redeemLink(trusted.url, again.createLink())
+            tablet.redeemLink(trusted.url, again.createLink().code)
             tablet.sync()
             assertEquals(listOf("kept until it can go"), tablet.checkins(null, null).map { it.note })
         }

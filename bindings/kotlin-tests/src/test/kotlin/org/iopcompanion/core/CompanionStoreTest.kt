@@ -43,11 +43,11 @@ class CompanionStoreTest {
         assertFalse(storeExists(dir))
         CompanionStore.open(dir, TEST_KEY, PHONE_NETWORK).use { store ->
             assertTrue(storeExists(dir))
-            store.recordCheckin("2025-06-02", CheckInInput(mood = 4u, craving = 9u))
-            val fixed = store.recordCheckin("2025-06-02", CheckInInput(clear = listOf(CheckInField.CRAVING)))
+            store.recordCheckin(LocalDate.parse("2025-06-02"), CheckInInput(mood = 4u, craving = 9u))
+            val fixed = store.recordCheckin(LocalDate.parse("2025-06-02"), CheckInInput(clear = listOf(CheckInField.CRAVING)))
             assertNull(fixed.craving)
             assertThrows<CompanionException.InvalidInput> {
-                store.recordCheckin("2025-06-02", CheckInInput(craving = 2u, clear = listOf(CheckInField.CRAVING)))
+                store.recordCheckin(LocalDate.parse("2025-06-02"), CheckInInput(craving = 2u, clear = listOf(CheckInField.CRAVING)))
             }
         }
     }
@@ -57,10 +57,10 @@ class CompanionStoreTest {
         val dir = tempDir().path
         val key = generateStoreKey()
         assertEquals(32, key.size)
-        CompanionStore.open(dir, key, PHONE_NETWORK).use { it.recordCheckin("2025-06-02", CheckInInput(mood = 5u, note = "sealed")) }
+        CompanionStore.open(dir, key, PHONE_NETWORK).use { it.recordCheckin(LocalDate.parse("2025-06-02"), CheckInInput(mood = 5u, note = "sealed")) }
         assertThrows<CompanionException.WrongKey> { CompanionStore.open(dir, ByteArray(32) { 1 }, PHONE_NETWORK) }
         assertThrows<CompanionException.InvalidInput> { CompanionStore.open(dir, ByteArray(16), PHONE_NETWORK) }
-        CompanionStore.open(dir, key, PHONE_NETWORK).use { assertEquals("sealed", it.checkin("2025-06-02")?.note) }
+        CompanionStore.open(dir, key, PHONE_NETWORK).use { assertEquals("sealed", it.checkin(LocalDate.parse("2025-06-02"))?.note) }
         val raw = File(dir, "companion.sqlite3").readBytes().toString(Charsets.ISO_8859_1)
         assertFalse(raw.contains("sealed"))
     }
@@ -93,15 +93,15 @@ class CompanionStoreTest {
         CompanionStore.open(tempDir().path, TEST_KEY, PHONE_NETWORK).use { store ->
             assertTrue(store.suggestedEmotions().contains("hopeful"))
             val saved = store.recordCheckin(
-                "2025-06-02",
+                LocalDate.parse("2025-06-02"),
                 CheckInInput(mood = 6u, craving = 2u, emotions = listOf("Hopeful"), sleepHours = 7.5, note = "Good group."),
             )
             assertEquals(listOf("hopeful"), saved.emotions)
             assertTrue(saved.updatedAt >= saved.createdAt)
-            store.recordCheckin("2025-06-02", CheckInInput(craving = 4u))
-            assertEquals(4.toUByte(), store.checkin("2025-06-02")?.craving)
-            assertEquals(1, store.checkins("2025-06-01", null).size)
-            assertNull(store.checkin("2025-06-03"))
+            store.recordCheckin(LocalDate.parse("2025-06-02"), CheckInInput(craving = 4u))
+            assertEquals(4.toUByte(), store.checkin(LocalDate.parse("2025-06-02"))?.craving)
+            assertEquals(1, store.checkins(LocalDate.parse("2025-06-01"), null).size)
+            assertNull(store.checkin(LocalDate.parse("2025-06-03")))
 
             val sam = store.addContact(ContactInput(name = "Sam", role = Role.SPONSOR, phone = "+1 312 555 0100"))
             store.editContact(sam.id, ContactInput(favourite = true))
@@ -109,55 +109,68 @@ class CompanionStoreTest {
 
             val group = store.addSession(
                 SessionInput(
-                    title = "Process group", kind = "process-group", start = "2025-06-02T09:00",
+                    title = "Process group", kind = SessionKind.PROCESS_GROUP, start = LocalDateTime.parse("2025-06-02T09:00"),
                     timeZone = "America/Chicago", durationMinutes = 180u,
-                    recurrence = RecurrenceRecord(listOf("MO", "WE"), 1u, null, 10u),
+                    recurrence = RecurrenceRecord(listOf(Weekday.MONDAY, Weekday.WEDNESDAY), 1u, null, 10u),
                     reminderLeads = listOf(60u, 15u),
                 ),
             )
-            assertEquals(listOf("MO", "WE"), group.recurrence?.weekdays)
+            assertEquals(listOf(Weekday.MONDAY, Weekday.WEDNESDAY), group.recurrence?.weekdays)
             val week = store.occurrences(Instant.parse("2025-06-02T00:00:00Z"), Instant.parse("2025-06-09T00:00:00Z"))
-            assertEquals(listOf("2025-06-02", "2025-06-04"), week.map { it.seriesDate })
+            assertEquals(listOf(LocalDate.parse("2025-06-02"), LocalDate.parse("2025-06-04")), week.map { it.seriesDate })
             // 09:00 in Chicago (CDT) is 14:00 UTC: a java.time.Instant on this side.
             assertEquals(Instant.parse("2025-06-02T14:00:00Z"), week[0].start)
 
             val today = store.today(Instant.parse("2025-06-02T16:00:00Z"), "America/New_York")
-            assertEquals("2025-06-02", today.date)
+            assertEquals(LocalDate.parse("2025-06-02"), today.date)
             assertEquals(1, today.sessions.size)
             assertEquals(6.toUByte(), today.checkin?.mood)
             assertEquals("Sam", today.favourites.single().name)
 
-            store.editPreferences(PreferencesInput(checkinReminder = "off", discreetNotifications = false))
+            store.editPreferences(PreferencesInput(checkinReminderOff = true, discreetNotifications = false))
             val prefs = store.preferences()
             assertNull(prefs.checkinReminder)
             assertFalse(prefs.discreetNotifications)
-            val plan = store.planReminders(Instant.parse("2025-06-01T00:00:00Z"), "America/New_York", 7, 64u)
-            assertEquals(4, plan.size)
-            assertEquals(Instant.parse("2025-06-02T13:00:00Z"), plan[0].fireAt)
-            assertEquals("session", plan[0].contentStyle)
-            assertEquals("Process group", plan[0].title)
-            val held = plan.map { it.id }
-            store.cancelOccurrence(group.id, "2025-06-04")
-            val changes = store.reminderChanges(Instant.parse("2025-06-01T00:00:00Z"), "America/New_York", 7, 64u, held)
+            // The reminders the phone hands its OS, worded by the core.
+            val ctx = ReminderContext(
+                now = Instant.parse("2025-06-01T00:00:00Z"), zone = "America/New_York",
+                platform = ReminderPlatform.ANDROID, clockStyle = ClockStyle.TWENTY_FOUR_HOUR,
+                exactAlarmsAllowed = true, osCleared = false,
+            )
+            val first = store.reminderChanges(ctx, emptyList())
+            assertTrue(first.cancel.isEmpty())
+            val firstGroup = first.schedule.first()
+            assertEquals(Instant.parse("2025-06-02T13:00:00Z"), firstGroup.reminder.fireAt)
+            assertEquals(ReminderKind.SESSION, firstGroup.reminder.kind)
+            assertEquals("Process group", firstGroup.notification.title)
+            assertEquals(NotificationChannel.SESSION_REMINDERS, firstGroup.notification.channel)
+            assertTrue(firstGroup.exact)
+            store.recordRemindersApplied(ctx.now, ctx.zone, ctx.clockStyle, first.heldAfter)
+            assertEquals(first.heldAfter, store.remindersApplied()?.held)
+            store.cancelOccurrence(group.id, LocalDate.parse("2025-06-04"))
+            val changes = store.reminderChanges(ctx, first.heldAfter)
             assertEquals(2, changes.cancel.size)
             assertTrue(changes.schedule.isEmpty())
-            store.restoreOccurrence(group.id, "2025-06-04")
-            val moved = store.moveOccurrence(group.id, "2025-06-09", "2025-06-10T13:00", 90u)
-            assertEquals("2025-06-10T13:00", moved.changes.single().movedTo)
+            store.restoreOccurrence(group.id, LocalDate.parse("2025-06-04"))
+            val moved = store.moveOccurrence(group.id, LocalDate.parse("2025-06-09"), LocalDateTime.parse("2025-06-10T13:00"), 90u)
+            assertEquals(LocalDateTime.parse("2025-06-10T13:00"), moved.changes.single().movedTo)
 
             // Attendance looks back from now: a one-off session three days ago.
-            val threeDaysAgo = Instant.now().minus(3, ChronoUnit.DAYS).toString().substring(0, 10)
-            val past = store.addSession(SessionInput(title = "Individual", start = "${threeDaysAgo}T00:30", timeZone = "UTC"))
-            store.markMissed(past.id, threeDaysAgo)
-            store.markAttended(past.id, threeDaysAgo)
-            assertEquals("attended", store.attendance(7).single { it.occurrence.sessionId == past.id }.attendance)
-            assertThrows<CompanionException.InvalidInput> { store.markAttended(group.id, "2025-06-03") }
+            val now = Instant.now()
+            val threeDaysAgo = LocalDate.ofInstant(now.minus(3, ChronoUnit.DAYS), java.time.ZoneOffset.UTC)
+            val past = store.addSession(SessionInput(title = "Individual", start = threeDaysAgo.atTime(0, 30), timeZone = "UTC"))
+            store.markAttendance(past.id, threeDaysAgo, AttendanceMark.MISSED, now)
+            store.markAttendance(past.id, threeDaysAgo, AttendanceMark.ATTENDED, now)
+            assertEquals(AttendanceMark.ATTENDED, store.attendance(now, 7).single { it.occurrence.sessionId == past.id }.attendance)
+            assertThrows<CompanionException.InvalidInput> {
+                store.markAttendance(group.id, LocalDate.parse("2025-06-03"), AttendanceMark.ATTENDED, now)
+            }
             store.removeSession(past.id)
             assertTrue(store.exportIcs().startsWith("BEGIN:VCALENDAR"))
             store.editSession(group.id, SessionInput(location = "Room 2"))
             assertEquals("Room 2", store.sessions().single().location)
 
-            store.deleteCheckin("2025-06-02")
+            store.deleteCheckin(LocalDate.parse("2025-06-02"))
             store.removeContact(sam.id)
             store.removeSession(group.id)
             assertTrue(store.checkins(null, null).isEmpty() && store.contacts().isEmpty() && store.sessions().isEmpty())
@@ -168,17 +181,21 @@ class CompanionStoreTest {
     @Test
     fun `bad input raises the right exception and changes nothing`() {
         CompanionStore.open(tempDir().path, TEST_KEY, PHONE_NETWORK).use { store ->
-            store.recordCheckin("2025-06-02", CheckInInput(mood = 5u))
-            assertThrows<CompanionException.InvalidInput> { store.recordCheckin("2025-06-02", CheckInInput(mood = 11u)) }
-            assertThrows<CompanionException.InvalidInput> { store.recordCheckin("06/02/2025", CheckInInput(mood = 5u)) }
-            assertThrows<CompanionException.InvalidInput> { store.recordCheckin("2025-06-03", CheckInInput(note = "x".repeat(5000), mood = 5u)) }
+            store.recordCheckin(LocalDate.parse("2025-06-02"), CheckInInput(mood = 5u))
+            assertThrows<CompanionException.InvalidInput> { store.recordCheckin(LocalDate.parse("2025-06-02"), CheckInInput(mood = 11u)) }
+            assertThrows<CompanionException.InvalidInput> { store.recordCheckin(LocalDate.parse("2025-06-03"), CheckInInput(note = "x".repeat(5000), mood = 5u)) }
             assertThrows<CompanionException.NotFound> { store.removeContact("no-such-id") }
             assertThrows<CompanionException.InvalidInput> { store.addContact(ContactInput(name = "  ")) }
             assertThrows<CompanionException.UnknownTimeZone> { store.today(Instant.now(), "Mars/Olympus") }
             assertThrows<CompanionException.UnknownTimeZone> {
-                store.addSession(SessionInput(title = "x", start = "2025-06-02T09:00", timeZone = "Nowhere/City"))
+                store.addSession(SessionInput(title = "x", start = LocalDateTime.parse("2025-06-02T09:00"), timeZone = "Nowhere/City"))
             }
-            assertThrows<CompanionException.InvalidInput> { store.planReminders(Instant.now(), "UTC", 0, 64u) }
+            assertThrows<CompanionException.UnknownTimeZone> {
+                store.reminderChanges(
+                    ReminderContext(Instant.now(), "Mars/Olympus", ReminderPlatform.ANDROID, ClockStyle.TWELVE_HOUR, true, false),
+                    emptyList(),
+                )
+            }
             assertThrows<CompanionException.NotEnrolled> { runBlocking { store.sync() } }
             assertEquals(5.toUByte(), store.checkins(null, null).single().mood)
         }
@@ -202,14 +219,14 @@ class CompanionStoreTest {
                     throw IllegalStateException("the app's listener failed")
                 }
             })
-            store.recordCheckin("2025-06-02", CheckInInput(mood = 7u))
+            store.recordCheckin(LocalDate.parse("2025-06-02"), CheckInInput(mood = 7u))
             assertEquals(listOf(DataChange.LOCAL), heard)
             assertNotNull(throwing.lastError())
             assertNull(calm.lastError())
             // The check-in is saved although a listener threw.
-            assertEquals(7.toUByte(), store.checkin("2025-06-02")?.mood)
+            assertEquals(7.toUByte(), store.checkin(LocalDate.parse("2025-06-02"))?.mood)
             calm.cancel()
-            store.recordCheckin("2025-06-02", CheckInInput(mood = 8u))
+            store.recordCheckin(LocalDate.parse("2025-06-02"), CheckInInput(mood = 8u))
             assertEquals(1, heard.size)
             throwing.close()
             calm.close()
@@ -227,9 +244,9 @@ class CompanionStoreTest {
             CompanionStore.open(tempDir().path, TEST_KEY, PHONE_NETWORK).use { phone ->
                 CompanionStore.open(tempDir().path, TEST_KEY, PHONE_NETWORK).use { tablet ->
                     runBlocking {
-                        val account = phone.enroll(server.url, code)
-                        assertEquals(listOf("Evening IOP"), account.programNames)
-                        phone.recordCheckin("2025-06-02", CheckInInput(mood = 6u, note = "from the phone"))
+                        val joined = phone.enroll(server.url, code)
+                        assertEquals(listOf("Evening IOP"), joined.account.programNames)
+                        phone.recordCheckin(LocalDate.parse("2025-06-02"), CheckInInput(mood = 6u, note = "from the phone"))
                         val first = phone.sync()
                         assertTrue(first.changed)
                         assertEquals("Skills group", phone.sessions().single().title)
@@ -244,11 +261,11 @@ class CompanionStoreTest {
                                 heard += change
                             }
                         }).use {
-                            tablet.redeemLink(server.url, phone.createLink())
+                            tablet.redeemLink(server.url, phone.createLink().code)
                             val report = tablet.sync()
                             assertTrue(report.changed)
                             assertTrue(heard.contains(DataChange.SYNCED))
-                            assertEquals("from the phone", tablet.checkin("2025-06-02")?.note)
+                            assertEquals("from the phone", tablet.checkin(LocalDate.parse("2025-06-02"))?.note)
                         }
                         assertThrows<CompanionException.InvalidCode> {
                             runBlocking { CompanionStore.open(tempDir().path, TEST_KEY, PHONE_NETWORK).use { it.enroll(server.url, code) } }
@@ -279,15 +296,15 @@ class CompanionStoreTest {
                     // the store, this call would wait for ever: the timeout only turns that
                     // deadlock into a failure, it measures nothing.
                     assertTimeoutPreemptively(Duration.ofSeconds(60)) {
-                        phone.recordCheckin("2025-06-02", CheckInInput(mood = 4u, note = "typed during a sync"))
+                        phone.recordCheckin(LocalDate.parse("2025-06-02"), CheckInInput(mood = 4u, note = "typed during a sync"))
                     }
                     proxy.release()
                     syncing.await()
                     phone.sync()
                     CompanionStore.open(tempDir().path, TEST_KEY, PHONE_NETWORK).use { tablet ->
-                        tablet.redeemLink(proxy.url, phone.createLink())
+                        tablet.redeemLink(proxy.url, phone.createLink().code)
                         tablet.sync()
-                        assertEquals("typed during a sync", tablet.checkin("2025-06-02")?.note)
+                        assertEquals("typed during a sync", tablet.checkin(LocalDate.parse("2025-06-02"))?.note)
                     }
                 }
             }

@@ -26,8 +26,8 @@ class DataRightsTest {
     }
 
     private fun CompanionStore.someData() {
-        recordCheckin("2025-06-01", CheckInInput(mood = 6u, note = "first week"))
-        recordCheckin("2025-06-02", CheckInInput(mood = 4u, craving = 7u))
+        recordCheckin(LocalDate.parse("2025-06-01"), CheckInInput(mood = 6u, note = "first week"))
+        recordCheckin(LocalDate.parse("2025-06-02"), CheckInInput(mood = 4u, craving = 7u))
         addContact(ContactInput(name = "Sam", role = Role.SPONSOR, phone = "(201) 555-0102", favourite = true))
     }
 
@@ -69,11 +69,11 @@ class DataRightsTest {
     fun `a wrong passphrase or a damaged file restores nothing`() {
         val bytes = CompanionStore.open(tempDir().path, TEST_KEY, PHONE_NETWORK).use { it.someData(); it.backup(passphrase) }
         CompanionStore.open(tempDir().path, TEST_KEY, PHONE_NETWORK).use { other ->
-            other.recordCheckin("2025-06-05", CheckInInput(mood = 5u))
+            other.recordCheckin(LocalDate.parse("2025-06-05"), CheckInInput(mood = 5u))
             assertThrows<CompanionException.WrongKey> { other.restore(bytes, "not the passphrase") }
             assertThrows<CompanionException.InvalidInput> { other.restore(bytes.copyOf(bytes.size / 2), passphrase) }
             assertThrows<CompanionException.InvalidInput> { other.restore("not a backup".toByteArray(), passphrase) }
-            assertEquals(listOf("2025-06-05"), other.checkins(null, null).map { it.date })
+            assertEquals(listOf(LocalDate.parse("2025-06-05")), other.checkins(null, null).map { it.date })
             assertTrue(other.contacts().isEmpty())
         }
         assertThrows<CompanionException.InvalidInput> { checkBackupPassphrase("short") }
@@ -92,7 +92,7 @@ class DataRightsTest {
                         phone.enroll(server.url, code)
                         phone.someData()
                         phone.sync()
-                        tablet.redeemLink(server.url, phone.createLink())
+                        tablet.redeemLink(server.url, phone.createLink().code)
                         tablet.sync()
 
                         val report = phone.erase(false)
@@ -103,7 +103,7 @@ class DataRightsTest {
                         assertFalse(dir.exists())
 
                         assertThrows<CompanionException.StoreUnusable> { phone.checkins(null, null) }
-                        assertThrows<CompanionException.StoreUnusable> { phone.recordCheckin("2025-06-03", CheckInInput(mood = 5u)) }
+                        assertThrows<CompanionException.StoreUnusable> { phone.recordCheckin(LocalDate.parse("2025-06-03"), CheckInInput(mood = 5u)) }
                         assertThrows<CompanionException.StoreUnusable> { phone.backup(passphrase) }
                         assertThrows<CompanionException.StoreUnusable> { runBlocking { phone.sync() } }
                         assertThrows<CompanionException.StoreUnusable> { runBlocking { phone.erase(true) } }
@@ -136,7 +136,7 @@ class DataRightsTest {
                 assertThrows<CompanionException.Network> { runBlocking { phone.erase(false) } }
                 assertTrue(File(dir, "companion.sqlite3").exists())
                 assertEquals(2, phone.checkins(null, null).size)
-                phone.recordCheckin("2025-06-03", CheckInInput(mood = 5u))
+                phone.recordCheckin(LocalDate.parse("2025-06-03"), CheckInInput(mood = 5u))
 
                 // This device only: the server is not asked, and its copy remains.
                 val report = phone.erase(true)

@@ -38,8 +38,8 @@ class FfiCallBenchmark {
             CompanionStore.open(dir.path, TEST_KEY, PHONE_NETWORK).use { store ->
                 store.addSession(
                     SessionInput(
-                        title = "Process group", start = "2025-01-06T09:00", timeZone = "America/Chicago",
-                        durationMinutes = 180u, recurrence = RecurrenceRecord(listOf("MO", "WE", "TH"), 1u, null, null),
+                        title = "Process group", start = LocalDateTime.parse("2025-01-06T09:00"), timeZone = "America/Chicago",
+                        durationMinutes = 180u, recurrence = RecurrenceRecord(listOf(Weekday.MONDAY, Weekday.WEDNESDAY, Weekday.THURSDAY), 1u, null, null),
                     ),
                 )
                 val now = Instant.now()
@@ -47,7 +47,7 @@ class FfiCallBenchmark {
                 val suggested = measure(2000) { store.suggestedEmotions() }
                 val first = LocalDate.now().minusDays(400)
                 val checkins = measure(300) { i ->
-                    store.recordCheckin(first.plusDays(i.toLong()).toString(), CheckInInput(mood = 6u, craving = 2u, note = "Good group today."))
+                    store.recordCheckin(first.plusDays(i.toLong()), CheckInInput(mood = 6u, craving = 2u, note = "Good group today."))
                 }
                 println("| today(now, zone) from Kotlin | ${"%.1f".format(median(today))} µs | ${"%.1f".format(p90(today))} µs | 2000 |")
                 println("| suggestedEmotions() from Kotlin (the crossing itself) | ${"%.1f".format(median(suggested))} µs | ${"%.1f".format(p90(suggested))} µs | 2000 |")

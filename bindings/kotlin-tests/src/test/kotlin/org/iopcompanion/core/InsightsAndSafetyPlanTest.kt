@@ -34,9 +34,9 @@ class InsightsAndSafetyPlanTest {
      * mood 5 craving 8; Monday 2 June missed. Read as of Thursday 5 June, not checked in yet.
      */
     private fun threeCheckins(store: CompanionStore) {
-        store.recordCheckin("2025-06-01", CheckInInput(mood = 6u, craving = 2u, sleepHours = 7.5))
-        store.recordCheckin("2025-06-03", CheckInInput(mood = 4u, craving = 8u, sleepHours = 5.0))
-        store.recordCheckin("2025-06-04", CheckInInput(mood = 5u, craving = 8u))
+        store.recordCheckin(LocalDate.parse("2025-06-01"), CheckInInput(mood = 6u, craving = 2u, sleepHours = 7.5))
+        store.recordCheckin(LocalDate.parse("2025-06-03"), CheckInInput(mood = 4u, craving = 8u, sleepHours = 5.0))
+        store.recordCheckin(LocalDate.parse("2025-06-04"), CheckInInput(mood = 5u, craving = 8u))
     }
 
     @Test
@@ -45,12 +45,12 @@ class InsightsAndSafetyPlanTest {
             threeCheckins(store)
             val sam = store.addContact(ContactInput(name = "Sam", role = Role.SPONSOR))
 
-            val i = store.insights("2025-06-05")
-            assertEquals("2025-06-05", i.today)
+            val i = store.insights(LocalDate.parse("2025-06-05"))
+            assertEquals(LocalDate.parse("2025-06-05"), i.today)
             assertFalse(i.checkedInToday)
             assertEquals(3u, i.totalCheckins)
-            assertEquals("2025-06-01", i.firstCheckin)
-            assertEquals("2025-06-04", i.latestCheckin)
+            assertEquals(LocalDate.parse("2025-06-01"), i.firstCheckin)
+            assertEquals(LocalDate.parse("2025-06-04"), i.latestCheckin)
             // The ISO week starts on Monday 2 June.
             assertEquals(2u, i.thisWeek)
             assertEquals(3u, i.thisMonth)
@@ -58,7 +58,7 @@ class InsightsAndSafetyPlanTest {
             assertEquals(2u, i.currentRun)
             assertEquals(2u, i.longestRun)
             val week = i.last7Days
-            assertEquals("2025-05-30", week.from)
+            assertEquals(LocalDate.parse("2025-05-30"), week.from)
             assertEquals(3u, week.checkins)
             assertEquals(1u, week.missed)
             // (6 + 4 + 5) / 3, (2 + 8 + 8) / 3, (7.5 + 5) / 2.
@@ -79,8 +79,8 @@ class InsightsAndSafetyPlanTest {
             assertEquals(Role.SPONSOR, nudge.contacts.single().role)
 
             // One craving of 8 among the latest three: no nudge.
-            store.recordCheckin("2025-06-04", CheckInInput(craving = 3u))
-            assertNull(store.insights("2025-06-05").nudge)
+            store.recordCheckin(LocalDate.parse("2025-06-04"), CheckInInput(craving = 3u))
+            assertNull(store.insights(LocalDate.parse("2025-06-05")).nudge)
         }
     }
 
@@ -88,21 +88,20 @@ class InsightsAndSafetyPlanTest {
     fun `the chart series has a point per day and marks only missed days`() {
         openStore().use { store ->
             threeCheckins(store)
-            val series = store.moodSeries("2025-06-05", 7u)
+            val series = store.moodSeries(LocalDate.parse("2025-06-05"), 7u)
             assertEquals(7, series.size)
-            assertEquals("2025-05-30", series.first().date)
-            assertEquals("2025-06-05", series.last().date)
+            assertEquals(LocalDate.parse("2025-05-30"), series.first().date)
+            assertEquals(LocalDate.parse("2025-06-05"), series.last().date)
             assertEquals(listOf(null, null, 6, null, 4, 5, null), series.map { it.mood?.toInt() })
             assertEquals(listOf(null, null, 2, null, 8, 8, null), series.map { it.craving?.toInt() })
             assertEquals(7.5, series[2].sleepHours)
             // Not the days before the first check-in, nor today.
-            assertEquals(listOf("2025-06-02"), series.filter { it.missed }.map { it.date })
-            assertEquals(366, store.moodSeries("2025-06-05", 366u).size)
+            assertEquals(listOf(LocalDate.parse("2025-06-02")), series.filter { it.missed }.map { it.date })
+            assertEquals(366, store.moodSeries(LocalDate.parse("2025-06-05"), 366u).size)
 
-            assertThrows<CompanionException.InvalidInput> { store.moodSeries("2025-06-05", 0u) }
-            assertThrows<CompanionException.InvalidInput> { store.moodSeries("2025-06-05", 367u) }
-            assertThrows<CompanionException.InvalidInput> { store.moodSeries("June 5", 7u) }
-            assertThrows<CompanionException.InvalidInput> { store.insights("1800-01-01") }
+            assertThrows<CompanionException.InvalidInput> { store.moodSeries(LocalDate.parse("2025-06-05"), 0u) }
+            assertThrows<CompanionException.InvalidInput> { store.moodSeries(LocalDate.parse("2025-06-05"), 367u) }
+            assertThrows<CompanionException.InvalidInput> { store.insights(LocalDate.parse("1800-01-01")) }
         }
     }
 
@@ -195,11 +194,11 @@ class InsightsAndSafetyPlanTest {
             threeCheckins(store)
             val now = Instant.parse("2025-06-05T12:00:00Z")
 
-            val csv = store.exportCheckins(CheckinExportFormat.CSV, "2025-06-02", null, now).lines().filter { it.isNotEmpty() }
+            val csv = store.exportCheckins(CheckinExportFormat.CSV, LocalDate.parse("2025-06-02"), null, now).lines().filter { it.isNotEmpty() }
             assertTrue(csv[0].startsWith("date,mood,craving,"), csv[0])
             assertEquals(listOf("2025-06-03", "2025-06-04"), csv.drop(1).map { it.substringBefore(',') })
 
-            val json = Json.parseToJsonElement(store.exportCheckins(CheckinExportFormat.JSON, null, "2025-06-03", now)).jsonObject
+            val json = Json.parseToJsonElement(store.exportCheckins(CheckinExportFormat.JSON, null, LocalDate.parse("2025-06-03"), now)).jsonObject
             assertEquals("iop-companion-checkins", json["format"]!!.jsonPrimitive.content)
             assertEquals("2025-06-05T12:00:00.000Z", json["exported_at"]!!.jsonPrimitive.content)
             assertEquals(2, json["checkins"]!!.jsonArray.size)
@@ -216,10 +215,7 @@ class InsightsAndSafetyPlanTest {
             assertEquals("text/csv", checkinExportMediaType(CheckinExportFormat.CSV))
 
             assertThrows<CompanionException.InvalidInput> {
-                store.exportCheckins(CheckinExportFormat.CSV, "2025-06-04", "2025-06-01", now)
-            }
-            assertThrows<CompanionException.InvalidInput> {
-                store.exportCheckins(CheckinExportFormat.FHIR, "2025/06/01", null, now)
+                store.exportCheckins(CheckinExportFormat.CSV, LocalDate.parse("2025-06-04"), LocalDate.parse("2025-06-01"), now)
             }
             assertTrue(store.exportIcs().startsWith("BEGIN:VCALENDAR"))
         }

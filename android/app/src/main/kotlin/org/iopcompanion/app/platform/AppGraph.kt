@@ -13,15 +13,20 @@ import org.iopcompanion.core.ChangeListener
 import org.iopcompanion.core.CompanionException
 import org.iopcompanion.core.CompanionStore
 import org.iopcompanion.core.DataChange
+import org.iopcompanion.core.HeldReminder
 import org.iopcompanion.core.Subscription
-import org.iopcompanion.presenters.Problem
+import org.iopcompanion.core.discardUnopenableStore
+import org.iopcompanion.core.storeExists
+import org.iopcompanion.presenters.ApplyReason
+import org.iopcompanion.presenters.StoreOpenException
+import org.iopcompanion.presenters.StoreOpener
 import org.iopcompanion.transport.OkHttpTransport
 
 /**
  * The app's long-lived objects: the one open store, the clock, reminders and notifications.
  * Made once by the Application; screens, receivers and workers reach it through [Holder].
  */
-class AppGraph(context: Context, val texts: PlatformTexts) {
+class AppGraph(context: Context, val texts: PlatformTexts, private val sync: BackgroundSync) {
     /** Implemented by the Application class. */
     interface Holder {
         val graph: AppGraph
@@ -51,7 +56,7 @@ class AppGraph(context: Context, val texts: PlatformTexts) {
     val changes: StateFlow<Long> = changeCount.asStateFlow()
 
     /** The participant's store, opened (and on first use created, with a new key) once. */
-    @Throws(StoreUnavailableException::class)
+    @Throws(StoreOpenException::class)
     @Synchronized
     fun store(): CompanionStore = store ?: open()
 
@@ -59,39 +64,32 @@ class AppGraph(context: Context, val texts: PlatformTexts) {
      * The store if this install has one, without creating it: receivers that run before the
      * app was ever opened (a reboot) must not make a store and a key.
      */
-    @Throws(StoreUnavailableException::class)
+    @Throws(StoreOpenException::class)
     @Synchronized
-    fun existingStore(): CompanionStore? = store ?: if (vault.exists()) open() else null
+    fun existingStore(): CompanionStore? = store ?: if (vault.exists() || storeExists(storeDir.path)) open() else null
 
     private fun open(): CompanionStore {
-        // A database without its key would be refused (WrongKey) once a new key is made; say
-        // so instead. (The core's file name: the bindings do not export Store::exists.)
-        if (!vault.exists() && File(storeDir, STORE_FILE).exists()) {
-            throw StoreUnavailableException("the store's key is missing", null)
-        }
-        val key = vault.loadOrCreate()
-        val opened = try {
-            CompanionStore.open(storeDir.path, key, transport)
-        } catch (e: CompanionException) {
-            throw StoreUnavailableException("the store could not be opened: ${Problem.of(e).kind}", e)
-        } finally {
-            key.fill(0)
-        }
+        val opened = StoreOpener.open(storeDir, vault, transport)
         setRegion(opened)
         // Every saved change (a check-in, a sync, a preference) may change the reminder plan.
         subscription = opened.subscribe(object : ChangeListener {
             override fun onChange(change: DataChange) {
-                reminders.applyAsync()
+                reminders.applyAsync(if (change == DataChange.SYNCED) ApplyReason.SYNCED else ApplyReason.DATA_CHANGED)
                 changeCount.update { it + 1 }
             }
         })
         store = opened
+        try {
+            if (opened.account() != null) sync.ensure()
+        } catch (e: CompanionException) {
+            Log.w(TAG, "account not read; sync not scheduled")
+        }
         return opened
     }
 
     /** The platform locale's country decides crisis lines and phone numbers until the participant picks one. */
     fun localeChanged() {
-        NotificationChannels.ensure(app, texts)
+        NotificationChannels.ensure(app)
         val open = synchronized(this) { store } ?: return
         setRegion(open)
     }
@@ -101,7 +99,7 @@ class AppGraph(context: Context, val texts: PlatformTexts) {
         try {
             store.setDeviceRegion(country)
         } catch (e: CompanionException) {
-            // A country the core does not know reads as none (the core then asks to pick one).
+            // A country the core does not know reads as none (the core then offers its choices).
             try {
                 store.setDeviceRegion(null)
             } catch (ignored: CompanionException) {
@@ -110,36 +108,44 @@ class AppGraph(context: Context, val texts: PlatformTexts) {
         }
     }
 
+    /** After enrolment or linking: periodic sync from now on. */
+    fun joined() = sync.ensure()
+
     /**
-     * After the core erased the store: the wrapped key and its Keystore key go, the alarms are
-     * cancelled; the next [store] call starts a new, empty store under a new key.
+     * After the core erased the store: every alarm the OS held ([held], read before the erase)
+     * is cancelled, every delivered notification removed, the wrapped key and its Keystore key
+     * deleted and the periodic sync stopped; the next [store] call starts a new, empty store.
      */
     @Synchronized
-    fun storeErased() {
+    fun storeErased(held: List<HeldReminder>) {
         subscription?.cancel()
         subscription = null
         store?.close()
         store = null
+        reminders.cancelAll(held)
+        notifications.removeAll()
         vault.delete()
-        reminders.dropAll()
+        sync.cancel()
     }
 
     /**
-     * The store cannot be opened on this phone (its key is gone): the participant chose to start
-     * again. The core cannot erase what it cannot open, so its directory is removed here; what
-     * is on the server, if anything, stays, and comes back if this phone is linked again.
+     * The store's key is lost, or the store damaged, and the participant confirmed the core's
+     * START_OVER (never offered for a temporary failure): the core deletes the store's files,
+     * then the key goes and the next [store] call starts a new store. What is on the server,
+     * if anything, stays, and comes back if this phone is linked again.
      */
     @Synchronized
+    @Throws(CompanionException::class)
     fun startOver() {
         store?.close()
         store = null
-        storeDir.deleteRecursively()
+        discardUnopenableStore(storeDir.path)
         vault.delete()
-        reminders.dropAll()
+        notifications.removeAll()
+        sync.cancel()
     }
 
     private companion object {
         const val TAG = "AppGraph"
-        const val STORE_FILE = "companion.sqlite3"
     }
 }

@@ -8,21 +8,21 @@ import android.content.Context
 import android.content.pm.PackageManager
 import android.os.Build
 import android.os.PowerManager
-import org.iopcompanion.presenters.PlatformFacts
+import org.iopcompanion.core.AndroidFacts
 
 /**
- * Reads what the phone allows, as plain values for the reminder health presenter. Below the
- * Android version that introduced a restriction, it reads as allowed.
+ * Reads what the phone allows, as the core's AndroidFacts. Below the Android version that
+ * introduced a restriction, it reads as allowed.
  */
 class PlatformStatusReader(private val context: Context) {
     private val asked = context.getSharedPreferences(FILE, Context.MODE_PRIVATE)
 
     /** [activity] tells whether the system would still show its permission dialog. */
-    fun read(activity: Activity?): PlatformFacts {
+    fun read(activity: Activity?): AndroidFacts {
         val notifications = context.getSystemService(NotificationManager::class.java)
         val power = context.getSystemService(PowerManager::class.java)
         val activities = context.getSystemService(ActivityManager::class.java)
-        return PlatformFacts(
+        return AndroidFacts(
             notificationsEnabled = notifications?.areNotificationsEnabled() == true,
             canAskNotificationPermission = canAskNotificationPermission(activity),
             blockedChannels = NotificationChannels.blocked(context),

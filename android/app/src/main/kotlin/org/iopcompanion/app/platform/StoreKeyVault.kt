@@ -5,14 +5,18 @@ import android.security.keystore.KeyGenParameterSpec
 import android.security.keystore.KeyProperties
 import android.util.AtomicFile
 import java.io.File
+import android.security.keystore.KeyPermanentlyInvalidatedException
 import java.security.GeneralSecurityException
 import java.security.KeyStore
 import java.security.ProviderException
+import javax.crypto.AEADBadTagException
 import javax.crypto.Cipher
 import javax.crypto.KeyGenerator
 import javax.crypto.SecretKey
 import javax.crypto.spec.GCMParameterSpec
 import org.iopcompanion.core.generateStoreKey
+import org.iopcompanion.presenters.StoreKeyException
+import org.iopcompanion.presenters.StoreKeys
 
 /**
  * The store key, kept wrapped: the core seals the store under a random 32-byte key
@@ -25,16 +29,19 @@ import org.iopcompanion.core.generateStoreKey
  * outside Auto Backup, which could not restore them anyway (the Keystore key stays behind);
  * the participant's own encrypted backup is how data moves to a new phone.
  */
-class StoreKeyVault(private val file: File) {
+class StoreKeyVault(private val file: File) : StoreKeys {
 
-    fun exists(): Boolean = file.exists()
+    override fun exists(): Boolean = file.exists()
 
     /**
-     * The store key: unwrapped, or made, wrapped and written the first time. The caller
-     * zeroes the array once the store is open.
+     * The key, unwrapped; the caller zeroes it once the store is open. A key that is gone for
+     * good (the Keystore alias missing, the key invalidated, a tag that fails) is `lost`; any
+     * other failure (a busy or locked Keystore, I/O) is not, and never leads to deleting data.
      */
-    @Throws(StoreUnavailableException::class)
-    fun loadOrCreate(): ByteArray = if (file.exists()) unwrap() else create()
+    override fun load(): ByteArray = unwrap()
+
+    /** Made, wrapped and written the first time (the store directory holds no store yet). */
+    override fun create(): ByteArray = createKey()
 
     /** After an erase: the wrapped key and the Keystore key both go. */
     fun delete() {
@@ -46,11 +53,11 @@ class StoreKeyVault(private val file: File) {
         }
     }
 
-    private fun create(): ByteArray {
+    private fun createKey(): ByteArray {
         val key = try {
             generateStoreKey()
         } catch (e: Exception) {
-            throw StoreUnavailableException("no random key", e)
+            throw StoreKeyException(lost = false, "no random key", e)
         }
         try {
             val cipher = Cipher.getInstance(TRANSFORMATION)
@@ -73,10 +80,10 @@ class StoreKeyVault(private val file: File) {
             return key
         } catch (e: GeneralSecurityException) {
             key.fill(0)
-            throw StoreUnavailableException("the store key could not be wrapped", e)
+            throw StoreKeyException(lost = false, "the store key could not be wrapped", e)
         } catch (e: java.io.IOException) {
             key.fill(0)
-            throw StoreUnavailableException("the wrapped store key could not be written", e)
+            throw StoreKeyException(lost = false, "the wrapped store key could not be written", e)
         }
     }
 
@@ -84,28 +91,38 @@ class StoreKeyVault(private val file: File) {
         val bytes = try {
             AtomicFile(file).readFully()
         } catch (e: java.io.IOException) {
-            throw StoreUnavailableException("the wrapped store key could not be read", e)
+            throw StoreKeyException(lost = false, "the wrapped store key could not be read", e)
         }
-        if (bytes.size < 2 || bytes[0].toInt() != FORMAT) throw StoreUnavailableException("unknown wrapped key format", null)
+        // AtomicFile never leaves a half-written file: a short or foreign one cannot be unwrapped, ever.
+        if (bytes.size < 2 || bytes[0].toInt() != FORMAT) throw StoreKeyException(lost = true, "unknown wrapped key format")
         val ivLength = bytes[1].toInt() and 0xff
-        if (bytes.size < 2 + ivLength + TAG_BITS / 8) throw StoreUnavailableException("the wrapped store key is cut short", null)
+        if (bytes.size < 2 + ivLength + TAG_BITS / 8) throw StoreKeyException(lost = true, "the wrapped store key is cut short")
         return try {
             val cipher = Cipher.getInstance(TRANSFORMATION)
             cipher.init(Cipher.DECRYPT_MODE, wrappingKey(create = false), GCMParameterSpec(TAG_BITS, bytes, 2, ivLength))
             cipher.doFinal(bytes, 2 + ivLength, bytes.size - 2 - ivLength)
+        } catch (e: KeyPermanentlyInvalidatedException) {
+            // The Keystore invalidated the key (a security reset): it will never unwrap again.
+            throw StoreKeyException(lost = true, "the Keystore key was invalidated", e)
+        } catch (e: AEADBadTagException) {
+            // Not this Keystore key's wrapping (its key was replaced, or the file altered).
+            throw StoreKeyException(lost = true, "the wrapped store key does not unwrap", e)
         } catch (e: GeneralSecurityException) {
-            // The Keystore key is gone (the app's data was restored onto another phone, or the
-            // Keystore was reset) or the file was altered: the store cannot be opened.
-            throw StoreUnavailableException("the store key could not be unwrapped", e)
+            // KeyStoreException, UnrecoverableKeyException and the rest: the Keystore may answer
+            // next time (busy, locked, a hardware hiccup).
+            throw StoreKeyException(lost = false, "the store key could not be unwrapped now", e)
         } catch (e: java.io.IOException) {
-            throw StoreUnavailableException("the Keystore could not be read", e)
+            throw StoreKeyException(lost = false, "the Keystore could not be read", e)
+        } catch (e: ProviderException) {
+            throw StoreKeyException(lost = false, "the Keystore failed", e)
         }
     }
 
     private fun wrappingKey(create: Boolean): SecretKey {
         val store = keyStore()
         (store.getKey(ALIAS, null) as? SecretKey)?.let { return it }
-        if (!create) throw StoreUnavailableException("the Keystore key is missing", null)
+        // The alias is gone while its wrapped key is here: the key is lost for good.
+        if (!create) throw StoreKeyException(lost = true, "the Keystore key is missing")
         if (Build.VERSION.SDK_INT < Build.VERSION_CODES.P) return generate(strongBox = false)
         return try {
             generate(strongBox = true)
@@ -139,6 +156,3 @@ class StoreKeyVault(private val file: File) {
         const val FORMAT = 1
     }
 }
-
-/** The store cannot be opened on this phone: its key is missing or cannot be unwrapped. */
-class StoreUnavailableException(message: String, cause: Throwable?) : Exception(message, cause)

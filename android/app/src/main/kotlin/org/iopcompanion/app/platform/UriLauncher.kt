@@ -7,7 +7,7 @@ import android.net.Uri
 import org.iopcompanion.core.ActionType
 import org.iopcompanion.presenters.PlatformRequest
 
-/** Opens the core's `tel:`, `sms:` and `mailto:` links with the phone's own apps. */
+/** Opens the core's `tel:`, `sms:` and `mailto:` links, and sessions' video links, with the phone's own apps. */
 object UriLauncher {
     /** Returns whether an app opened it; `false` when the phone has none (a tablet without a dialer). */
     fun open(context: Context, request: PlatformRequest.OpenUri): Boolean {
@@ -23,12 +23,18 @@ object UriLauncher {
                     ?.let { putExtra("sms_body", Uri.decode(it.substringBefore('&'))) }
             }
             ActionType.EMAIL -> Intent(Intent.ACTION_SENDTO, uri)
-        }.addFlags(Intent.FLAG_ACTIVITY_NEW_TASK)
-        return try {
-            context.startActivity(intent)
-            true
-        } catch (e: ActivityNotFoundException) {
-            false
         }
+        return start(context, intent)
+    }
+
+    /** A session's video call (an http(s) link the core checked): the browser, or the call's own app. */
+    fun open(context: Context, request: PlatformRequest.OpenLink): Boolean =
+        start(context, Intent(Intent.ACTION_VIEW, Uri.parse(request.uri)))
+
+    private fun start(context: Context, intent: Intent): Boolean = try {
+        context.startActivity(intent.addFlags(Intent.FLAG_ACTIVITY_NEW_TASK))
+        true
+    } catch (e: ActivityNotFoundException) {
+        false
     }
 }

@@ -1,6 +1,5 @@
 package org.iopcompanion.app.ui
 
-import android.text.format.DateFormat
 import androidx.compose.foundation.layout.Arrangement
 import androidx.compose.foundation.layout.Column
 import androidx.compose.foundation.layout.ExperimentalLayoutApi
@@ -21,25 +20,30 @@ import androidx.compose.material3.Icon
 import androidx.compose.material3.MaterialTheme
 import androidx.compose.material3.Text
 import androidx.compose.material3.TextButton
+import androidx.compose.material3.OutlinedTextField
 import androidx.compose.runtime.Composable
+import androidx.compose.runtime.getValue
+import androidx.compose.runtime.mutableStateOf
 import androidx.compose.runtime.remember
+import androidx.compose.runtime.setValue
 import androidx.compose.ui.Alignment
 import androidx.compose.ui.Modifier
 import androidx.compose.ui.graphics.vector.ImageVector
 import androidx.compose.ui.platform.LocalContext
 import androidx.compose.ui.res.stringResource
 import androidx.compose.ui.unit.dp
-import java.time.LocalDateTime
-import java.time.LocalTime
-import java.time.format.DateTimeFormatter
-import java.time.format.FormatStyle
+import android.widget.Toast
 import org.iopcompanion.app.R
+import org.iopcompanion.app.platform.UriLauncher
 import org.iopcompanion.core.ActionType
+import org.iopcompanion.core.ContactActionRecord
 import org.iopcompanion.core.Role
-import org.iopcompanion.presenters.ContactAction
+import org.iopcompanion.core.SessionKind
+import org.iopcompanion.core.sessionKindLabel
+import org.iopcompanion.presenters.PlatformRequest
 import org.iopcompanion.presenters.Problem
 
-/** What went wrong, in words, with the core's detail where it helps (it never holds personal data). */
+/** What went wrong, in the core's own words (they never hold a note, a name or a number). */
 @Composable
 fun ProblemBanner(problem: Problem?, onDismiss: () -> Unit) {
     if (problem == null) return
@@ -49,62 +53,20 @@ fun ProblemBanner(problem: Problem?, onDismiss: () -> Unit) {
     ) {
         Row(Modifier.padding(12.dp), verticalAlignment = Alignment.CenterVertically) {
             Icon(Icons.Filled.Warning, contentDescription = null, tint = MaterialTheme.colorScheme.onErrorContainer)
-            Column(Modifier.weight(1f).padding(horizontal = 12.dp)) {
-                Text(problemText(problem.kind), color = MaterialTheme.colorScheme.onErrorContainer)
-                if (problem.kind == Problem.Kind.INVALID_INPUT || problem.kind == Problem.Kind.NETWORK) {
-                    Text(problem.detail, style = MaterialTheme.typography.bodySmall, color = MaterialTheme.colorScheme.onErrorContainer)
-                }
-            }
+            Text(
+                problem.detail,
+                color = MaterialTheme.colorScheme.onErrorContainer,
+                modifier = Modifier.weight(1f).padding(horizontal = 12.dp),
+            )
             TextButton(onClick = onDismiss) { Text(stringResource(R.string.dismiss)) }
         }
     }
 }
 
-@Composable
-fun problemText(kind: Problem.Kind): String = stringResource(
-    when (kind) {
-        Problem.Kind.INVALID_INPUT -> R.string.problem_invalid_input
-        Problem.Kind.UNKNOWN_TIME_ZONE -> R.string.problem_unknown_time_zone
-        Problem.Kind.NOT_FOUND -> R.string.problem_not_found
-        Problem.Kind.READ_ONLY -> R.string.problem_read_only
-        Problem.Kind.STORE_UNUSABLE -> R.string.problem_store_unusable
-        Problem.Kind.WRONG_KEY -> R.string.problem_wrong_key
-        Problem.Kind.NOT_ENROLLED -> R.string.problem_not_enrolled
-        Problem.Kind.INVALID_CODE -> R.string.problem_invalid_code
-        Problem.Kind.NETWORK -> R.string.problem_network
-        Problem.Kind.INVALID_DATA -> R.string.problem_invalid_data
-        Problem.Kind.STORAGE -> R.string.problem_storage
-        Problem.Kind.CALLBACK -> R.string.problem_storage
-    },
-)
+/** The core's words for a session kind and a role. */
+fun kindLabel(kind: SessionKind): String = sessionKindLabel(kind)
 
-/** The core's session kind codes, in words. */
-@Composable
-fun kindLabel(code: String): String = stringResource(
-    when (code) {
-        "process-group" -> R.string.kind_process_group
-        "skills-group" -> R.string.kind_skills_group
-        "psychoeducation" -> R.string.kind_psychoeducation
-        "individual" -> R.string.kind_individual
-        "family" -> R.string.kind_family
-        "aftercare" -> R.string.kind_aftercare
-        else -> R.string.kind_other
-    },
-)
-
-@Composable
-fun roleLabel(role: Role): String = stringResource(
-    when (role) {
-        Role.THERAPIST -> R.string.role_therapist
-        Role.COUNSELOR -> R.string.role_counselor
-        Role.SPONSOR -> R.string.role_sponsor
-        Role.PEER -> R.string.role_peer
-        Role.FAMILY -> R.string.role_family
-        Role.CASE_MANAGER -> R.string.role_case_manager
-        Role.CRISIS_LINE -> R.string.role_crisis_line
-        Role.OTHER -> R.string.role_other
-    },
-)
+fun roleLabel(role: Role): String = org.iopcompanion.core.roleLabel(role)
 
 fun actionIcon(kind: ActionType): ImageVector = when (kind) {
     ActionType.CALL, ActionType.TTY -> Icons.Filled.Call
@@ -112,10 +74,30 @@ fun actionIcon(kind: ActionType): ImageVector = when (kind) {
     ActionType.EMAIL -> Icons.Filled.Email
 }
 
+/** Opens the core's link with the phone's apps, or says none can. */
+@Composable
+fun rememberOpener(): (ContactActionRecord) -> Unit {
+    val context = LocalContext.current
+    val noApp = stringResource(R.string.no_app_to_open)
+    return { action ->
+        if (!UriLauncher.open(context, PlatformRequest.OpenUri.of(action))) Toast.makeText(context, noApp, Toast.LENGTH_SHORT).show()
+    }
+}
+
+/** Opens a session's video call, or says no app can. */
+@Composable
+fun rememberLinkOpener(): (PlatformRequest.OpenLink) -> Unit {
+    val context = LocalContext.current
+    val noApp = stringResource(R.string.no_app_to_open)
+    return { link ->
+        if (!UriLauncher.open(context, link)) Toast.makeText(context, noApp, Toast.LENGTH_SHORT).show()
+    }
+}
+
 /** A contact's or a crisis line's actions; the labels are the core's ("Call 988"). */
 @OptIn(ExperimentalLayoutApi::class)
 @Composable
-fun ContactActions(actions: List<ContactAction>, onOpen: (ContactAction) -> Unit) {
+fun ContactActions(actions: List<ContactActionRecord>, onOpen: (ContactActionRecord) -> Unit) {
     FlowRow(horizontalArrangement = Arrangement.spacedBy(8.dp)) {
         actions.forEach { action ->
             AssistChip(
@@ -127,24 +109,43 @@ fun ContactActions(actions: List<ContactAction>, onOpen: (ContactAction) -> Unit
     }
 }
 
-/** Times in the participant's 12- or 24-hour setting. */
-@Composable
-fun rememberTimeFormatter(): DateTimeFormatter {
-    val context = LocalContext.current
-    return remember(context) {
-        if (DateFormat.is24HourFormat(context)) DateTimeFormatter.ofPattern("HH:mm") else DateTimeFormatter.ofPattern("h:mm a")
-    }
-}
-
-@Composable
-fun rememberDateFormatter(): DateTimeFormatter =
-    remember { DateTimeFormatter.ofLocalizedDate(FormatStyle.FULL) }
-
-fun LocalDateTime.timeText(format: DateTimeFormatter): String = format.format(this)
-
-fun LocalTime.timeText(format: DateTimeFormatter): String = format.format(this)
-
 @Composable
 fun SectionTitle(text: String) {
     Text(text, style = MaterialTheme.typography.titleMedium, modifier = Modifier.padding(top = 16.dp, bottom = 8.dp))
+}
+
+@Composable
+fun Loading() {
+    Column(Modifier.fillMaxWidth().padding(24.dp), horizontalAlignment = Alignment.CenterHorizontally) {
+        androidx.compose.material3.CircularProgressIndicator()
+    }
+}
+
+/**
+ * A form's text field that keeps its own text while the participant types (typing must not
+ * wait for a round trip through the presenter's state), seeded from the form's value when
+ * [form] (the form's identity) changes, and telling the presenter every edit.
+ */
+@Composable
+fun FormField(
+    form: Any?,
+    value: String,
+    label: String,
+    onChange: (String) -> Unit,
+    modifier: Modifier = Modifier,
+    singleLine: Boolean = true,
+    minLines: Int = 1,
+) {
+    var text by remember(form) { mutableStateOf(value) }
+    OutlinedTextField(
+        value = text,
+        onValueChange = {
+            text = it
+            onChange(it)
+        },
+        label = { Text(label) },
+        singleLine = singleLine,
+        minLines = minLines,
+        modifier = modifier,
+    )
 }

@@ -8,25 +8,30 @@ import androidx.activity.enableEdgeToEdge
 import androidx.compose.runtime.mutableStateOf
 import org.iopcompanion.app.platform.AppGraph
 import org.iopcompanion.app.platform.ReminderNotifications
+import org.iopcompanion.app.platform.SecureWindow
 import org.iopcompanion.app.ui.theme.CompanionTheme
+import org.iopcompanion.core.NotificationTarget
+import org.iopcompanion.presenters.ApplyReason
 
 /** The one activity: Compose navigation over the screens; it renders and forwards, nothing more. */
 class MainActivity : ComponentActivity() {
-    /** The screen a notification asked for (check-in, today, settings), until it is shown. */
-    private val destination = mutableStateOf<String?>(null)
+    /** The screen a notification asked for, until it is shown. */
+    private val target = mutableStateOf<NotificationTarget?>(null)
 
     private val graph: AppGraph get() = (application as AppGraph.Holder).graph
 
     override fun onCreate(savedInstanceState: Bundle?) {
         super.onCreate(savedInstanceState)
+        // Before any content: no screenshot, recording or recents thumbnail shows the app.
+        SecureWindow.apply(this)
         enableEdgeToEdge()
-        if (savedInstanceState == null) destination.value = intent.getStringExtra(ReminderNotifications.EXTRA_DESTINATION)
+        if (savedInstanceState == null) target.value = ReminderNotifications.target(intent)
         setContent {
             CompanionTheme {
                 AppRoot(
                     graph = graph,
-                    destination = destination.value,
-                    onDestinationShown = { destination.value = null },
+                    target = target.value,
+                    onTargetShown = { target.value = null },
                     onRestart = ::restart,
                 )
             }
@@ -35,17 +40,17 @@ class MainActivity : ComponentActivity() {
 
     override fun onNewIntent(intent: Intent) {
         super.onNewIntent(intent)
-        destination.value = intent.getStringExtra(ReminderNotifications.EXTRA_DESTINATION)
+        target.value = ReminderNotifications.target(intent)
     }
 
     override fun onResume() {
         super.onResume()
-        // At every return to the app: the plan against what the OS holds (permissions may
-        // have changed in Settings meanwhile).
-        graph.reminders.applyAsync()
+        // At every return to the app: permissions may have changed in Settings, the zone may
+        // have moved (the core rewords every reminder then).
+        graph.reminders.applyAsync(ApplyReason.RESUME)
     }
 
-    /** After an erase: a fresh task, so no screen keeps the erased store. */
+    /** After an erase or a fresh start: a new task, so no screen keeps the old store. */
     private fun restart() {
         startActivity(Intent(this, MainActivity::class.java).addFlags(Intent.FLAG_ACTIVITY_NEW_TASK or Intent.FLAG_ACTIVITY_CLEAR_TASK))
         finish()

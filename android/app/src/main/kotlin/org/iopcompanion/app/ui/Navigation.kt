@@ -42,19 +42,22 @@ import kotlinx.coroutines.launch
 import kotlinx.coroutines.withContext
 import org.iopcompanion.app.R
 import org.iopcompanion.app.platform.AppGraph
-import org.iopcompanion.app.platform.ReminderNotifications
-import org.iopcompanion.app.platform.StoreUnavailableException
 import org.iopcompanion.app.ui.screens.CheckInScreen
 import org.iopcompanion.app.ui.screens.InsightsScreen
 import org.iopcompanion.app.ui.screens.MoreScreen
+import org.iopcompanion.app.ui.screens.OnboardingScreen
 import org.iopcompanion.app.ui.screens.ReachOutScreen
 import org.iopcompanion.app.ui.screens.ReminderHealthScreen
 import org.iopcompanion.app.ui.screens.SafetyPlanScreen
 import org.iopcompanion.app.ui.screens.ScheduleScreen
 import org.iopcompanion.app.ui.screens.SettingsScreen
-import org.iopcompanion.app.ui.screens.StoreUnavailableScreen
+import org.iopcompanion.app.ui.screens.StoreProblemScreen
 import org.iopcompanion.app.ui.screens.TodayScreen
+import org.iopcompanion.core.CompanionException
 import org.iopcompanion.core.CompanionStore
+import org.iopcompanion.core.NotificationTarget
+import org.iopcompanion.core.OpenProblem
+import org.iopcompanion.presenters.StoreOpenException
 
 object Routes {
     const val TODAY = "today"
@@ -70,34 +73,53 @@ object Routes {
 
 private sealed interface Opening {
     data object Busy : Opening
-    data class Ready(val store: CompanionStore) : Opening
-    data object Unavailable : Opening
+    data class Ready(val store: CompanionStore, val onboarding: Boolean) : Opening
+    data class Failed(val problem: OpenProblem) : Opening
 }
 
-/** Opens the store off the main thread, then shows the app, or why the store cannot open. */
+/** Opens the store off the main thread, then shows first run, the app, or why it did not open. */
 @Composable
-fun AppRoot(graph: AppGraph, destination: String?, onDestinationShown: () -> Unit, onRestart: () -> Unit) {
+fun AppRoot(graph: AppGraph, target: NotificationTarget?, onTargetShown: () -> Unit, onRestart: () -> Unit) {
     var opening by remember { mutableStateOf<Opening>(Opening.Busy) }
     var attempt by remember { mutableIntStateOf(0) }
     val scope = rememberCoroutineScope()
     LaunchedEffect(attempt) {
+        opening = Opening.Busy
         opening = withContext(Dispatchers.IO) {
             try {
-                Opening.Ready(graph.store())
-            } catch (e: StoreUnavailableException) {
-                Opening.Unavailable
+                val store = graph.store()
+                Opening.Ready(store, store.onboardingScreen().needed)
+            } catch (e: StoreOpenException) {
+                Opening.Failed(e.problem)
+            } catch (e: CompanionException) {
+                Opening.Failed(OpenProblem.UNAVAILABLE)
             }
         }
     }
     when (val o = opening) {
         Opening.Busy -> Box(Modifier.fillMaxSize(), contentAlignment = Alignment.Center) { CircularProgressIndicator() }
-        Opening.Unavailable -> StoreUnavailableScreen(onStartOver = {
-            scope.launch {
-                withContext(Dispatchers.IO) { graph.startOver() }
-                attempt++
-            }
-        })
-        is Opening.Ready -> CompanionApp(graph, o.store, destination, onDestinationShown, onRestart)
+        is Opening.Failed -> StoreProblemScreen(
+            problem = o.problem,
+            onTryAgain = { attempt++ },
+            onStartOver = {
+                scope.launch {
+                    // Refused while the store is open elsewhere: nothing deleted, and trying again shows why.
+                    withContext(Dispatchers.IO) {
+                        try {
+                            graph.startOver()
+                        } catch (e: CompanionException) {
+                            Unit
+                        }
+                    }
+                    attempt++
+                }
+            },
+        )
+        is Opening.Ready -> if (o.onboarding) {
+            OnboardingScreen(graph, o.store, onDone = { opening = o.copy(onboarding = false) })
+        } else {
+            CompanionApp(graph, o.store, target, onTargetShown, onRestart)
+        }
     }
 }
 
@@ -116,22 +138,22 @@ private val tabs = listOf(
 fun CompanionApp(
     graph: AppGraph,
     store: CompanionStore,
-    destination: String?,
-    onDestinationShown: () -> Unit,
+    target: NotificationTarget?,
+    onTargetShown: () -> Unit,
     onRestart: () -> Unit,
 ) {
     val nav = rememberNavController()
     val current by nav.currentBackStackEntryAsState()
     val route = current?.destination?.route
 
-    LaunchedEffect(destination) {
-        when (destination) {
-            ReminderNotifications.DESTINATION_CHECK_IN -> nav.go(Routes.CHECK_IN)
-            ReminderNotifications.DESTINATION_SETTINGS -> nav.go(Routes.SETTINGS)
-            ReminderNotifications.DESTINATION_TODAY -> nav.go(Routes.TODAY)
-            else -> return@LaunchedEffect
+    // Where a tapped notification's `opens` leads.
+    LaunchedEffect(target) {
+        when (target ?: return@LaunchedEffect) {
+            NotificationTarget.TODAY -> nav.go(Routes.TODAY)
+            NotificationTarget.CHECK_IN -> nav.go(Routes.CHECK_IN)
+            NotificationTarget.SETTINGS -> nav.go(Routes.SETTINGS)
         }
-        onDestinationShown()
+        onTargetShown()
     }
 
     Scaffold(
@@ -163,11 +185,16 @@ fun CompanionApp(
     ) { padding ->
         NavHost(nav, startDestination = Routes.TODAY, modifier = Modifier.padding(padding)) {
             composable(Routes.TODAY) {
-                TodayScreen(graph, store, onCheckIn = { nav.go(Routes.CHECK_IN) }, onReachOut = { nav.go(Routes.REACH_OUT) })
+                TodayScreen(
+                    graph, store,
+                    onCheckIn = { nav.go(Routes.CHECK_IN) },
+                    onReachOut = { nav.go(Routes.REACH_OUT) },
+                    onReminderHealth = { nav.go(Routes.REMINDER_HEALTH) },
+                )
             }
             composable(Routes.CHECK_IN) { CheckInScreen(graph, store, onDone = { nav.go(Routes.TODAY) }) }
             composable(Routes.SCHEDULE) { ScheduleScreen(graph, store) }
-            composable(Routes.INSIGHTS) { InsightsScreen(graph, store, onReachOut = { nav.go(Routes.REACH_OUT) }) }
+            composable(Routes.INSIGHTS) { InsightsScreen(graph, store) }
             composable(Routes.REACH_OUT) { ReachOutScreen(graph, store) }
             composable(Routes.MORE) { MoreScreen(onOpen = { nav.go(it) }) }
             composable(Routes.SAFETY_PLAN) { SafetyPlanScreen(graph, store) }

@@ -19,17 +19,35 @@ import org.iopcompanion.app.R
 import org.iopcompanion.app.platform.PlatformStatusReader
 
 /**
- * Asks for POST_NOTIFICATIONS at the moment a presenter marks (a session with reminders was
- * added, the check-in reminder was set or is about to remind), never at first launch: a short
- * reason first, then the system's dialog, only while the system would still show it.
+ * The system's POST_NOTIFICATIONS dialog, for a tap that asks for it (Today's notice card,
+ * reminder health's fix): shown only while the system still would; [onDone] either way.
  */
 @Composable
-fun NotificationPermissionMoment(moment: Boolean, status: PlatformStatusReader, onHandled: () -> Unit) {
+fun rememberNotificationAsk(status: PlatformStatusReader, onDone: () -> Unit): () -> Unit {
+    val activity = LocalActivity.current
+    val launcher = rememberLauncherForActivityResult(ActivityResultContracts.RequestPermission()) { onDone() }
+    return {
+        if (Build.VERSION.SDK_INT >= Build.VERSION_CODES.TIRAMISU && status.canAskNotificationPermission(activity)) {
+            status.notificationPermissionAsked()
+            launcher.launch(Manifest.permission.POST_NOTIFICATIONS)
+        } else {
+            onDone()
+        }
+    }
+}
+
+/**
+ * Asks for POST_NOTIFICATIONS when the core said this is the moment ([ask]: a session with
+ * reminders added, the check-in reminder set or due, joining a program): a short reason
+ * first, then the system's dialog, only while the system would still show it.
+ */
+@Composable
+fun NotificationPermissionMoment(ask: Boolean, status: PlatformStatusReader, onHandled: () -> Unit) {
     val activity = LocalActivity.current
     var explain by remember { mutableStateOf(false) }
-    val launcher = rememberLauncherForActivityResult(ActivityResultContracts.RequestPermission()) { onHandled() }
-    LaunchedEffect(moment) {
-        if (!moment) return@LaunchedEffect
+    val launch = rememberNotificationAsk(status, onHandled)
+    LaunchedEffect(ask) {
+        if (!ask) return@LaunchedEffect
         if (Build.VERSION.SDK_INT >= Build.VERSION_CODES.TIRAMISU && status.canAskNotificationPermission(activity)) {
             explain = true
         } else {
@@ -47,8 +65,7 @@ fun NotificationPermissionMoment(moment: Boolean, status: PlatformStatusReader, 
             confirmButton = {
                 TextButton(onClick = {
                     explain = false
-                    status.notificationPermissionAsked()
-                    launcher.launch(Manifest.permission.POST_NOTIFICATIONS)
+                    launch()
                 }) { Text(stringResource(R.string.permission_notifications_allow)) }
             },
             dismissButton = {

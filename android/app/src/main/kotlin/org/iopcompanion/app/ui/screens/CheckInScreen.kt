@@ -31,16 +31,22 @@ import androidx.lifecycle.compose.collectAsStateWithLifecycle
 import kotlin.math.roundToInt
 import org.iopcompanion.app.R
 import org.iopcompanion.app.platform.AppGraph
+import org.iopcompanion.app.ui.FormField
+import org.iopcompanion.app.ui.Loading
 import org.iopcompanion.app.ui.NotificationPermissionMoment
 import org.iopcompanion.app.ui.ProblemBanner
+import org.iopcompanion.app.ui.RefreshOnChange
 import org.iopcompanion.app.ui.SectionTitle
 import org.iopcompanion.app.ui.presenter
 import org.iopcompanion.core.CompanionStore
+import org.iopcompanion.core.ScaleRecord
 import org.iopcompanion.presenters.CheckInPresenter
 
 /**
- * The daily check-in: a mood and Save is enough; everything below the mood is optional.
- * Edits only change the presenter's state (called directly); Save writes, off the main thread.
+ * The daily check-in, on the core's scales (their names, every value and both ends in its
+ * words), choices and limits; craving and sleep are sliders with one stop per choice of the
+ * core's, "Used today?" its three answers. Edits change only the presenter's state (called
+ * directly); Save writes what changed, off the main thread.
  */
 @OptIn(ExperimentalLayoutApi::class)
 @Composable
@@ -50,44 +56,54 @@ fun CheckInScreen(graph: AppGraph, store: CompanionStore, onDone: () -> Unit) {
     var justSaved by remember { mutableStateOf(false) }
     var ownEmotion by remember { mutableStateOf("") }
     LaunchedEffect(Unit) { vm.act { load() } }
-    LaunchedEffect(justSaved, state.saved, state.reminderMoment) {
-        if (justSaved && state.saved && !state.reminderMoment) onDone()
+    // A sync while the form is open: an untouched form shows the new values, an edited one keeps its edits.
+    RefreshOnChange(graph) { vm.act { changed() } }
+    LaunchedEffect(justSaved, state.saved, state.askNotificationPermission) {
+        if (justSaved && state.saved && !state.askNotificationPermission) onDone()
     }
-    NotificationPermissionMoment(state.reminderMoment, graph.status) { vm.presenter.reminderMomentHandled() }
+    NotificationPermissionMoment(state.askNotificationPermission, graph.status) { vm.presenter.permissionAsked() }
 
+    val screen = state.screen ?: return Loading()
+    val values = state.edited ?: screen.values
     Column(Modifier.fillMaxSize().verticalScroll(rememberScrollState()).padding(16.dp)) {
         ProblemBanner(state.problem) { vm.presenter.dismissProblem() }
-        Text(
-            stringResource(if (state.existing) R.string.check_in_edit_title else R.string.check_in_title),
-            style = MaterialTheme.typography.headlineSmall,
-        )
+        Text(screen.title, style = MaterialTheme.typography.headlineSmall)
 
-        SectionTitle(stringResource(R.string.check_in_mood))
+        SectionTitle(screen.mood.name)
         FlowRow(horizontalArrangement = Arrangement.spacedBy(6.dp)) {
-            CheckInPresenter.MOOD_RANGE.forEach { mood ->
-                FilterChip(selected = state.mood == mood, onClick = { vm.presenter.setMood(mood) }, label = { Text("$mood") })
+            screen.mood.choices.forEach { choice ->
+                FilterChip(
+                    selected = values.mood == choice.value,
+                    onClick = { vm.presenter.setMood(choice) },
+                    label = { Text(choice.label) },
+                )
             }
         }
-        Text(stringResource(R.string.check_in_mood_scale), style = MaterialTheme.typography.bodySmall)
+        ScaleEnds(screen.mood)
 
-        SectionTitle(stringResource(R.string.check_in_craving))
-        val craving = state.craving
+        SectionTitle(screen.craving.name)
+        // One stop per choice of the core's, in its order; the label is the chosen one's words.
+        val craving = screen.craving.choices
         Row(verticalAlignment = Alignment.CenterVertically) {
-            Slider(
-                value = (craving ?: 0).toFloat(),
-                onValueChange = { v -> vm.presenter.setCraving(v.roundToInt()) },
-                valueRange = CheckInPresenter.CRAVING_RANGE.first.toFloat()..CheckInPresenter.CRAVING_RANGE.last.toFloat(),
-                steps = CheckInPresenter.CRAVING_RANGE.last - CheckInPresenter.CRAVING_RANGE.first - 1,
-                modifier = Modifier.weight(1f),
-            )
-            Text(craving?.toString() ?: stringResource(R.string.not_set), modifier = Modifier.padding(start = 12.dp))
+            if (craving.size > 1) {
+                Slider(
+                    value = (state.cravingIndex ?: 0).toFloat(),
+                    onValueChange = { v -> vm.presenter.setCraving(craving[v.roundToInt().coerceIn(0, craving.lastIndex)]) },
+                    valueRange = 0f..craving.lastIndex.toFloat(),
+                    steps = craving.size - 2,
+                    modifier = Modifier.weight(1f),
+                )
+            }
+            Text(state.cravingLabel ?: stringResource(R.string.not_set), modifier = Modifier.padding(start = 12.dp))
+            if (values.craving != null) TextButton(onClick = { vm.presenter.setCraving(null) }) { Text(stringResource(R.string.clear)) }
         }
+        ScaleEnds(screen.craving)
 
         SectionTitle(stringResource(R.string.check_in_emotions))
         FlowRow(horizontalArrangement = Arrangement.spacedBy(6.dp)) {
             state.emotionChoices.forEach { emotion ->
                 FilterChip(
-                    selected = emotion in state.emotions,
+                    selected = emotion in values.emotions,
                     onClick = { vm.presenter.toggleEmotion(emotion) },
                     label = { Text(emotion) },
                 )
@@ -96,7 +112,7 @@ fun CheckInScreen(graph: AppGraph, store: CompanionStore, onDone: () -> Unit) {
         Row(verticalAlignment = Alignment.CenterVertically) {
             OutlinedTextField(
                 value = ownEmotion,
-                onValueChange = { ownEmotion = it },
+                onValueChange = { if (it.length <= screen.emotionMaxChars.toInt()) ownEmotion = it },
                 label = { Text(stringResource(R.string.check_in_own_emotion)) },
                 singleLine = true,
                 modifier = Modifier.weight(1f),
@@ -109,35 +125,36 @@ fun CheckInScreen(graph: AppGraph, store: CompanionStore, onDone: () -> Unit) {
         }
 
         SectionTitle(stringResource(R.string.check_in_sleep))
-        val sleep = state.sleepHours
+        // One stop per choice of the core's (a night off its step among them); unset, its words for no answer.
+        val sleep = screen.sleepChoices
         Row(verticalAlignment = Alignment.CenterVertically) {
-            Slider(
-                value = (sleep ?: 0.0).toFloat(),
-                onValueChange = { v -> vm.presenter.setSleepHours((v / CheckInPresenter.SLEEP_STEP_HOURS.toFloat()).roundToInt() * CheckInPresenter.SLEEP_STEP_HOURS) },
-                valueRange = 0f..CheckInPresenter.SLEEP_MAX_HOURS.toFloat(),
-                steps = (CheckInPresenter.SLEEP_MAX_HOURS / CheckInPresenter.SLEEP_STEP_HOURS).toInt() - 1,
-                modifier = Modifier.weight(1f),
-            )
-            Text(sleep?.let { stringResource(R.string.hours, it.toString()) } ?: stringResource(R.string.not_set), modifier = Modifier.padding(start = 12.dp))
+            if (sleep.size > 1) {
+                Slider(
+                    value = (state.sleepIndex ?: 0).toFloat(),
+                    onValueChange = { v -> vm.presenter.setSleep(sleep[v.roundToInt().coerceIn(0, sleep.lastIndex)]) },
+                    valueRange = 0f..sleep.lastIndex.toFloat(),
+                    steps = sleep.size - 2,
+                    modifier = Modifier.weight(1f),
+                )
+            }
+            Text(state.sleepLabel.orEmpty(), modifier = Modifier.padding(start = 12.dp))
+            if (values.sleepHours != null) TextButton(onClick = { vm.presenter.setSleep(null) }) { Text(stringResource(R.string.clear)) }
         }
 
         SectionTitle(stringResource(R.string.check_in_used_today))
         Row(horizontalArrangement = Arrangement.spacedBy(6.dp)) {
-            FilterChip(selected = state.usedToday == false, onClick = { vm.presenter.setUsedToday(false) }, label = { Text(stringResource(R.string.no)) })
-            FilterChip(selected = state.usedToday == true, onClick = { vm.presenter.setUsedToday(true) }, label = { Text(stringResource(R.string.yes)) })
-            FilterChip(selected = state.usedToday == null, onClick = { vm.presenter.setUsedToday(null) }, label = { Text(stringResource(R.string.prefer_not_to_say)) })
+            screen.usedTodayChoices.forEach { choice ->
+                FilterChip(selected = state.usedToday == choice, onClick = { vm.presenter.setUsedToday(choice) }, label = { Text(choice.label) })
+            }
         }
 
-        SectionTitle(stringResource(R.string.check_in_note))
-        // The field keeps its own text (typing must not wait for a state round trip).
-        var note by remember(state.loaded, state.date) { mutableStateOf(state.note) }
-        OutlinedTextField(
-            value = note,
-            onValueChange = { text ->
-                note = text
-                vm.presenter.setNote(text)
-            },
+        FormField(
+            form = screen,
+            value = values.note.orEmpty(),
+            label = stringResource(R.string.check_in_note),
+            onChange = { vm.presenter.setNote(it) },
             modifier = Modifier.fillMaxWidth(),
+            singleLine = false,
             minLines = 3,
         )
 
@@ -146,9 +163,18 @@ fun CheckInScreen(graph: AppGraph, store: CompanionStore, onDone: () -> Unit) {
                 justSaved = true
                 vm.act { save() }
             },
-            enabled = state.canSave,
+            enabled = !state.saving && (values.mood != null || !screen.moodRequired),
             modifier = Modifier.fillMaxWidth().padding(top = 16.dp),
         ) { Text(stringResource(R.string.save)) }
         if (state.saved) Text(stringResource(R.string.saved), color = MaterialTheme.colorScheme.primary)
+    }
+}
+
+/** What the scale's two ends mean, in the core's words, under it. */
+@Composable
+private fun ScaleEnds(scale: ScaleRecord) {
+    Row(Modifier.fillMaxWidth()) {
+        Text(scale.minLabel, style = MaterialTheme.typography.bodySmall, modifier = Modifier.weight(1f))
+        Text(scale.maxLabel, style = MaterialTheme.typography.bodySmall)
     }
 }

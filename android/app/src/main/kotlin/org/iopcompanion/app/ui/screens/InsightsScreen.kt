@@ -1,9 +1,11 @@
 package org.iopcompanion.app.ui.screens
 
 import androidx.compose.foundation.Canvas
+import androidx.compose.foundation.gestures.detectTapGestures
 import androidx.compose.foundation.layout.Arrangement
 import androidx.compose.foundation.layout.Column
 import androidx.compose.foundation.layout.Row
+import androidx.compose.foundation.layout.Spacer
 import androidx.compose.foundation.layout.fillMaxSize
 import androidx.compose.foundation.layout.fillMaxWidth
 import androidx.compose.foundation.layout.height
@@ -14,10 +16,8 @@ import androidx.compose.material3.Card
 import androidx.compose.material3.CardDefaults
 import androidx.compose.material3.FilterChip
 import androidx.compose.material3.MaterialTheme
-import androidx.compose.material3.OutlinedButton
 import androidx.compose.material3.Text
 import androidx.compose.runtime.Composable
-import androidx.compose.runtime.LaunchedEffect
 import androidx.compose.runtime.getValue
 import androidx.compose.ui.Modifier
 import androidx.compose.ui.geometry.Offset
@@ -25,40 +25,48 @@ import androidx.compose.ui.geometry.Size
 import androidx.compose.ui.graphics.Color
 import androidx.compose.ui.graphics.Path
 import androidx.compose.ui.graphics.drawscope.Stroke
-import androidx.compose.ui.platform.LocalContext
+import androidx.compose.ui.input.pointer.pointerInput
 import androidx.compose.ui.res.stringResource
 import androidx.compose.ui.semantics.contentDescription
 import androidx.compose.ui.semantics.semantics
+import androidx.compose.ui.text.drawText
+import androidx.compose.ui.text.rememberTextMeasurer
 import androidx.compose.ui.unit.dp
 import androidx.lifecycle.compose.collectAsStateWithLifecycle
+import kotlin.math.roundToInt
 import org.iopcompanion.app.R
 import org.iopcompanion.app.platform.AppGraph
-import org.iopcompanion.app.platform.UriLauncher
 import org.iopcompanion.app.ui.ContactActions
+import org.iopcompanion.app.ui.Loading
 import org.iopcompanion.app.ui.ProblemBanner
+import org.iopcompanion.app.ui.RefreshOnChange
 import org.iopcompanion.app.ui.SectionTitle
 import org.iopcompanion.app.ui.presenter
+import org.iopcompanion.app.ui.rememberOpener
 import org.iopcompanion.app.ui.roleLabel
+import org.iopcompanion.core.ChartDayRecord
+import org.iopcompanion.core.ChartRecord
 import org.iopcompanion.core.CompanionStore
-import org.iopcompanion.core.Trend
-import org.iopcompanion.presenters.AverageView
-import org.iopcompanion.presenters.Chart
-import org.iopcompanion.presenters.ChartRange
+import org.iopcompanion.core.SegmentRecord
 import org.iopcompanion.presenters.InsightsPresenter
-import org.iopcompanion.presenters.Segment
+import org.iopcompanion.presenters.valueLabel
 
+/**
+ * The core's words and figures under its column headings, its nudge with the people and lines
+ * it names, and the chart from its series over one of its ranges (each with its words).
+ */
 @Composable
-fun InsightsScreen(graph: AppGraph, store: CompanionStore, onReachOut: () -> Unit) {
+fun InsightsScreen(graph: AppGraph, store: CompanionStore) {
     val vm = presenter("insights") { InsightsPresenter(store, graph.clock) }
     val state by vm.presenter.state.collectAsStateWithLifecycle()
-    val changes by graph.changes.collectAsStateWithLifecycle()
-    val context = LocalContext.current
-    LaunchedEffect(changes) { vm.act { refresh() } }
+    val open = rememberOpener()
+    RefreshOnChange(graph) { vm.act { refresh() } }
 
+    val screen = state.screen ?: return Loading()
     Column(Modifier.fillMaxSize().verticalScroll(rememberScrollState()).padding(16.dp)) {
         ProblemBanner(state.problem) { vm.presenter.dismissProblem() }
 
-        state.nudge?.let { nudge ->
+        screen.nudge?.let { nudge ->
             Card(
                 colors = CardDefaults.cardColors(containerColor = MaterialTheme.colorScheme.secondaryContainer),
                 modifier = Modifier.fillMaxWidth().padding(vertical = 8.dp),
@@ -67,91 +75,126 @@ fun InsightsScreen(graph: AppGraph, store: CompanionStore, onReachOut: () -> Uni
                     Text(nudge.message)
                     nudge.contacts.forEach { c ->
                         Text("${c.name} · ${roleLabel(c.role)}", modifier = Modifier.padding(top = 8.dp))
-                        ContactActions(c.actions) { UriLauncher.open(context, vm.presenter.open(it)) }
+                        ContactActions(c.actions, open)
                     }
-                    OutlinedButton(onClick = onReachOut, modifier = Modifier.padding(top = 8.dp)) {
-                        Text(stringResource(R.string.insights_crisis_lines))
+                    nudge.crisisLines.forEach { line ->
+                        Text(line.name, modifier = Modifier.padding(top = 8.dp))
+                        ContactActions(line.actions, open)
                     }
                 }
             }
         }
 
         Row(horizontalArrangement = Arrangement.spacedBy(8.dp)) {
-            ChartRange.entries.forEach { range ->
+            screen.chart.rangeChoices.forEach { range ->
                 FilterChip(
-                    selected = state.range == range,
-                    onClick = { vm.act { setRange(range) } },
-                    label = { Text(stringResource(R.string.insights_days, range.days)) },
+                    selected = screen.chart.days == range.days,
+                    onClick = { vm.act { setChartDays(range.days) } },
+                    label = { Text(range.label) },
                 )
             }
         }
-        state.chart?.let { MoodChart(it) }
+        MoodChart(screen.chart) { index -> vm.presenter.selectDay(index) }
+        state.selectedDay?.let { SelectedDay(screen.chart, it) }
+        // The legend: the series by the core's scale names.
         Row(horizontalArrangement = Arrangement.spacedBy(16.dp)) {
-            Text(stringResource(R.string.insights_mood), color = MaterialTheme.colorScheme.primary)
-            Text(stringResource(R.string.insights_craving), color = MaterialTheme.colorScheme.tertiary)
+            Text(screen.chart.moodScale.name, color = MaterialTheme.colorScheme.primary)
+            Text(screen.chart.cravingScale.name, color = MaterialTheme.colorScheme.tertiary)
             Text(stringResource(R.string.insights_missed), color = MaterialTheme.colorScheme.outline)
         }
 
-        state.summary?.let { s ->
-            SectionTitle(stringResource(R.string.insights_summary))
-            Text(stringResource(R.string.insights_checked_in, s.last7Days.checkins, 7, s.last30Days.checkins, 30))
-            Text(stringResource(R.string.insights_runs, s.currentRun, s.longestRun))
-            Text(stringResource(R.string.insights_mood_week, mean(s.last7Days.mood), trendText(s.last7Days.mood)))
-            Text(stringResource(R.string.insights_craving_week, mean(s.last7Days.craving), trendText(s.last7Days.craving)))
-            s.last7Days.sleepHours?.let { Text(stringResource(R.string.insights_sleep_week, "%.1f".format(it))) }
-            s.sleepAndMood?.let {
-                Text(stringResource(R.string.insights_sleep_and_mood, "%.1f".format(it.moodAfterShort), "%.1f".format(it.moodAfterOther)))
+        SectionTitle(stringResource(R.string.insights_summary))
+        Text(screen.summary)
+        if (!screen.empty) {
+            Text(screen.totals)
+            Text(screen.runs)
+            // A table: each figure's row, its values under the core's headings (last 7 days, last 30).
+            if (screen.figures.isNotEmpty()) {
+                Row(Modifier.fillMaxWidth().padding(top = 8.dp)) {
+                    Spacer(Modifier.weight(1.4f))
+                    screen.figureSpans.forEach { span ->
+                        Text(span, style = MaterialTheme.typography.labelMedium, modifier = Modifier.weight(1f))
+                    }
+                }
             }
+            screen.figures.forEach { f ->
+                Row(Modifier.fillMaxWidth().padding(top = 4.dp)) {
+                    Text(f.title, style = MaterialTheme.typography.titleSmall, modifier = Modifier.weight(1.4f))
+                    // One value per column heading, in figureSpans' order.
+                    f.values.forEach { value -> Text(value, modifier = Modifier.weight(1f)) }
+                }
+            }
+            screen.sleepAndMood?.let { Text(it, modifier = Modifier.padding(top = 8.dp)) }
         }
     }
 }
 
-private fun mean(a: AverageView): String = a.mean?.let { "%.1f".format(it) } ?: "–"
-
+/**
+ * The core's series, drawn natively on its shared y axis (valueMin..valueMax): lines break
+ * where the core's segments break; missed days are grey bars; the core's dates under the x
+ * axis. A tap picks the nearest day ([onSelect] with its index).
+ */
 @Composable
-private fun trendText(a: AverageView): String = stringResource(
-    when (a.trend) {
-        Trend.UP -> R.string.trend_up
-        Trend.DOWN -> R.string.trend_down
-        Trend.STEADY -> R.string.trend_steady
-        Trend.NOT_ENOUGH_DATA -> R.string.trend_not_enough_data
-    },
-)
-
-/** The core's day series, drawn natively: lines break where a day has no value; missed days are grey bars. */
-@Composable
-private fun MoodChart(chart: Chart) {
+private fun MoodChart(chart: ChartRecord, onSelect: (UInt?) -> Unit) {
     val mood = MaterialTheme.colorScheme.primary
     val craving = MaterialTheme.colorScheme.tertiary
     val missed = MaterialTheme.colorScheme.outline.copy(alpha = 0.25f)
-    val description = stringResource(R.string.insights_chart_description, chart.days)
+    val tickStyle = MaterialTheme.typography.labelSmall.copy(color = MaterialTheme.colorScheme.onSurfaceVariant)
+    val measurer = rememberTextMeasurer()
+    // The core's words for a screen reader: the range, and on how many days there is a check-in.
+    val description = chart.description
+    val days = chart.days.toInt()
+    val indexes = chart.points.map { it.index }
     Canvas(
-        Modifier.fillMaxWidth().height(220.dp).padding(vertical = 12.dp).semantics { contentDescription = description },
+        Modifier.fillMaxWidth().height(240.dp).padding(vertical = 12.dp)
+            .semantics { contentDescription = description }
+            .pointerInput(chart) {
+                detectTapGestures { at ->
+                    val step = if (days > 1) size.width.toFloat() / (days - 1) else size.width.toFloat()
+                    val tapped = (at.x / step).roundToInt().toUInt()
+                    onSelect(tapped.takeIf { it in indexes })
+                }
+            },
     ) {
-        val step = if (chart.days > 1) size.width / (chart.days - 1) else size.width
-        fun x(index: Int) = index * step
-        fun y(value: Int, scale: IntRange) =
-            size.height - (value - scale.first).toFloat() / (scale.last - scale.first) * size.height
+        val ticks = chart.ticks.map { it to measurer.measure(it.label, tickStyle) }
+        val plot = size.height - (ticks.maxOfOrNull { it.second.size.height } ?: 0) - 4.dp.toPx()
+        val step = if (days > 1) size.width / (days - 1) else size.width
+        val low = chart.valueMin.toInt()
+        val span = (chart.valueMax.toInt() - low).coerceAtLeast(1)
+        fun x(index: UInt) = index.toFloat() * step
+        fun y(value: UByte): Float = plot - (value.toInt() - low).toFloat() / span * plot
 
         chart.points.filter { it.missed }.forEach { day ->
-            drawRect(missed, topLeft = Offset(x(day.index) - step / 2, 0f), size = Size(step, size.height))
+            drawRect(missed, topLeft = Offset(x(day.index) - step / 2, 0f), size = Size(step, plot))
         }
-        fun line(segments: List<Segment>, scale: IntRange, color: Color) {
+        fun line(segments: List<SegmentRecord>, color: Color) {
             segments.forEach { segment ->
-                val first = segment.points.first()
-                if (segment.points.size == 1) {
-                    drawCircle(color, radius = 4.dp.toPx(), center = Offset(x(first.index), y(first.value, scale)))
-                } else {
+                val first = segment.points.firstOrNull() ?: return@forEach
+                if (segment.points.size > 1) {
                     val path = Path().apply {
-                        moveTo(x(first.index), y(first.value, scale))
-                        segment.points.drop(1).forEach { lineTo(x(it.index), y(it.value, scale)) }
+                        moveTo(x(first.index), y(first.value))
+                        segment.points.drop(1).forEach { lineTo(x(it.index), y(it.value)) }
                     }
                     drawPath(path, color, style = Stroke(width = 2.dp.toPx()))
-                    segment.points.forEach { drawCircle(color, radius = 3.dp.toPx(), center = Offset(x(it.index), y(it.value, scale))) }
                 }
+                segment.points.forEach { drawCircle(color, radius = 3.dp.toPx(), center = Offset(x(it.index), y(it.value))) }
             }
         }
-        line(chart.mood, chart.moodScale, mood)
-        line(chart.craving, chart.cravingScale, craving)
+        line(chart.mood, mood)
+        line(chart.craving, craving)
+        ticks.forEach { (tick, text) ->
+            val left = (x(tick.index) - text.size.width / 2f).coerceIn(0f, (size.width - text.size.width).coerceAtLeast(0f))
+            drawText(text, topLeft = Offset(left, size.height - text.size.height))
+        }
+    }
+}
+
+/** The tapped day in the core's words: its date, then each series' name and value. */
+@Composable
+private fun SelectedDay(chart: ChartRecord, day: ChartDayRecord) {
+    Column(Modifier.padding(bottom = 8.dp)) {
+        Text(day.label, style = MaterialTheme.typography.labelLarge)
+        chart.moodScale.valueLabel(day.mood)?.let { Text("${chart.moodScale.name} · $it") }
+        chart.cravingScale.valueLabel(day.craving)?.let { Text("${chart.cravingScale.name} · $it") }
     }
 }

@@ -11,93 +11,117 @@ import androidx.compose.foundation.verticalScroll
 import androidx.compose.material3.Button
 import androidx.compose.material3.ButtonDefaults
 import androidx.compose.material3.Card
+import androidx.compose.material3.CardDefaults
 import androidx.compose.material3.MaterialTheme
 import androidx.compose.material3.OutlinedButton
 import androidx.compose.material3.Text
 import androidx.compose.runtime.Composable
-import androidx.compose.runtime.LaunchedEffect
 import androidx.compose.runtime.getValue
 import androidx.compose.ui.Modifier
-import androidx.compose.ui.platform.LocalContext
 import androidx.compose.ui.res.stringResource
 import androidx.compose.ui.text.style.TextDecoration
 import androidx.compose.ui.unit.dp
 import androidx.lifecycle.compose.collectAsStateWithLifecycle
 import org.iopcompanion.app.R
 import org.iopcompanion.app.platform.AppGraph
-import org.iopcompanion.app.platform.UriLauncher
 import org.iopcompanion.app.ui.ContactActions
 import org.iopcompanion.app.ui.ProblemBanner
+import org.iopcompanion.app.ui.RefreshOnChange
 import org.iopcompanion.app.ui.SectionTitle
 import org.iopcompanion.app.ui.kindLabel
 import org.iopcompanion.app.ui.presenter
-import org.iopcompanion.app.ui.rememberDateFormatter
-import org.iopcompanion.app.ui.rememberTimeFormatter
+import org.iopcompanion.app.ui.rememberLinkOpener
+import org.iopcompanion.app.ui.rememberNotificationAsk
+import org.iopcompanion.app.ui.rememberOpener
+import org.iopcompanion.app.ui.rememberPhone
 import org.iopcompanion.app.ui.roleLabel
-import org.iopcompanion.app.ui.timeText
 import org.iopcompanion.core.CompanionStore
-import org.iopcompanion.presenters.OccurrenceLine
-import org.iopcompanion.presenters.OccurrenceStatus
-import org.iopcompanion.presenters.Timing
+import org.iopcompanion.core.OccurrenceStatus
+import org.iopcompanion.core.OccurrenceViewRecord
+import org.iopcompanion.core.ReminderCardRecord
+import org.iopcompanion.core.Timing
+import org.iopcompanion.presenters.PlatformRequest
 import org.iopcompanion.presenters.TodayPresenter
+import org.iopcompanion.presenters.joinRequest
 
+/** Today as the core builds it: help first, the notice, today's sessions, what comes up, the check-in, favourites. */
 @Composable
-fun TodayScreen(graph: AppGraph, store: CompanionStore, onCheckIn: () -> Unit, onReachOut: () -> Unit) {
-    val vm = presenter("today") { TodayPresenter(store, graph.clock) }
+fun TodayScreen(graph: AppGraph, store: CompanionStore, onCheckIn: () -> Unit, onReachOut: () -> Unit, onReminderHealth: () -> Unit) {
+    val phone = rememberPhone(graph)
+    val vm = presenter("today") { TodayPresenter(store, graph.clock, phone) }
     val state by vm.presenter.state.collectAsStateWithLifecycle()
-    val changes by graph.changes.collectAsStateWithLifecycle()
-    val context = LocalContext.current
-    val dates = rememberDateFormatter()
-    LaunchedEffect(changes) { vm.act { refresh() } }
+    val open = rememberOpener()
+    val join = rememberLinkOpener()
+    val ask = rememberNotificationAsk(graph.status) { vm.act { refresh() } }
+    RefreshOnChange(graph) { vm.act { refresh() } }
 
     Column(Modifier.fillMaxSize().verticalScroll(rememberScrollState()).padding(16.dp)) {
-        ProblemBanner(state.problem) { vm.act { dismissProblem() } }
-        state.date?.let { Text(dates.format(it), style = MaterialTheme.typography.headlineSmall) }
+        ProblemBanner(state.problem) { vm.presenter.dismissProblem() }
+        val screen = state.screen ?: return@Column
 
-        SectionTitle(stringResource(R.string.today_sessions))
-        if (state.loaded && state.sessions.isEmpty()) Text(stringResource(R.string.today_no_sessions))
-        state.sessions.forEach { OccurrenceCard(it) }
-        state.next?.let {
-            SectionTitle(stringResource(R.string.today_next))
-            OccurrenceCard(it, showDate = true)
-        }
-
-        SectionTitle(stringResource(R.string.today_check_in))
-        val checkIn = state.checkIn
-        if (checkIn == null) {
-            Button(onClick = onCheckIn, modifier = Modifier.fillMaxWidth()) { Text(stringResource(R.string.today_check_in_now)) }
-        } else {
-            Text(stringResource(R.string.today_checked_in, checkIn.mood))
-            OutlinedButton(onClick = onCheckIn) { Text(stringResource(R.string.today_check_in_edit)) }
-        }
-
-        SectionTitle(stringResource(R.string.reach_out))
-        Button(
-            onClick = onReachOut,
-            colors = ButtonDefaults.buttonColors(containerColor = MaterialTheme.colorScheme.tertiary),
-            modifier = Modifier.fillMaxWidth(),
-        ) { Text(stringResource(R.string.today_reach_out)) }
-        state.crisisShortcut?.let { crisis ->
-            Spacer(Modifier.height(8.dp))
-            OutlinedButton(
-                onClick = { UriLauncher.open(context, vm.presenter.open(crisis.action)) },
+        // The crisis shortcut first: one tap to the core's first line.
+        screen.crisis?.let { crisis ->
+            Button(
+                onClick = { open(crisis.action) },
+                colors = ButtonDefaults.buttonColors(containerColor = MaterialTheme.colorScheme.tertiary),
                 modifier = Modifier.fillMaxWidth(),
             ) { Text(crisis.action.label) }
         }
-        state.favourites.forEach { person ->
+        OutlinedButton(onClick = onReachOut, modifier = Modifier.fillMaxWidth().padding(top = 8.dp)) {
+            Text(stringResource(R.string.today_reach_out))
+        }
+
+        // The core's words; the button asks for notifications, or opens reminder health.
+        screen.reminderCard?.let { card ->
+            ReminderCard(card, if (state.reminderCardAsksPermission) ask else onReminderHealth)
+        }
+
+        SectionTitle(stringResource(R.string.today_sessions))
+        if (screen.sessions.isEmpty()) Text(stringResource(R.string.today_no_sessions))
+        screen.sessions.forEach { OccurrenceCard(it, onJoin = join) }
+        if (screen.comingUp.isNotEmpty()) {
+            SectionTitle(stringResource(R.string.today_coming_up))
+            screen.comingUp.forEach { OccurrenceCard(it, onJoin = join, showDay = true) }
+        }
+
+        SectionTitle(stringResource(R.string.today_check_in))
+        val checkIn = screen.checkin
+        if (checkIn == null) {
+            Button(onClick = onCheckIn, modifier = Modifier.fillMaxWidth()) { Text(stringResource(R.string.today_check_in_now)) }
+        } else {
+            Text(checkIn.label)
+            OutlinedButton(onClick = onCheckIn) { Text(stringResource(R.string.today_check_in_edit)) }
+        }
+
+        if (screen.favourites.isNotEmpty()) SectionTitle(stringResource(R.string.reach_out_favourites))
+        screen.favourites.forEach { person ->
             Text("${person.name} · ${roleLabel(person.role)}", modifier = Modifier.padding(top = 12.dp))
-            ContactActions(person.actions) { action ->
-                UriLauncher.open(context, vm.presenter.open(action))
-            }
+            ContactActions(person.actions, open)
         }
     }
 }
 
-/** An occurrence at the participant's time, and at the session's own when that reads differently. */
 @Composable
-fun OccurrenceCard(line: OccurrenceLine, showDate: Boolean = false) {
-    val times = rememberTimeFormatter()
-    val dates = rememberDateFormatter()
+private fun ReminderCard(card: ReminderCardRecord, onClick: () -> Unit) {
+    Card(
+        colors = CardDefaults.cardColors(containerColor = MaterialTheme.colorScheme.secondaryContainer),
+        modifier = Modifier.fillMaxWidth().padding(top = 12.dp),
+    ) {
+        Column(Modifier.padding(12.dp)) {
+            Text(card.title, style = MaterialTheme.typography.titleSmall)
+            Text(card.detail)
+            Spacer(Modifier.height(8.dp))
+            Button(onClick = onClick) { Text(card.button) }
+        }
+    }
+}
+
+/**
+ * An occurrence as the core describes it: at the participant's time, and the session's own
+ * when it differs; its status in the core's words; "Join video" only while the core says it can be joined.
+ */
+@Composable
+fun OccurrenceCard(line: OccurrenceViewRecord, onJoin: (PlatformRequest.OpenLink) -> Unit, showDay: Boolean = false) {
     val cancelled = line.status == OccurrenceStatus.CANCELLED
     Card(Modifier.fillMaxWidth().padding(vertical = 4.dp)) {
         Column(Modifier.padding(12.dp)) {
@@ -106,21 +130,25 @@ fun OccurrenceCard(line: OccurrenceLine, showDate: Boolean = false) {
                 style = MaterialTheme.typography.titleMedium,
                 textDecoration = if (cancelled) TextDecoration.LineThrough else null,
             )
-            if (showDate) Text(dates.format(line.localStart.toLocalDate()))
-            Text("${line.localStart.timeText(times)} – ${line.localEnd.timeText(times)} · ${kindLabel(line.kind)}")
-            val own = line.sessionZoneStart
-            val zone = line.sessionZone
-            if (own != null && zone != null) {
-                Text(stringResource(R.string.session_own_time, own.timeText(times), zone), style = MaterialTheme.typography.bodySmall)
-            }
+            if (showDay) Text(line.dayLabel)
+            Text("${line.timeLabel} · ${kindLabel(line.kind)}")
+            line.sessionClock?.let { own -> Text(own.label, style = MaterialTheme.typography.bodySmall) }
             line.location?.let { Text(it, style = MaterialTheme.typography.bodySmall) }
+            // Cancelled or moved first; otherwise "Now" while it runs, "Ended" after: the core's words.
+            val status = line.statusLabel
+            val timing = line.timingLabel
             when {
-                cancelled -> Text(stringResource(R.string.session_cancelled), color = MaterialTheme.colorScheme.error)
-                line.status == OccurrenceStatus.MOVED -> Text(stringResource(R.string.session_moved))
-                line.timing == Timing.NOW -> Text(stringResource(R.string.session_now), color = MaterialTheme.colorScheme.primary)
+                status != null -> Text(status, color = if (cancelled) MaterialTheme.colorScheme.error else MaterialTheme.colorScheme.onSurface)
+                timing != null -> Text(
+                    timing,
+                    color = if (line.timing == Timing.NOW) MaterialTheme.colorScheme.primary else MaterialTheme.colorScheme.onSurfaceVariant,
+                )
                 else -> Unit
             }
             if (line.fromProgram) Text(stringResource(R.string.session_from_program), style = MaterialTheme.typography.labelSmall)
+            line.joinRequest()?.let { link ->
+                Button(onClick = { onJoin(link) }, modifier = Modifier.padding(top = 8.dp)) { Text(stringResource(R.string.session_join_video)) }
+            }
         }
     }
 }
